@@ -1,0 +1,116 @@
+"""The original file as bytes and text, and the one place offsets become line:column.
+
+Positions are code-point offsets into ``SourceFile.text`` (the decoded file without its BOM).
+Columns count code points, so a tab, an emoji or an accented letter is one column; CR LF is
+kept in the text, so offsets stay exact for Windows line endings too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column (columns count Unicode code points)."""
+
+    line: int
+    column: int
+
+
+class DecodeError(ValueError):
+    """The bytes are not UTF-8; ``offset`` is the byte where decoding failed."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Maps offsets to positions for one text (CR LF, lone CR and LF all end a line)."""
+
+    text: str
+    starts: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        object.__setattr__(self, "starts", tuple(starts))
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return Position(line + 1, offset - self.starts[line] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position` (clamped to the text)."""
+        line = max(1, min(line, len(self.starts)))
+        start = self.starts[line - 1]
+        return min(start + max(column, 1) - 1, len(self.text))
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of a 1-based line's text, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded file. ``bom`` and line endings are kept so fixes can restore every byte."""
+
+    path: str
+    text: str
+    bom: bool = False
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> SourceFile:
+        bom = data.startswith(UTF8_BOM)
+        payload = data[len(UTF8_BOM) :] if bom else data
+        try:
+            text = payload.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            good = payload[: exc.start].decode("utf-8", errors="replace")
+            index = LineIndex(good)
+            pos = index.position(len(good))
+            raise DecodeError(
+                f"file is not valid UTF-8: byte 0x{payload[exc.start]:02x} cannot be decoded "
+                "(save the file as UTF-8)",
+                pos.line,
+                pos.column,
+            ) from None
+        return cls(path=path, text=text, bom=bom)
+
+    def to_bytes(self, text: str | None = None) -> bytes:
+        """Encode ``text`` (default: this file's text) with this file's BOM restored."""
+        body = (self.text if text is None else text).encode("utf-8")
+        return UTF8_BOM + body if self.bom else body
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def newline(self) -> str:
+        """The file's dominant line ending, for rules that insert one."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        return "\r\n" if crlf > lf else "\n"
