@@ -1,3 +1,26 @@
 """postlint: an editorial linter for Markdown posts with front matter."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from postlint.api import lint_paths, lint_text
+    from postlint.config import Config
+
+__all__ = ["Config", "__version__", "lint_paths", "lint_text"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported lazily: `postlint --version` and pre-commit runs should not pay for the engine.
+    if name in ("lint_text", "lint_paths", "iter_results"):
+        from postlint import api
+
+        return getattr(api, name)
+    if name == "Config":
+        from postlint.config import Config
+
+        return Config
+    raise AttributeError(name)

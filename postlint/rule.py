@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DOCS_BASE_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/"
 
 
-class FixAvailability(str, Enum):
+class FixAvailability(StrEnum):
     """What ``--fix`` can do for a rule's findings (shown in ``postlint rules``)."""
 
     NONE = "none"
@@ -38,6 +38,9 @@ class NoOptions:
 
 
 CheckFn = Callable[["Document", Any], Iterable[Finding]]
+# Builds a rule's expensive per-run resources once (e.g. compiled patterns) from its options and
+# a predicate telling which of its sub-codes are selected; returns the options the check gets.
+PrepareFn = Callable[[Any, Callable[[str], bool]], Any]
 
 
 def _no_findings(doc: Document, options: Any) -> Iterator[Finding]:
@@ -60,7 +63,7 @@ class Rule:
     docs: str = ""
     sub_codes: tuple[str, ...] = ()  # selectable parts, e.g. proselint check paths
     engine_only: bool = False  # produced by the engine, not by ``check``
-    needs_prose: bool = False  # the check reads ``doc.prose``; lets the engine skip parsing
+    prepare: PrepareFn | None = None
 
     @property
     def docs_url(self) -> str:

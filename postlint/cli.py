@@ -1,0 +1,131 @@
+"""Command line: click options -> Config/RunOptions -> engine -> reporter -> exit code.
+
+Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+_FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postlint")
+def main() -> None:
+    """postlint: an editorial linter for Markdown posts with front matter."""
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--schema", type=click.Path(path_type=Path), help="JSON Schema for front matter.")
+@click.option("--select", multiple=True, help="Rules to check (codes, names, prefixes, sub-codes).")
+@click.option("--extend-select", multiple=True, help="Rules to check in addition to the defaults.")
+@click.option("--ignore", multiple=True, help="Rules not to check.")
+@click.option(
+    "--output-format",
+    type=click.Choice(_FORMATS),
+    default=None,
+    help="How to print diagnostics [default: full on a terminal, concise otherwise].",
+)
+@click.option("--show-source/--no-show-source", default=None, help="Show the source line.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: error].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option("--stdin-filename", default=None, help="Name of the post read from standard input.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), help="Write the report here.")
+def check(
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str | None,
+    show_source: bool | None,
+    color: str,
+    fail_level: str | None,
+    exit_zero: bool,
+    stdin_filename: str | None,
+    statistics: bool,
+    quiet: bool,
+    output_file: Path | None,
+) -> None:
+    """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
+    from postlint.config import Config, ConfigError
+    from postlint.diagnostic import Severity
+    from postlint.engine import Linter
+    from postlint.report import ReportOptions, render
+
+    config = Config()
+    overrides: dict[str, Any] = {}
+    if schema is not None:
+        overrides["schema"] = schema
+    if select:
+        overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = config.extend_select + _split(extend_select)
+    if ignore:
+        overrides["ignore"] = config.ignore + _split(ignore)
+    if fail_level:
+        overrides["fail_level"] = Severity.parse(fail_level)
+    try:
+        config = replace(config, **overrides)
+        linter = Linter(config)
+    except ConfigError as exc:
+        click.echo(f"postlint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+    targets = list(paths) or [Path(".")]
+    if any(str(p) == "-" for p in targets):
+        data = sys.stdin.buffer.read()
+        results = [linter.lint_bytes(stdin_filename or "-", data)]
+    else:
+        from postlint.api import iter_results
+
+        results = list(iter_results(targets, linter=linter))
+
+    to_terminal = output_file is None and sys.stdout.isatty()
+    fmt = output_format or ("full" if to_terminal else "concise")
+    use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
+    options = ReportOptions(
+        color=use_color,
+        show_source=show_source if show_source is not None else fmt == "full",
+        statistics=statistics,
+        root=Path.cwd(),
+        rules=linter.rules,
+        quiet=quiet,
+    )
+    report = render(fmt, results, options)
+    if output_file is not None:
+        output_file.write_text(report, encoding="utf-8")
+    elif report:
+        click.echo(report, nl=not report.endswith("\n"))
+    failed = any(linter.fails(result) for result in results)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _no_color() -> bool:
+    import os
+
+    return bool(os.environ.get("NO_COLOR"))

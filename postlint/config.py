@@ -1,0 +1,57 @@
+"""The resolved configuration of a run: frozen, built once, passed down (never global)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from postlint.diagnostic import Severity
+from postlint.document import DEFAULT_PROSE_FIELDS
+from postlint.selection import Selection
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_EXCLUDE = ("node_modules", "_site", "vendor", ".git", ".postlint_cache")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """A usage or configuration problem: the CLI prints it and exits with code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    fail_level: Severity = Severity.ERROR
+    schema: Path | None = None  # None: the bundled post schema
+    schemas: tuple[tuple[str, Path], ...] = ()  # glob -> schema, first match wins
+    prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
+    source: Path | None = None  # the file this config was read from
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.select, self.extend_select, self.ignore)
+
+    def options_for(self, code: str, name: str) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for key, values in self.rule_options:
+            if key in (code, name):
+                merged.update(dict(values))
+        return merged
+
+    def severity_for(self, code: str, name: str, sub_code: str | None) -> Severity | None:
+        found: Severity | None = None
+        for key, level in self.severity:
+            if key in (code, name) or (sub_code is not None and key == sub_code):
+                found = level
+        return found

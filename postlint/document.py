@@ -1,0 +1,105 @@
+"""Document: one post as rules see it. Every view is computed on first use and then kept.
+
+Rules that read only the front matter never pay for Markdown parsing, and no rule ever
+re-parses what another already needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from postlint import frontmatter
+from postlint.source import SourceFile
+
+if TYPE_CHECKING:
+    from postlint.prose_view import Block, ProseView
+    from postlint.schema import LoadedSchema
+
+DEFAULT_PROSE_FIELDS = ("title", "excerpt", "description")
+
+
+@dataclass(frozen=True)
+class TextField:
+    """A front-matter text value whose characters sit verbatim in the file (prose in YAML)."""
+
+    key: str
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """A post: its source, front matter, body and prose view. Treat it as immutable."""
+
+    def __init__(
+        self,
+        source: SourceFile,
+        *,
+        schema: LoadedSchema | None = None,
+        prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
+    ) -> None:
+        self.source = source
+        self.schema = schema
+        self.prose_fields = prose_fields
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @cached_property
+    def block(self) -> frontmatter.Block | None:
+        return frontmatter.split(self.text)
+
+    @cached_property
+    def front_matter(self) -> frontmatter.FrontMatter | None:
+        block = self.block
+        return frontmatter.parse(self.text, block) if block is not None else None
+
+    @property
+    def data(self) -> dict[str, object]:
+        """The front matter as a mapping ({} when absent, broken or not a mapping)."""
+        fm = self.front_matter
+        return fm.data if fm is not None and isinstance(fm.data, dict) else {}
+
+    @property
+    def body_start(self) -> int:
+        return self.block.body_start if self.block is not None else 0
+
+    @cached_property
+    def view(self) -> ProseView:
+        from postlint.prose_view import build_prose_view
+
+        return build_prose_view(self.text, self.body_start)
+
+    @property
+    def prose(self) -> str:
+        """Same length as ``text``; everything that is not prose is masked in place."""
+        return self.view.text
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.view.blocks
+
+    @cached_property
+    def text_fields(self) -> tuple[TextField, ...]:
+        """Front-matter values treated as prose, when their text can be located exactly."""
+        fm = self.front_matter
+        if fm is None or fm.root is None or fm.root.tag != "map":
+            return ()
+        fields: list[TextField] = []
+        for key, value in fm.root.entries:
+            if key.value not in self.prose_fields or not isinstance(value.value, str):
+                continue
+            start, end = value.start, value.end
+            raw = self.text[start:end]
+            if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]:
+                start, end = start + 1, end - 1
+            if self.text[start:end] == value.value and value.value:
+                fields.append(TextField(str(key.value), start, end, value.value))
+        return tuple(fields)

@@ -1,0 +1,311 @@
+"""Lint one file: read it safely, run the selected rules, place and sort their findings.
+
+Everything a run needs (rules, prepared options, loaded schemas) lives in a :class:`Linter`
+built from one :class:`Config`; two linters in one process never share state.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from postlint.config import Config, ConfigError
+from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
+from postlint.document import Document
+from postlint.rule import Rule, RuleSet, discover
+from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
+from postlint.selection import Selection
+from postlint.source import DecodeError, SourceFile
+
+BINARY_SNIFF_BYTES = 8192
+MAX_DIAGNOSTICS_PER_FILE = 1000
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    options: Any
+
+
+class Linter:
+    """One run's rules, options and schemas. Build it once, lint many files with it."""
+
+    def __init__(self, config: Config | None = None, rules: RuleSet | None = None) -> None:
+        self.config = config or Config()
+        self.rules = rules if rules is not None else discover()
+        self._schemas: dict[Path, LoadedSchema | SchemaLoadError] = {}
+        self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
+        self.default_schema = self._load_configured_schema(self.config.schema)
+        self.active_rules(self.config.selection)  # validates rule options early
+
+    # --- setup -----------------------------------------------------------------------------
+
+    def _load_configured_schema(self, path: Path | None) -> LoadedSchema:
+        target = path if path is not None else bundled_schema_path()
+        loaded = self._schema(target)
+        if isinstance(loaded, SchemaLoadError):
+            raise ConfigError(str(loaded))
+        return loaded
+
+    def _schema(self, path: Path) -> LoadedSchema | SchemaLoadError:
+        key = path.resolve()
+        if key not in self._schemas:
+            try:
+                self._schemas[key] = load_schema(path)
+            except SchemaLoadError as exc:
+                self._schemas[key] = exc
+        return self._schemas[key]
+
+    def active_rules(self, selection: Selection) -> tuple[ActiveRule, ...]:
+        if selection not in self._active:
+            active: list[ActiveRule] = []
+            for rule in self.rules:
+                if rule.engine_only or not selection.rule_enabled(rule):
+                    continue
+                options = self._options(rule)
+                if rule.prepare is not None:
+                    options = rule.prepare(options, _SubCodeFilter(selection, rule))
+                active.append(ActiveRule(rule, options))
+            self._active[selection] = tuple(active)
+        return self._active[selection]
+
+    def _options(self, rule: Rule) -> Any:
+        given = self.config.options_for(rule.code, rule.name)
+        known = {name.replace("_", "-"): name for name in rule.option_names()}
+        kwargs: dict[str, Any] = {}
+        for key, value in given.items():
+            name = known.get(key) or (key if key in rule.option_names() else None)
+            if name is None:
+                allowed = ", ".join(sorted(known)) or "none"
+                raise ConfigError(
+                    f"unknown option {key!r} for rule {rule.code} ({rule.name}); allowed: {allowed}"
+                )
+            kwargs[name] = value
+        try:
+            return rule.options(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"invalid options for rule {rule.code} ({rule.name}): {exc}"
+            ) from None
+
+    # --- per file ----------------------------------------------------------------------------
+
+    def selection_for(self, path: str) -> Selection:
+        selection = self.config.selection
+        relative = _relative_posix(path, self.config.root)
+        extra: list[str] = []
+        for pattern, codes in self.config.per_file_ignores:
+            if _glob_match(relative, pattern):
+                extra.extend(codes)
+        return selection.with_ignored(tuple(extra)) if extra else selection
+
+    def _schema_for(self, doc: Document) -> tuple[LoadedSchema | None, Finding | None]:
+        relative = _relative_posix(doc.path, self.config.root)
+        for pattern, schema_path in self.config.schemas:
+            if _glob_match(relative, pattern):
+                return self._resolved(schema_path, doc, None)
+        declared = doc.data.get("$schema") if doc.front_matter is not None else None
+        if isinstance(declared, str) and declared.strip():
+            base = Path(doc.path).parent
+            return self._resolved(
+                Path(declared) if "://" in declared else base / declared, doc, declared
+            )
+        return self.default_schema, None
+
+    def _resolved(
+        self, path: Path, doc: Document, declared: str | None
+    ) -> tuple[LoadedSchema | None, Finding | None]:
+        if declared is not None and "://" in declared and not declared.startswith("file:"):
+            message = (
+                f"$schema {declared!r} refused: postlint never uses the network; "
+                "download the schema and refer to it by a relative path"
+            )
+            return None, self._schema_key_finding(doc, message)
+        loaded = self._schema(path)
+        if isinstance(loaded, SchemaLoadError):
+            return None, self._schema_key_finding(doc, str(loaded))
+        return loaded, None
+
+    @staticmethod
+    def _schema_key_finding(doc: Document, message: str) -> Finding:
+        fm = doc.front_matter
+        if fm is not None and fm.root is not None:
+            _, value = fm.root.child("$schema")
+            if value is not None:
+                return Finding(value.start, value.end, message)
+        return Finding(0, 0, message)
+
+    def lint_source(self, source: SourceFile) -> FileResult:
+        selection = self.selection_for(source.path)
+        doc = Document(source, prose_fields=self.config.prose_fields)
+        extra: list[Diagnostic] = []
+        schema, schema_problem = self._schema_for(doc)
+        doc.schema = schema
+        if schema_problem is not None:
+            extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
+        diagnostics: list[Diagnostic] = list(extra)
+        for active in self.active_rules(selection):
+            rule = active.rule
+            try:
+                findings = list(active.rule.check(doc, active.options))
+            except Exception as exc:  # a rule bug must not stop the run
+                finding = Finding(
+                    0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+                )
+                diagnostics.extend(self._engine_diagnostic(source, "PL001", finding, selection))
+                continue
+            for finding in findings:
+                if finding.sub_code is not None and not selection.enabled(rule, finding.sub_code):
+                    continue
+                if finding.sub_code is None and not selection.enabled(rule):
+                    continue
+                if not 0 <= finding.start <= finding.end <= len(source.text):
+                    bad = Finding(
+                        0,
+                        0,
+                        f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
+                    )
+                    diagnostics.extend(self._engine_diagnostic(source, "PL001", bad, selection))
+                    continue
+                diagnostics.append(self._place(source, rule, finding))
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return FileResult(source.path, tuple(diagnostics[:MAX_DIAGNOSTICS_PER_FILE]))
+
+    def _place(self, source: SourceFile, rule: Rule, finding: Finding) -> Diagnostic:
+        lines = source.lines
+        start_pos = lines.position(finding.start)
+        end_pos = lines.position(finding.end)
+        severity = (
+            self.config.severity_for(rule.code, rule.name, finding.sub_code)
+            or finding.severity
+            or rule.severity
+        )
+        return Diagnostic(
+            path=source.path,
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=finding.message,
+            start=finding.start,
+            end=finding.end,
+            start_pos=start_pos,
+            end_pos=end_pos,
+            sub_code=finding.sub_code,
+            fix=finding.fix,
+            docs_url=rule.docs_url,
+            source_line=lines.line_text(start_pos.line),
+        )
+
+    def _engine_diagnostic(
+        self, source: SourceFile, code: str, finding: Finding, selection: Selection
+    ) -> list[Diagnostic]:
+        rule = self.rules.get(code)
+        if rule is None or not selection.enabled(rule):
+            return []
+        return [self._place(source, rule, finding)]
+
+    def _file_problem(
+        self, path: str, code: str, message: str, line: int = 1, column: int = 1
+    ) -> FileResult:
+        selection = self.selection_for(path)
+        rule = self.rules.get(code)
+        if rule is None or not selection.enabled(rule):
+            return FileResult(path, ())
+        from postlint.source import Position
+
+        severity = self.config.severity_for(rule.code, rule.name, None) or rule.severity
+        pos = Position(line, column)
+        diagnostic = Diagnostic(
+            path=path,
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=message,
+            start=0,
+            end=0,
+            start_pos=pos,
+            end_pos=pos,
+            docs_url=rule.docs_url,
+        )
+        return FileResult(path, (diagnostic,))
+
+    def lint_bytes(self, path: str, data: bytes) -> FileResult:
+        if len(data) > self.config.max_file_size:
+            return self._too_large(path, len(data))
+        if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+            return self._file_problem(
+                path, "PL004", "file looks binary (it contains NUL bytes); posts must be text"
+            )
+        try:
+            source = SourceFile.from_bytes(path, data)
+        except DecodeError as exc:
+            return self._file_problem(path, "PL003", str(exc), exc.line, exc.column)
+        return self.lint_source(source)
+
+    def _too_large(self, path: str, size: int) -> FileResult:
+        limit = self.config.max_file_size
+        return self._file_problem(
+            path,
+            "PL005",
+            f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.1f} MiB limit; "
+            "skipped (raise max-file-size to check it)",
+        )
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        name = display or str(path)
+        try:
+            size = os.stat(path).st_size
+            if size > self.config.max_file_size:
+                return self._too_large(name, size)
+            with open(path, "rb") as handle:
+                data = handle.read(self.config.max_file_size + 1)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            return self._file_problem(name, "PL002", f"cannot read file: {reason}")
+        return self.lint_bytes(name, data)
+
+    def lint_text(self, text: str, path: str = "<text>") -> FileResult:
+        return self.lint_source(SourceFile(path, text))
+
+    def lint_many(self, paths: Iterable[tuple[Path, str]]) -> Iterable[FileResult]:
+        for path, display in paths:
+            yield self.lint_file(path, display)
+
+    def fails(self, result: FileResult) -> bool:
+        return any(d.severity >= self.config.fail_level for d in result.diagnostics)
+
+
+@dataclass(frozen=True)
+class _SubCodeFilter:
+    """Picklable predicate: is this sub-code of ``rule`` selected?"""
+
+    selection: Selection
+    rule: Rule
+
+    def __call__(self, sub_code: str) -> bool:
+        return self.selection.enabled(self.rule, sub_code)
+
+
+def _relative_posix(path: str, root: Path) -> str:
+    try:
+        return PurePosixPath(Path(path).resolve().relative_to(root.resolve())).as_posix()
+    except (ValueError, OSError):
+        return PurePosixPath(path.replace("\\", "/")).as_posix()
+
+
+def _glob_match(relative: str, pattern: str) -> bool:
+    """gitignore-like: a pattern without '/' matches the file name or any folder name."""
+    if fnmatch.fnmatchcase(relative, pattern):
+        return True
+    if "/" not in pattern.rstrip("/"):
+        return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/"))
+    if pattern.endswith("/**"):
+        return relative.startswith(pattern[:-3] + "/")
+    return False
+
+
+__all__ = ["Linter", "Severity"]

@@ -1,0 +1,28 @@
+"""The file is binary, not text.
+
+## What it does
+A file with NUL bytes in its first kilobytes, such as an image saved with a .md name.
+
+## Why is this bad?
+Binary data is not a post; it usually comes from a broken importer or a misnamed upload.
+
+## Example
+Produced by postlint itself, not by the text of a post.
+
+## Use instead
+Fix the file (or the configuration) as the message says.
+
+## Fix
+None.
+"""
+
+from postlint.diagnostic import Severity
+from postlint.rule import Rule
+
+RULE = Rule(
+    code="PL004",
+    name="binary-file",
+    summary="The file is binary, not text",
+    severity=Severity.ERROR,
+    engine_only=True,
+)

@@ -1,0 +1,28 @@
+"""The file is larger than max-file-size.
+
+## What it does
+A file larger than the configured max-file-size (10 MiB by default); it is skipped.
+
+## Why is this bad?
+No real post is that large; it is usually a data dump, and checking it would slow every run.
+
+## Example
+Produced by postlint itself, not by the text of a post.
+
+## Use instead
+Fix the file (or the configuration) as the message says.
+
+## Fix
+None.
+"""
+
+from postlint.diagnostic import Severity
+from postlint.rule import Rule
+
+RULE = Rule(
+    code="PL005",
+    name="file-too-large",
+    summary="The file is larger than max-file-size",
+    severity=Severity.ERROR,
+    engine_only=True,
+)

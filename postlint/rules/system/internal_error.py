@@ -1,0 +1,28 @@
+"""A rule failed on this file (a bug in postlint).
+
+## What it does
+An internal error in one rule while checking a file.
+
+## Why is this bad?
+postlint reports it instead of crashing, names the rule, and goes on with the other rules and files. Please report it with the file that triggers it.
+
+## Example
+Produced by postlint itself, not by the text of a post.
+
+## Use instead
+Fix the file (or the configuration) as the message says.
+
+## Fix
+None.
+"""
+
+from postlint.diagnostic import Severity
+from postlint.rule import Rule
+
+RULE = Rule(
+    code="PL001",
+    name="internal-error",
+    summary="A rule failed on this file (a bug in postlint)",
+    severity=Severity.ERROR,
+    engine_only=True,
+)

@@ -1,0 +1,28 @@
+"""The file is not valid UTF-8.
+
+## What it does
+A file whose bytes are not UTF-8, at the first byte that cannot be decoded.
+
+## Why is this bad?
+Site generators expect UTF-8; other encodings turn accents and quotes into garbage (mojibake) on the published page.
+
+## Example
+Produced by postlint itself, not by the text of a post.
+
+## Use instead
+Fix the file (or the configuration) as the message says.
+
+## Fix
+None.
+"""
+
+from postlint.diagnostic import Severity
+from postlint.rule import Rule
+
+RULE = Rule(
+    code="PL003",
+    name="invalid-encoding",
+    summary="The file is not valid UTF-8",
+    severity=Severity.ERROR,
+    engine_only=True,
+)

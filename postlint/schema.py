@@ -1,0 +1,280 @@
+"""Loading JSON Schemas offline and turning validation errors into located findings.
+
+Schemas are loaded per run (no global cache). Local ``$ref``s resolve relative to the schema
+file; remote ones are refused, never fetched: postlint does not use the network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import referencing
+import referencing.exceptions
+from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator
+from referencing.jsonschema import DRAFT202012
+
+from postlint.frontmatter import FrontMatter, Located
+
+DEFAULT_SCHEMA_NAME = "post.schema.json"
+
+
+class SchemaLoadError(Exception):
+    """The schema cannot be used: unreadable, invalid, or it needs the network."""
+
+
+def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
+    """A schema shipped with postlint (``schemas/`` in the repo, ``postlint.schemas`` when installed)."""
+    try:
+        candidate = Path(str(resources.files("postlint.schemas") / name))
+        if candidate.is_file():
+            return candidate
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "schemas" / name
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    path: Path
+    validator: Validator
+
+    def errors(self, data: Any) -> Iterator[ValidationError]:
+        return self.validator.iter_errors(data)  # type: ignore[no-any-return]
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except OSError as exc:
+        raise SchemaLoadError(f"cannot read schema {path}: {exc.strerror or exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise SchemaLoadError(f"schema {path} is not valid JSON: {exc}") from None
+
+
+def _retriever(base_dir: Path) -> Any:
+    def retrieve(uri: str) -> referencing.Resource[Any]:
+        parts = urlsplit(uri)
+        if parts.scheme in ("", "file"):
+            target = Path(unquote(parts.path))
+            if not target.is_absolute():
+                target = base_dir / target
+            contents = _read_json(target)
+            return referencing.Resource.from_contents(contents, default_specification=DRAFT202012)
+        raise SchemaLoadError(
+            f"remote $ref {uri!r} refused: postlint never uses the network; "
+            "download the schema and refer to it by a relative path"
+        )
+
+    return retrieve
+
+
+def load_schema(path: Path) -> LoadedSchema:
+    path = Path(path)
+    schema = _read_json(path)
+    if not isinstance(schema, dict | bool):
+        raise SchemaLoadError(f"schema {path} must be a JSON object")
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
+        raise SchemaLoadError(f"schema {path} is invalid at {where}: {exc.message}") from None
+    base_uri = path.resolve().as_uri()
+    registry: referencing.Registry[Any] = referencing.Registry(
+        retrieve=_retriever(path.resolve().parent)
+    )
+    spec = referencing.jsonschema.specification_with(
+        schema.get("$schema", "") if isinstance(schema, dict) else "", default=DRAFT202012
+    )
+    registry = registry.with_resource(base_uri, spec.create_resource(schema))
+    validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+    if isinstance(schema, dict) and "$id" not in schema:
+        validator = validator.evolve(schema={**schema, "$id": base_uri})
+    _resolve_all_refs(schema, validator, path)
+    return LoadedSchema(path=path, validator=validator)
+
+
+def _resolve_all_refs(schema: Any, validator: Any, path: Path) -> None:
+    """Resolve every ``$ref`` now, so a bad or remote ref is a load error, not a crash later."""
+    resolver = validator._resolver  # the resolver rooted at this schema
+    stack = [schema]
+    seen = 0
+    while stack and seen < 10_000:
+        seen += 1
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    resolver.lookup(ref)
+                except SchemaLoadError:
+                    raise
+                except referencing.exceptions.Unretrievable as exc:
+                    cause = exc.__cause__
+                    if isinstance(cause, SchemaLoadError):
+                        raise cause from None
+                    raise SchemaLoadError(f"schema {path}: cannot resolve $ref {ref!r}") from None
+                except referencing.exceptions.Unresolvable:
+                    raise SchemaLoadError(f"schema {path}: cannot resolve $ref {ref!r}") from None
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+# --- errors -> located findings ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    start: int
+    end: int
+    message: str
+    keyword: str
+
+
+def _describe_path(path: tuple[Any, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"
+
+
+def _expected_type(schema_type: Any) -> str:
+    names = {
+        "string": "text",
+        "array": "a list",
+        "object": "a mapping",
+        "boolean": "true or false",
+        "integer": "a whole number",
+        "number": "a number",
+        "null": "empty",
+    }
+    if isinstance(schema_type, list):
+        return " or ".join(names.get(t, t) for t in schema_type)
+    return names.get(schema_type, str(schema_type))
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: ValidationError) -> str:
+    where = _describe_path(tuple(error.absolute_path))
+    keyword, value, instance = error.validator, error.validator_value, error.instance
+    if keyword == "type":
+        return f"`{where}` must be {_expected_type(value)}, not {_show(instance)}"
+    if keyword == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"missing required key `{missing}`" + (
+            f" in `{where}`" if error.absolute_path else ""
+        )
+    if keyword == "minLength" and value == 1:
+        return f"`{where}` must not be empty"
+    if keyword == "minLength":
+        return f"`{where}` is too short: at least {value} characters expected"
+    if keyword == "maxLength":
+        return f"`{where}` is too long ({len(instance)} characters): at most {value} allowed"
+    if keyword == "minItems":
+        return f"`{where}` needs at least {value} item{'s' if value != 1 else ''}"
+    if keyword == "enum":
+        options = ", ".join(_show(v) for v in value)
+        return f"`{where}` is {_show(instance)}; expected one of: {options}"
+    if keyword == "format":
+        return f"`{where}` is {_show(instance)}, which is not a valid {value}"
+    if keyword == "pattern":
+        description = error.schema.get("description") if isinstance(error.schema, dict) else None
+        expected = description or f"text matching {value!r}"
+        return f"`{where}` is {_show(instance)}; expected {expected}"
+    if keyword in {"anyOf", "oneOf"}:
+        description = error.schema.get("description") if isinstance(error.schema, dict) else None
+        if description:
+            return f"`{where}` is {_show(instance)}; expected {description}"
+        best = jsonschema.exceptions.best_match(error.context or [])
+        return _message(best) if best is not None else f"`{where}`: {error.message}"
+    return f"`{where}`: {error.message}"
+
+
+def _extra_keys(error: ValidationError) -> list[str]:
+    instance = error.instance
+    if not isinstance(instance, dict):
+        return []
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    props = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    import re
+
+    return [
+        key
+        for key in instance
+        if key not in props and not any(re.search(p, str(key)) for p in patterns)
+    ]
+
+
+def _node_at(root: Located, path: tuple[Any, ...]) -> tuple[Located | None, Located]:
+    """(key node, value node) for a path; stops at the deepest located ancestor."""
+    key_node: Located | None = None
+    node = root
+    for part in path:
+        k, v = node.child(part)
+        if v is None:
+            break
+        key_node, node = k, v
+    return key_node, node
+
+
+_PER_KEY_KEYWORDS = {
+    "additionalProperties",
+    "unevaluatedProperties",
+    "required",
+    "dependentRequired",
+}
+_PRIORITY = {"type": 0, "const": 1, "enum": 2, "minLength": 3, "format": 4, "anyOf": 5, "oneOf": 5}
+
+
+def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
+    """One located problem per schema violation in the front matter."""
+    if fm.root is None:
+        return
+    errors = sorted(
+        schema.errors(fm.data),
+        key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
+    )
+    reported: set[tuple[int, int]] = set()  # one diagnostic per value: the most telling error
+    for error in errors:
+        path = tuple(error.absolute_path)
+        key_node, node = _node_at(fm.root, path)
+        if error.validator not in _PER_KEY_KEYWORDS:
+            if (node.start, node.end) in reported:
+                continue
+            reported.add((node.start, node.end))
+        if error.validator in {"additionalProperties", "unevaluatedProperties"}:
+            for extra in _extra_keys(error) or [None]:
+                k, _ = node.child(extra) if extra is not None else (None, None)
+                target = k or node
+                message = (
+                    f"unexpected key `{extra}` in `{_describe_path(path)}`; "
+                    "remove it or add it to the schema"
+                    if extra is not None
+                    else _message(error)
+                )
+                yield SchemaProblem(target.start, target.end, message, str(error.validator))
+            continue
+        if error.validator in {"required", "dependentRequired"}:
+            # the mapping itself: its key in the parent, or the opening fence for the root
+            target = key_node if key_node is not None else None
+            if target is None or not path:
+                start, end = fm.block.open_start, fm.block.open_end
+            else:
+                start, end = target.start, target.end
+            yield SchemaProblem(start, end, _message(error), str(error.validator))
+            continue
+        yield SchemaProblem(node.start, node.end, _message(error), str(error.validator))
