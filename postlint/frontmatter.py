@@ -155,6 +155,7 @@ class _Builder:
     problems: list[Problem] = field(default_factory=list)
     count: int = 0
     active: set[int] = field(default_factory=set)
+    top_key: Node | None = None
 
     def span(self, node: Node) -> tuple[int, int]:
         return self.offset + node.start_mark.index, self.offset + node.end_mark.index
@@ -166,7 +167,12 @@ class _Builder:
     def build(self, node: Node, depth: int = 0) -> Located:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooComplex(node, f"front matter expands to more than {MAX_NODES} values")
+            # Blame the top-level key being built: that is where the author must look.
+            raise _TooComplex(
+                self.top_key or node,
+                f"front matter expands to more than {MAX_NODES} values "
+                "(nested aliases?): write the values out or simplify",
+            )
         if depth > MAX_DEPTH:
             raise _TooComplex(node, f"front matter is nested deeper than {MAX_DEPTH} levels")
         if id(node) in self.active:
@@ -231,6 +237,8 @@ class _Builder:
                             data[k.value] = v.value
                 continue
             key = self.build(key_node, depth + 1)
+            if depth == 0:
+                self.top_key = key_node
             value = self.build(value_node, depth + 1)
             # JSON Schema and our reporters expect string keys: "2020: x" becomes "2020".
             hashable_key = key.value if isinstance(key.value, str) else (key.raw or str(key.value))

@@ -1,0 +1,124 @@
+"""What every reporter shares: options, counts, paths relative to the root, fingerprints.
+
+Reporters only read diagnostics; they never look at the file again. Everything here is a pure
+function of its arguments (relative paths use the current directory for relative inputs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from postlint import __version__
+from postlint.diagnostic import Diagnostic, FileResult, Severity
+from postlint.rule import RuleSet
+
+TOOL_NAME = "postlint"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to render one run's results. Built once by the CLI and passed to a renderer."""
+
+    color: bool = False
+    show_source: bool = True  # full format: source line, caret under the span, fix hint
+    statistics: bool = False  # text formats: append counts per rule
+    root: Path = Path(".")  # relative URIs and paths (SARIF %SRCROOT%, GitHub, GitLab)
+    rules: RuleSet | None = None  # rule metadata (SARIF tool.driver.rules)
+    tool_version: str = __version__
+    quiet: bool = False  # text formats: print nothing when clean
+    unsafe_fixes: bool = False  # unsafe fixes are enabled, so ``--fix`` applies them too
+
+
+Renderer = Callable[[Sequence[FileResult], ReportOptions], str]
+
+
+def ordered(results: Iterable[FileResult]) -> list[Diagnostic]:
+    """All diagnostics of a run in a stable order (path, line, column, code, message)."""
+    return sorted((d for result in results for d in result.diagnostics), key=Diagnostic.sort_key)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts every format reports the same way."""
+
+    files: int  # files checked
+    files_with_problems: int
+    errors: int
+    warnings: int
+    info: int
+    safe_fixes: int  # diagnostics with a safe fix
+    unsafe_fixes: int  # diagnostics with an unsafe fix
+    fixed: int  # problems ``--fix`` already repaired
+
+    @property
+    def problems(self) -> int:
+        return self.errors + self.warnings + self.info
+
+    @classmethod
+    def of(cls, results: Sequence[FileResult]) -> Summary:
+        severities = Counter(d.severity for r in results for d in r.diagnostics)
+        fixes = Counter(d.fix.safe for r in results for d in r.diagnostics if d.fix is not None)
+        return cls(
+            files=len(results),
+            files_with_problems=sum(1 for r in results if r.diagnostics),
+            errors=severities[Severity.ERROR],
+            warnings=severities[Severity.WARNING],
+            info=severities[Severity.INFO],
+            safe_fixes=fixes[True],
+            unsafe_fixes=fixes[False],
+            fixed=sum(r.fixed for r in results),
+        )
+
+
+def relative_path(path: str, root: Path) -> str | None:
+    """``path`` relative to ``root`` with forward slashes, or None when it lies outside root."""
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return None
+    return relative.as_posix()
+
+
+def repo_path(path: str, root: Path) -> str:
+    """The path CI services expect: relative to root when inside it, else as given."""
+    return relative_path(path, root) or Path(path).as_posix()
+
+
+def span_on_line(diagnostic: Diagnostic) -> tuple[int, int]:
+    """Code-point indices of the span within ``source_line``, clamped to that line."""
+    line = diagnostic.source_line
+    start = min(max(diagnostic.start_pos.column - 1, 0), len(line))
+    if diagnostic.end_pos.line == diagnostic.start_pos.line:
+        end = diagnostic.end_pos.column - 1
+    else:
+        end = len(line)
+    return start, min(max(end, start), len(line))
+
+
+def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
+    """One stable, unique fingerprint per diagnostic, in the order given.
+
+    The fingerprint hashes the code, sub-code, path relative to root, the start line's content
+    (whitespace collapsed), the matched text on that line, and which occurrence of that same
+    combination this is. Line numbers and offsets stay out, so a finding keeps its
+    fingerprint when lines are added above it or the line is re-indented. Pass diagnostics in
+    file order (:func:`ordered`) so occurrence numbers are stable.
+    """
+    seen: Counter[str] = Counter()
+    result: list[str] = []
+    for d in diagnostics:
+        start, end = span_on_line(d)
+        context = " ".join(d.source_line.split()) if d.source_line else d.message
+        key = "\x1f".join(
+            ("v1", d.code, d.sub_code or "", repo_path(d.path, root), context, d.source_line[start:end])
+        )
+        occurrence = seen[key]
+        seen[key] += 1
+        data = f"{key}\x1f{occurrence}".encode("utf-8", "surrogatepass")
+        result.append(hashlib.sha256(data).hexdigest()[:32])
+    return result

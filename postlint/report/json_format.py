@@ -1,0 +1,71 @@
+"""The ``json`` format: postlint's own machine-readable report.
+
+Its shape is documented by ``schemas/postlint-report.schema.json`` (shipped as
+``postlint.schemas``). ``version`` changes only when a change would break a consumer; new
+optional fields do not need a new version but do need the schema updated.
+
+Offsets count code points in the decoded file (without a BOM); lines and columns are 1-based,
+columns count code points; ``end`` is exclusive. Fix edits carry offsets only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from postlint.diagnostic import Diagnostic, FileResult, Fix
+from postlint.report.base import TOOL_NAME, ReportOptions, Summary, ordered
+
+REPORT_VERSION = 1
+
+
+def _fix(fix: Fix | None) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {
+        "message": fix.message,
+        "safe": fix.safe,
+        "edits": [
+            {"start": e.start, "end": e.end, "replacement": e.replacement} for e in fix.edits
+        ],
+    }
+
+
+def _diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "path": d.path,
+        "code": d.code,
+        "name": d.name,
+        "sub_code": d.sub_code,
+        "severity": d.severity.label,
+        "message": d.message,
+        "start": {"offset": d.start, "line": d.start_pos.line, "column": d.start_pos.column},
+        "end": {"offset": d.end, "line": d.end_pos.line, "column": d.end_pos.column},
+        "fix": _fix(d.fix),
+        "docs_url": d.docs_url,
+    }
+
+
+def _summary(summary: Summary) -> dict[str, Any]:
+    return {
+        "problems": summary.problems,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "info": summary.info,
+        "files_with_problems": summary.files_with_problems,
+        "fixable": {"safe": summary.safe_fixes, "unsafe": summary.unsafe_fixes},
+        "fixed": summary.fixed,
+    }
+
+
+def render(results: Sequence[FileResult], options: ReportOptions) -> str:
+    """The whole run as one JSON document (UTF-8 text, not ASCII-escaped)."""
+    report = {
+        "version": REPORT_VERSION,
+        "tool": {"name": TOOL_NAME, "version": options.tool_version},
+        "files": len(results),
+        "diagnostics": [_diagnostic(d) for d in ordered(results)],
+        "summary": _summary(Summary.of(results)),
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,194 @@
+"""The human formats: ``full`` (with source excerpt, caret and fix hint) and ``concise``.
+
+Both share the first line of a diagnostic, ``path:line:col: severity CODE [sub-code] message``,
+the statistics table and the summary. Text that comes from the checked file (messages, paths,
+source lines) is made printable first: line breaks, control characters, bidirectional
+overrides and lone surrogates are shown escaped, so a file cannot move the cursor, recolour
+the terminal or split one diagnostic over several lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from postlint.diagnostic import Diagnostic, FileResult, Severity
+from postlint.report.base import ReportOptions, Summary, ordered, span_on_line
+
+TAB_SIZE = 4
+
+# Characters never written raw: C0 and C1 controls (TAB is handled by the caller), DEL,
+# characters some viewers treat as line breaks, bidirectional controls, lone surrogates.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r"}
+
+_RESET = "\x1b[0m"
+_BOLD = "1"
+_SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
+_GUTTER_STYLE = "34"
+_SAFE_FIX_STYLE = "32"
+_UNSAFE_FIX_STYLE = "33"
+_CLEAN_STYLE = "1;32"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{style}m{text}{_RESET}" if color and text else text
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, with unprintable characters written as escapes (``\\x1b``)."""
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+def _cell(char: str) -> tuple[str, int]:
+    """How one code point of a source line is shown, and how many terminal columns it takes."""
+    if _UNPRINTABLE.match(char):
+        code = ord(char)
+        if code < 0x20:
+            return chr(0x2400 + code), 1  # the Unicode "control picture", e.g. U+241B for ESC
+        if code == 0x7F:
+            return "\u2421", 1
+        shown = f"<U+{code:04X}>"
+        return shown, len(shown)
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return char, 0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return char, 2
+    return char, 1
+
+
+def _layout(line: str) -> tuple[str, list[int]]:
+    """The line as displayed (tabs expanded) and the display column of each code point.
+
+    The list has one more entry than the line: the column just after its end.
+    """
+    parts: list[str] = []
+    columns: list[int] = []
+    column = 0
+    for char in line:
+        columns.append(column)
+        if char == "\t":
+            width = TAB_SIZE - column % TAB_SIZE
+            parts.append(" " * width)
+        else:
+            shown, width = _cell(char)
+            parts.append(shown)
+        column += width
+    columns.append(column)
+    return "".join(parts), columns
+
+
+def headline(d: Diagnostic, color: bool = False) -> str:
+    """``path:line:col: severity CODE [sub-code] message`` (the concise line)."""
+    location = f"{_paint(printable(d.path), _BOLD, color)}:{d.start_pos.line}:{d.start_pos.column}:"
+    severity = _paint(d.severity.label, _SEVERITY_STYLE[d.severity], color)
+    code = _paint(d.code, _BOLD, color)
+    sub_code = f" [{printable(d.sub_code)}]" if d.sub_code else ""
+    return f"{location} {severity} {code}{sub_code} {printable(d.message)}"
+
+
+def diagnostic_block(d: Diagnostic, options: ReportOptions) -> list[str]:
+    """The lines of one diagnostic in the full format."""
+    lines = [headline(d, options.color)]
+    if not options.show_source:
+        return lines
+    number = str(d.start_pos.line)
+    pad = " " * len(number)
+    bar = _paint("|", _GUTTER_STYLE, options.color)
+    if d.source_line:
+        shown, columns = _layout(d.source_line)
+        start, end = span_on_line(d)
+        width = max(columns[end] - columns[start], 1)
+        caret = _paint("^" * width, _SEVERITY_STYLE[d.severity], options.color)
+        gutter = _paint(number, _GUTTER_STYLE, options.color)
+        lines += [f"{pad} {bar}", f"{gutter} {bar} {shown}", f"{pad} {bar} {' ' * columns[start]}{caret}"]
+    if d.fix is not None:
+        hint = "fix available" if d.fix.safe else "unsafe fix available"
+        if d.fix.message:
+            hint += f": {printable(d.fix.message)}"
+        style = _SAFE_FIX_STYLE if d.fix.safe else _UNSAFE_FIX_STYLE
+        lines.append(f"{pad} {_paint('=', _GUTTER_STYLE, options.color)} {_paint(hint, style, options.color)}")
+    return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def summary_lines(summary: Summary, options: ReportOptions) -> list[str]:
+    """The closing lines; none at all for a clean run in quiet mode."""
+    if options.quiet and not summary.problems:
+        return []
+    lines = [f"Fixed {_count(summary.fixed, 'problem')}."] if summary.fixed else []
+    if not summary.problems:
+        return [*lines, _paint("All checks passed.", _CLEAN_STYLE, options.color)]
+    found = (
+        f"Found {_count(summary.problems, 'problem')} ({_count(summary.errors, 'error')}, "
+        f"{_count(summary.warnings, 'warning')}, {summary.info} info) "
+        f"in {_count(summary.files_with_problems, 'file')}."
+    )
+    lines.append(_paint(found, _BOLD, options.color))
+    safe, unsafe = summary.safe_fixes, summary.unsafe_fixes
+    if options.unsafe_fixes:  # --fix applies unsafe fixes too
+        safe, unsafe = safe + unsafe, 0
+    if safe and unsafe:
+        lines.append(f"{safe} fixable with `--fix` ({unsafe} more with `--unsafe-fixes`).")
+    elif safe:
+        lines.append(f"{safe} fixable with `--fix`.")
+    elif unsafe:
+        lines.append(f"{unsafe} fixable with `--unsafe-fixes`.")
+    return lines
+
+
+def statistics_lines(diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """Counts per rule (and sub-code), most frequent first."""
+    counts = Counter((d.code, d.sub_code or "", d.name) for d in diagnostics)
+    if not counts:
+        return []
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    labels = [code + (f" [{printable(sub)}]" if sub else "") for (code, sub, _), _ in rows]
+    count_width = len(str(rows[0][1]))
+    label_width = max(map(len, labels))
+    lines = ["Problems by rule:"]
+    for ((_, _, name), count), label in zip(rows, labels, strict=True):
+        lines.append(f"  {count:>{count_width}}  {label:<{label_width}}  {printable(name)}")
+    return lines
+
+
+def _render(
+    results: Sequence[FileResult],
+    diagnostics: Sequence[Diagnostic],
+    options: ReportOptions,
+    body: str,
+) -> str:
+    sections = [body] if body else []
+    if options.statistics and diagnostics:
+        sections.append("\n".join(statistics_lines(diagnostics)))
+    summary = summary_lines(Summary.of(results), options)
+    if summary:
+        sections.append("\n".join(summary))
+    return "\n\n".join(sections) + "\n" if sections else ""
+
+
+def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
+    """Each diagnostic with its source line, a caret under the span and any fix; then counts."""
+    diagnostics = ordered(results)
+    body = "\n\n".join("\n".join(diagnostic_block(d, options)) for d in diagnostics)
+    return _render(results, diagnostics, options, body)
+
+
+def render_concise(results: Sequence[FileResult], options: ReportOptions) -> str:
+    """One line per diagnostic; then counts."""
+    diagnostics = ordered(results)
+    body = "\n".join(headline(d, options.color) for d in diagnostics)
+    return _render(results, diagnostics, options, body)
