@@ -31,13 +31,10 @@ class SchemaLoadError(Exception):
 
 
 def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
-    """A schema shipped with postlint (``schemas/`` in the repo, ``postlint.schemas`` when installed)."""
-    try:
-        candidate = Path(str(resources.files("postlint.schemas") / name))
-        if candidate.is_file():
-            return candidate
-    except ModuleNotFoundError:
-        pass
+    """A schema shipped with postlint: inside the wheel, or ``schemas/`` in a source checkout."""
+    installed = Path(str(resources.files("postlint"))) / "schemas" / name
+    if installed.is_file():
+        return installed
     return Path(__file__).resolve().parent.parent / "schemas" / name
 
 
