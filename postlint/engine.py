@@ -292,8 +292,8 @@ class _SubCodeFilter:
 
 def _relative_posix(path: str, root: Path) -> str:
     try:
-        return PurePosixPath(Path(path).resolve().relative_to(root.resolve())).as_posix()
-    except (ValueError, OSError):
+        return PurePosixPath(Path(path).absolute().relative_to(root.absolute())).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return PurePosixPath(path.replace("\\", "/")).as_posix()
 
 

@@ -245,7 +245,9 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
         schema.errors(fm.data),
         key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
     )
-    reported: set[tuple[int, int]] = set()  # one diagnostic per value: the most telling error
+    # One diagnostic per value (the most telling error); a value with a refused YAML tag is
+    # already reported by FM011.
+    reported = {(p.start, p.end) for p in fm.problems if p.kind == "unsupported-tag"}
     for error in errors:
         path = tuple(error.absolute_path)
         key_node, node = _node_at(fm.root, path)

@@ -32,7 +32,6 @@ None: remove the key or fill it in.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
@@ -43,27 +42,28 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or fm.root is None or fm.root.tag != "map":
         return
-    properties = _schema_properties(doc)
+    flagged_by_schema: set[str] | None = None
     for key, value in fm.root.entries:
         empty = value.value in (None, "", [], {}) and value.tag != "bool"
-        if not empty or _schema_requires_content(properties.get(key.value)):
+        if not empty:
             continue
+        if flagged_by_schema is None:
+            flagged_by_schema = _keys_the_schema_rejects(doc)
+        if key.value in flagged_by_schema:
+            continue  # FM001 already reports this value: one diagnostic per problem
         what = {"seq": "an empty list", "map": "an empty mapping"}.get(value.tag, "empty")
         start, end = (value.start, value.end) if value.end > value.start else (key.start, key.end)
         yield Finding(start, end, f"`{key.value}` is {what}: fill it in or remove the key")
 
 
-def _schema_properties(doc: Document) -> dict[str, Any]:
-    schema = doc.schema.validator.schema if doc.schema is not None else None
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    return properties if isinstance(properties, dict) else {}
-
-
-def _schema_requires_content(prop: Any) -> bool:
-    """The schema already reports an empty value here (FM001): do not report it twice."""
-    return isinstance(prop, dict) and any(
-        isinstance(prop.get(k), int) and prop[k] >= 1 for k in ("minLength", "minItems")
-    )
+def _keys_the_schema_rejects(doc: Document) -> set[str]:
+    if doc.schema is None:
+        return set()
+    return {
+        str(error.absolute_path[0])
+        for error in doc.schema.errors(doc.data)
+        if len(error.absolute_path) == 1
+    }
 
 
 RULE = Rule(
