@@ -129,3 +129,52 @@ def _no_color() -> bool:
     import os
 
     return bool(os.environ.get("NO_COLOR"))
+
+
+@main.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, severity, fixability, default state."""
+    from postlint.report.rules_doc import render_rules_table
+    from postlint.rule import discover
+
+    click.echo(render_rules_table(discover(), output_format), nl=False)  # type: ignore[arg-type]
+
+
+@main.command("rule")
+@click.argument("code_or_name")
+def rule_command(code_or_name: str) -> None:
+    """Show a rule's documentation (by code, name or proselint sub-code)."""
+    from postlint.report.rules_doc import render_rule_docs
+    from postlint.rule import discover
+    from postlint.selection import suggest
+
+    rules = discover()
+    rule = rules.get(code_or_name) or next((r for r in rules if code_or_name in r.sub_codes), None)
+    if rule is None:
+        hint = suggest(code_or_name, rules)
+        click.echo(
+            f"postlint: error: unknown rule {code_or_name!r}"
+            + (f"; did you mean {hint!r}?" if hint else "; see 'postlint rules'"),
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    click.echo(render_rule_docs(rule), nl=False)
+
+
+@main.command("generate-docs")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("docs/rules"))
+@click.option("--check", is_flag=True, help="Exit 1 if the pages are stale; write nothing.")
+def generate_docs_command(folder: Path, check: bool) -> None:
+    """Write one Markdown page per rule (docs/rules/CODE.md) and an index, from the rule files."""
+    from postlint.docs_pages import stale_pages, write_pages
+    from postlint.rule import discover
+
+    rules = discover()
+    if check:
+        stale = stale_pages(rules, folder)
+        for name in stale:
+            click.echo(f"stale: {folder / name}")
+        sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
+    written = write_pages(rules, folder)
+    click.echo(f"wrote {len(written)} pages to {folder}")

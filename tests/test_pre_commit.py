@@ -1,0 +1,68 @@
+"""The hook, for real: `pre-commit try-repo` against this checkout, in a scratch git repo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEED
+
+CLEAN_POST = """---
+title: A clean post
+date: 2025-11-20 09:30:00 +0000
+tags: [news]
+---
+
+Nothing here needs an editor's attention.
+"""
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path_factory.mktemp("blog")
+    _git(root, "init", "-q")
+    _git(root, "config", "user.email", "test@example.org")
+    _git(root, "config", "user.name", "Test")
+    (root / "_posts").mkdir()
+    shutil.copy(SEED, root / "_posts" / SEED.name)
+    (root / "_posts" / "2025-11-20-clean.md").write_text(CLEAN_POST, encoding="utf-8")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "posts")
+    return root
+
+
+def _try_repo(blog: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRE_COMMIT")}
+    env.setdefault("PRE_COMMIT_HOME", str(blog.parent / "pre-commit-home"))
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--files", *files],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=False,
+    )
+
+
+def test_hook_fails_on_the_seed(blog: Path) -> None:
+    result = _try_repo(blog, "postlint", f"_posts/{SEED.name}")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "PR101" in result.stdout and "Failed" in result.stdout
+
+
+def test_hook_passes_on_a_clean_post(blog: Path) -> None:
+    result = _try_repo(blog, "postlint", "_posts/2025-11-20-clean.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
