@@ -75,6 +75,11 @@ class Summary:
         )
 
 
+def rule_label(code: str, sub_code: str | None) -> str:
+    """``CODE`` or ``CODE [sub-code]``: how every format names what fired."""
+    return f"{code} [{sub_code}]" if sub_code else code
+
+
 def relative_path(path: str, root: Path) -> str | None:
     """``path`` relative to ``root`` with forward slashes, or None when it lies outside root."""
     try:
@@ -115,7 +120,14 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
         start, end = span_on_line(d)
         context = " ".join(d.source_line.split()) if d.source_line else d.message
         key = "\x1f".join(
-            ("v1", d.code, d.sub_code or "", repo_path(d.path, root), context, d.source_line[start:end])
+            (
+                "v1",
+                d.code,
+                d.sub_code or "",
+                repo_path(d.path, root),
+                context,
+                d.source_line[start:end],
+            )
         )
         occurrence = seen[key]
         seen[key] += 1

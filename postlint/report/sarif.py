@@ -41,15 +41,22 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     if relative is None:
         return {"uri": Path(os.path.abspath(path)).as_uri()}
     # Encode the UTF-8 bytes (surrogateescape keeps undecodable file names exact).
-    return {"uri": quote(relative.encode("utf-8", "surrogateescape"), safe="/"), "uriBaseId": SRCROOT}
+    return {
+        "uri": quote(relative.encode("utf-8", "surrogateescape"), safe="/"),
+        "uriBaseId": SRCROOT,
+    }
 
 
 def _first_paragraph(docs: str) -> str:
-    for block in docs.split("\n\n"):
-        text = block.strip()
+    """The first paragraph of prose in Markdown docs (headings skipped), on one line."""
+    paragraph: list[str] = []
+    for line in docs.splitlines():
+        text = line.strip()
         if text and not text.startswith("#"):
-            return " ".join(text.split())
-    return ""
+            paragraph.append(text)
+        elif paragraph:
+            break
+    return " ".join(paragraph)
 
 
 def _descriptor(code: str, rule: Rule | None, sample: Diagnostic) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from postlint.diagnostic import Diagnostic, FileResult, Severity
-from postlint.report.base import ReportOptions, Summary, ordered, span_on_line
+from postlint.report.base import ReportOptions, Summary, ordered, rule_label, span_on_line
 
 TAB_SIZE = 4
 
@@ -60,7 +60,7 @@ def _cell(char: str) -> tuple[str, int]:
             return "\u2421", 1
         shown = f"<U+{code:04X}>"
         return shown, len(shown)
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):  # combining marks, zero-width joiners
         return char, 0
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return char, 2
@@ -92,9 +92,8 @@ def headline(d: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity CODE [sub-code] message`` (the concise line)."""
     location = f"{_paint(printable(d.path), _BOLD, color)}:{d.start_pos.line}:{d.start_pos.column}:"
     severity = _paint(d.severity.label, _SEVERITY_STYLE[d.severity], color)
-    code = _paint(d.code, _BOLD, color)
-    sub_code = f" [{printable(d.sub_code)}]" if d.sub_code else ""
-    return f"{location} {severity} {code}{sub_code} {printable(d.message)}"
+    label = _paint(printable(rule_label(d.code, d.sub_code)), _BOLD, color)
+    return f"{location} {severity} {label} {printable(d.message)}"
 
 
 def diagnostic_block(d: Diagnostic, options: ReportOptions) -> list[str]:
@@ -111,13 +110,19 @@ def diagnostic_block(d: Diagnostic, options: ReportOptions) -> list[str]:
         width = max(columns[end] - columns[start], 1)
         caret = _paint("^" * width, _SEVERITY_STYLE[d.severity], options.color)
         gutter = _paint(number, _GUTTER_STYLE, options.color)
-        lines += [f"{pad} {bar}", f"{gutter} {bar} {shown}", f"{pad} {bar} {' ' * columns[start]}{caret}"]
+        lines += [
+            f"{pad} {bar}",
+            f"{gutter} {bar} {shown}",
+            f"{pad} {bar} {' ' * columns[start]}{caret}",
+        ]
     if d.fix is not None:
         hint = "fix available" if d.fix.safe else "unsafe fix available"
         if d.fix.message:
             hint += f": {printable(d.fix.message)}"
         style = _SAFE_FIX_STYLE if d.fix.safe else _UNSAFE_FIX_STYLE
-        lines.append(f"{pad} {_paint('=', _GUTTER_STYLE, options.color)} {_paint(hint, style, options.color)}")
+        lines.append(
+            f"{pad} {_paint('=', _GUTTER_STYLE, options.color)} {_paint(hint, style, options.color)}"
+        )
     return lines
 
 
@@ -156,7 +161,7 @@ def statistics_lines(diagnostics: Sequence[Diagnostic]) -> list[str]:
     if not counts:
         return []
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    labels = [code + (f" [{printable(sub)}]" if sub else "") for (code, sub, _), _ in rows]
+    labels = [printable(rule_label(code, sub or None)) for (code, sub, _), _ in rows]
     count_width = len(str(rows[0][1]))
     label_width = max(map(len, labels))
     lines = ["Problems by rule:"]
@@ -183,7 +188,8 @@ def _render(
 def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
     """Each diagnostic with its source line, a caret under the span and any fix; then counts."""
     diagnostics = ordered(results)
-    body = "\n\n".join("\n".join(diagnostic_block(d, options)) for d in diagnostics)
+    separator = "\n\n" if options.show_source else "\n"  # without excerpts, as concise
+    body = separator.join("\n".join(diagnostic_block(d, options)) for d in diagnostics)
     return _render(results, diagnostics, options, body)
 
 
