@@ -14,10 +14,10 @@ from typing import Any
 import click
 
 from postlint import __version__
+from postlint.report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-_FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,7 +38,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--ignore", multiple=True, help="Rules not to check.")
 @click.option(
     "--output-format",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(tuple(FORMATS)),
     default=None,
     help="How to print diagnostics [default: full on a terminal, concise otherwise].",
 )
