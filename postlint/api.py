@@ -22,17 +22,14 @@ def iter_results(
     paths: Sequence[str | Path], config: Config | None = None, linter: Linter | None = None
 ) -> Iterator[FileResult]:
     """Lint files and folders, one result per file, as they are checked."""
+    from postlint.runner import lint_all
+
     linter = linter or Linter(config)
     cfg = linter.config
-    for candidate in discover_files(
+    candidates = discover_files(
         [Path(p) for p in paths], cfg.include, (*cfg.exclude, *cfg.extend_exclude)
-    ):
-        if candidate.problem is not None:
-            yield linter._file_problem(
-                candidate.display, "PL002", f"cannot read: {candidate.problem}"
-            )
-        else:
-            yield linter.lint_file(candidate.path, candidate.display)
+    )
+    yield from lint_all(linter, candidates)
 
 
 def lint_paths(paths: Sequence[str | Path], config: Config | None = None) -> list[FileResult]:

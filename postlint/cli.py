@@ -19,7 +19,6 @@ from postlint.report import FORMATS
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="postlint")
 def main() -> None:
@@ -55,6 +54,14 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--statistics", is_flag=True, help="Show counts per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), help="Write the report here.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: 0, one per core].",
+)
+@click.option("--no-cache", is_flag=True, help="Do not read or write .postlint_cache/.")
 def check(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -70,6 +77,8 @@ def check(
     statistics: bool,
     quiet: bool,
     output_file: Path | None,
+    jobs: int,
+    no_cache: bool,
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
@@ -101,9 +110,14 @@ def check(
         data = sys.stdin.buffer.read()
         results = [linter.lint_bytes(stdin_filename or "-", data)]
     else:
-        from postlint.api import iter_results
+        from postlint.cache import ResultCache
+        from postlint.files import discover_files
+        from postlint.runner import default_jobs, lint_all
 
-        results = list(iter_results(targets, linter=linter))
+        cfg = linter.config
+        candidates = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
+        cache = None if no_cache else ResultCache.create(Path.cwd(), linter.fingerprint())
+        results = list(lint_all(linter, candidates, jobs=jobs or default_jobs(), cache=cache))
 
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or ("full" if to_terminal else "concise")

@@ -255,18 +255,36 @@ class Linter:
             "skipped (raise max-file-size to check it)",
         )
 
-    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
-        name = display or str(path)
+    def read_file(self, path: Path, display: str) -> bytes | FileResult:
+        """The file's bytes, or a result saying why it cannot be linted (too large, unreadable)."""
         try:
             size = os.stat(path).st_size
             if size > self.config.max_file_size:
-                return self._too_large(name, size)
+                return self._too_large(display, size)
             with open(path, "rb") as handle:
                 data = handle.read(self.config.max_file_size + 1)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            return self._file_problem(name, "PL002", f"cannot read file: {reason}")
-        return self.lint_bytes(name, data)
+            return self._file_problem(display, "PL002", f"cannot read file: {reason}")
+        return data
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        name = display or str(path)
+        data = self.read_file(path, name)
+        return data if isinstance(data, FileResult) else self.lint_bytes(name, data)
+
+    def fingerprint(self) -> str:
+        """Everything besides a file's bytes that its result depends on (for the cache)."""
+        import hashlib
+
+        digest = hashlib.sha256(repr(self.config).encode())
+        schema_paths = [self.default_schema.path, *(p for _, p in self.config.schemas)]
+        for schema_path in schema_paths:
+            try:
+                digest.update(Path(schema_path).read_bytes())
+            except OSError:
+                digest.update(b"unreadable")
+        return digest.hexdigest()
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         return self.lint_source(SourceFile(path, text))

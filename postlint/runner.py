@@ -1,0 +1,86 @@
+"""Lint many files: in parallel worker processes, with the result cache, streaming results."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from postlint.cache import ResultCache
+from postlint.diagnostic import FileResult
+from postlint.engine import Linter
+from postlint.files import Candidate
+
+
+@dataclass(frozen=True)
+class Job:
+    linter: Linter
+    cache: ResultCache | None
+
+
+def lint_candidate(job: Job, candidate: Candidate) -> FileResult:
+    linter = job.linter
+    if candidate.problem is not None:
+        return linter._file_problem(candidate.display, "PL002", f"cannot read: {candidate.problem}")
+    data = linter.read_file(candidate.path, candidate.display)
+    if isinstance(data, FileResult):
+        return data
+    # A post that names its own schema depends on a file the key does not cover: no cache.
+    cache = job.cache if job.cache is not None and b"$schema" not in data else None
+    key = cache.key(candidate.display, data) if cache is not None else ""
+    if cache is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = linter.lint_bytes(candidate.display, data)
+    if cache is not None:
+        cache.put(key, result)
+    return result
+
+
+# Each worker process gets its job once, from the parent (inherited when forked), so the
+# expensive per-run setup (compiled patterns, schemas) is not rebuilt or pickled per file.
+_worker_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _lint_in_worker(candidate: Candidate) -> FileResult:
+    assert _worker_job is not None
+    return lint_candidate(_worker_job, candidate)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def lint_all(
+    linter: Linter,
+    candidates: Iterable[Candidate],
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[FileResult]:
+    """Results in the order of ``candidates``; parallel only when there is enough work."""
+    job = Job(linter, cache)
+    pending = list(candidates)
+    if jobs <= 1 or len(pending) < 2 * jobs or not hasattr(os, "fork"):
+        for candidate in pending:
+            yield lint_candidate(job, candidate)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # the job is inherited, never pickled
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
+    ) as pool:
+        yield from pool.map(
+            _lint_in_worker, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8)))
+        )
