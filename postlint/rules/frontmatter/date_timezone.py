@@ -53,8 +53,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             yield Finding(
                 value.start,
                 value.end,
-                f"`{key.value}` has a time but no time zone: add an offset such as "
-                f"'{text} +0000'",
+                f"`{key.value}` has a time but no time zone: add an offset such as '{text} +0000'",
             )
 
 
