@@ -19,7 +19,12 @@ CORPUS = SHARED / "corpus"
 def run_cli(tmp_path: Path):
     """Run the real `postlint` command (python -m postlint) in a subprocess."""
 
-    def run(*args: str, cwd: Path | None = None, input: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str,
+        cwd: Path | None = None,
+        input: bytes | None = None,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
         full_env.pop("CI", None) if env is None or "CI" not in env else None
         return subprocess.run(

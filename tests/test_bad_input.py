@@ -47,7 +47,7 @@ def test_crlf_columns_are_exact() -> None:
 
 
 def test_tabs_and_non_ascii_count_as_one_column() -> None:
-    data = "---\ntitle: \"Ünïcödé 🎉\"\nauthor: \"\"\n---\nText.\n"
+    data = '---\ntitle: "Ünïcödé 🎉"\nauthor: ""\n---\nText.\n'
     assert lint(data) == [(3, 9, "FM001")]
 
 
@@ -58,7 +58,9 @@ def test_tabs_and_non_ascii_count_as_one_column() -> None:
         ("---\njust text\n---\n", [(2, 1, "FM004")]),
     ],
 )
-def test_front_matter_that_is_not_a_mapping(text: str, expected: list[tuple[int, int, str]]) -> None:
+def test_front_matter_that_is_not_a_mapping(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
     assert lint(text) == expected
 
 

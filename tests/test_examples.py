@@ -58,7 +58,9 @@ def lint_example(folder: str, post: Path):
     return code, linter.lint_source(source)
 
 
-@pytest.mark.parametrize(("folder", "post"), _cases(), ids=lambda v: v if isinstance(v, str) else v.name)
+@pytest.mark.parametrize(
+    ("folder", "post"), _cases(), ids=lambda v: v if isinstance(v, str) else v.name
+)
 def test_example(folder: str, post: Path) -> None:
     code, result = lint_example(folder, post)
     found = {(d.start_pos.line, d.code) for d in result.diagnostics}
@@ -69,7 +71,8 @@ def test_example(folder: str, post: Path) -> None:
         expected = expected_of(text)
         assert expected, f"{post} has no expect comment"
         assert found == expected, "\n".join(
-            f"{d.start_pos.line}:{d.start_pos.column} {d.code} {d.message}" for d in result.diagnostics
+            f"{d.start_pos.line}:{d.start_pos.column} {d.code} {d.message}"
+            for d in result.diagnostics
         )
 
 

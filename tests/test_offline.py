@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
-BLOCKER = '''
+BLOCKER = """
 import os, socket
 
 def _blocked(*args, **kwargs):
@@ -24,7 +23,7 @@ socket.socket.connect = _blocked
 socket.socket.connect_ex = _blocked
 socket.create_connection = _blocked
 socket.getaddrinfo = _blocked
-'''
+"""
 
 
 @pytest.fixture
@@ -43,7 +42,12 @@ def offline(tmp_path: Path):
         }
         return subprocess.run(
             [sys.executable, "-m", "postlint", *args],
-            cwd=cwd, capture_output=True, text=True, env=env, timeout=300, check=False,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
         )
 
     run.log = log  # type: ignore[attr-defined]
@@ -51,7 +55,11 @@ def offline(tmp_path: Path):
 
 
 def test_blocker_really_blocks(offline, tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "POSTLINT_SOCKET_LOG": str(offline.log)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(tmp_path / "site"),
+        "POSTLINT_SOCKET_LOG": str(offline.log),
+    }
     code = "import socket; socket.create_connection(('127.0.0.1', 9))"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
     assert result.returncode != 0 and offline.log.read_text()
@@ -73,6 +81,8 @@ def test_examples_and_remote_schemas_never_touch_the_network(offline, tmp_path: 
     remote = offline("check", "--schema", "remote.schema.json", "declares.md", cwd=tmp_path)
     assert remote.returncode == 2 and "refused" in remote.stderr
     for fmt in ("json", "sarif", "github", "gitlab", "junit"):
-        out = offline("check", "--no-cache", "--output-format", fmt, str(REPO / "examples"), cwd=tmp_path)
+        out = offline(
+            "check", "--no-cache", "--output-format", fmt, str(REPO / "examples"), cwd=tmp_path
+        )
         assert out.returncode == 1, (fmt, out.stderr)
     assert not offline.log.exists(), offline.log.read_text()

@@ -43,11 +43,15 @@ def test_rule_has_docs(rule: Rule) -> None:
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if not r.engine_only], ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if not r.engine_only], ids=lambda r: f"{r.code}-{r.name}"
+)
 def test_rule_example_fires_and_fix_is_quiet(rule: Rule) -> None:
     example = _post(_section(rule.docs, "## Example"))
     instead = _post(_section(rule.docs, "## Use instead"))
-    assert example is not None and instead is not None, f"{rule.code}: examples need ```markdown blocks"
+    assert example is not None and instead is not None, (
+        f"{rule.code}: examples need ```markdown blocks"
+    )
     assert rule.code in _codes(rule, *example), f"{rule.code}: its Example does not fire"
     assert rule.code not in _codes(rule, *instead), f"{rule.code}: its Use instead fires"
 

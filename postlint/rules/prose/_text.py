@@ -1,0 +1,51 @@
+"""Small text helpers shared by the prose rules (sentences, words, paragraphs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from postlint.document import Document
+from postlint.prose_view import MASK
+
+WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital,
+# a quote or a digit; abbreviations and initials are not ends.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s+[\"“‘(\[*_]*[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|vs|etc|e\.g|i\.e|cf|approx|Gen|Gov|Sen|Rep|Lt|Col|Capt|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Za-z]\.){2,}[A-Za-z]?)\.$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of each body paragraph, in order."""
+    for block in doc.view.blocks:
+        if block.kind == "paragraph":
+            yield block.start, block.end
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """Sentences of ``text[start:end]`` (usually the prose view of one paragraph)."""
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        head = text[cursor : match.start() + 1]
+        if _ABBREVIATION.search(head):
+            continue
+        yield Sentence(cursor, match.end(), text[cursor : match.end()])
+        cursor = match.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end and text[cursor:end].strip(MASK + " \t\r\n"):
+        yield Sentence(cursor, end, text[cursor:end])
+
+
+def has_words(text: str) -> bool:
+    return WORD.search(text) is not None
