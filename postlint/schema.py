@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jsonschema
 import referencing
@@ -95,11 +95,20 @@ def load_schema(path: Path) -> LoadedSchema:
     validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
     if isinstance(schema, dict) and "$id" not in schema:
         validator = validator.evolve(schema={**schema, "$id": base_uri})
-    _resolve_all_refs(schema, validator, path)
+    _resolve_all_refs(
+        schema,
+        validator,
+        path,
+        schema.get("$id", base_uri) if isinstance(schema, dict) else base_uri,
+    )
     return LoadedSchema(path=path, validator=validator)
 
 
-def _resolve_all_refs(schema: Any, validator: Any, path: Path) -> None:
+def _remote(uri: str) -> bool:
+    return urlsplit(uri).scheme not in ("", "file")
+
+
+def _resolve_all_refs(schema: Any, validator: Any, path: Path, base_uri: str) -> None:
     """Resolve every ``$ref`` now, so a bad or remote ref is a load error, not a crash later."""
     resolver = validator._resolver  # the resolver rooted at this schema
     stack = [schema]
@@ -110,6 +119,11 @@ def _resolve_all_refs(schema: Any, validator: Any, path: Path) -> None:
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
+                if not ref.startswith("#") and _remote(urljoin(base_uri, ref)):
+                    raise SchemaLoadError(
+                        f"schema {path}: remote $ref {ref!r} refused: postlint never uses the "
+                        "network; download the schema and refer to it by a relative path"
+                    )
                 try:
                     resolver.lookup(ref)
                 except SchemaLoadError:
