@@ -62,6 +62,12 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     help="Worker processes [default: 0, one per core].",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write .postlint_cache/.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option(
+    "--diff", is_flag=True, help="Print a diff of the fixes; write nothing (exit 1 if any)."
+)
+@click.option("--fix-only", is_flag=True, help="Apply fixes; do not report remaining problems.")
 def check(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -79,6 +85,10 @@ def check(
     output_file: Path | None,
     jobs: int,
     no_cache: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    fix_only: bool,
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
@@ -106,19 +116,47 @@ def check(
         sys.exit(EXIT_USAGE)
 
     targets = list(paths) or [Path(".")]
+    fixing = fix or fix_only or diff
+    diffs: list[str] = []
+    out = sys.stdout
     if any(str(p) == "-" for p in targets):
         data = sys.stdin.buffer.read()
-        results = [linter.lint_bytes(stdin_filename or "-", data)]
+        name = stdin_filename or "-"
+        results = [linter.lint_bytes(name, data)]
+        if fixing and not any(d.code.startswith("PL") for d in results[0].diagnostics):
+            from postlint.fix import fix_source, unified_diff
+            from postlint.source import SourceFile
+
+            source = SourceFile.from_bytes(name, data)
+            outcome = fix_source(linter, source, unsafe=unsafe_fixes)
+            results = [outcome.result]
+            if diff:
+                diffs.append(unified_diff(name, source.text, outcome.text))
+            else:  # like ruff: the fixed post on standard output, the report on standard error
+                sys.stdout.buffer.write(source.to_bytes(outcome.text))
+                sys.stdout.flush()
+                out = sys.stderr
     else:
-        from postlint.cache import ResultCache
         from postlint.files import discover_files
-        from postlint.runner import default_jobs, lint_all
 
         cfg = linter.config
         candidates = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
-        cache = None if no_cache else ResultCache.create(Path.cwd(), linter.fingerprint())
-        results = list(lint_all(linter, candidates, jobs=jobs or default_jobs(), cache=cache))
+        if fixing:
+            results = _fix_all(linter, candidates, unsafe_fixes, diff, diffs)
+        else:
+            from postlint.cache import ResultCache
+            from postlint.runner import default_jobs, lint_all
 
+            cache = None if no_cache else ResultCache.create(Path.cwd(), linter.fingerprint())
+            results = list(lint_all(linter, candidates, jobs=jobs or default_jobs(), cache=cache))
+    if diff:
+        changed = [d for d in diffs if d]
+        click.echo("".join(changed), nl=False)
+        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+    if fix_only:
+        from postlint.diagnostic import FileResult
+
+        results = [FileResult(r.path, (), r.fixed, r.fixed_text) for r in results]
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or ("full" if to_terminal else "concise")
     use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
@@ -129,14 +167,36 @@ def check(
         root=Path.cwd(),
         rules=linter.rules,
         quiet=quiet,
+        unsafe_fixes=unsafe_fixes,
     )
     report = render(fmt, results, options)
     if output_file is not None:
         output_file.write_text(report, encoding="utf-8")
     elif report:
-        click.echo(report, nl=not report.endswith("\n"))
+        click.echo(report, nl=not report.endswith("\n"), file=out)
     failed = any(linter.fails(result) for result in results)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _fix_all(linter: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:
+    """Fix files one by one (each write is atomic); collect diffs when only diffing."""
+    from postlint.fix import fix_file
+
+    results = []
+    for candidate in candidates:
+        if candidate.problem is not None:
+            results.append(
+                linter._file_problem(
+                    candidate.display, "PL002", f"cannot read: {candidate.problem}"
+                )
+            )
+            continue
+        outcome = fix_file(linter, candidate.path, candidate.display, unsafe=unsafe, write=not diff)
+        if outcome.error:
+            click.echo(f"postlint: error: {outcome.error}", err=True)
+        diffs.append(outcome.diff)
+        results.append(outcome.result)
+    return results
 
 
 def _no_color() -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEED
 
+from conftest import CORPUS, SEED
 from postlint.config import Config
 from postlint.diagnostic import Edit
 from postlint.engine import Linter
