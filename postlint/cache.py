@@ -40,15 +40,16 @@ class ResultCache:
     salt: str
 
     @classmethod
-    def create(cls, root: Path, fingerprint: str) -> ResultCache:
+    def create(cls, root: Path) -> ResultCache:
         folder = root / CACHE_DIR_NAME
         salt = hashlib.sha256(
-            f"{_FORMAT}\0{__version__}\0{_proselint_version()}\0{fingerprint}".encode()
+            f"{_FORMAT}\0{__version__}\0{_proselint_version()}".encode()
         ).hexdigest()
         return cls(folder, salt)
 
-    def key(self, path: str, data: bytes) -> str:
-        digest = hashlib.sha256(self.salt.encode())
+    def key(self, path: str, data: bytes, fingerprint: str) -> str:
+        """``fingerprint``: the linter's (configuration, schemas) for this file."""
+        digest = hashlib.sha256(f"{self.salt}\0{fingerprint}".encode())
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()

@@ -62,6 +62,13 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     help="Worker processes [default: 0, one per core].",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write .postlint_cache/.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this configuration file only.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option(
@@ -85,6 +92,8 @@ def check(
     output_file: Path | None,
     jobs: int,
     no_cache: bool,
+    config_file: Path | None,
+    isolated: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -92,30 +101,40 @@ def check(
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
+    from postlint.config_loader import ConfigResolver
     from postlint.diagnostic import Severity
-    from postlint.engine import Linter
     from postlint.report import ReportOptions, render
+    from postlint.rule import discover
+    from postlint.runner import LinterPool
 
-    config = Config()
-    overrides: dict[str, Any] = {}
-    if schema is not None:
-        overrides["schema"] = schema
-    if select:
-        overrides["select"] = _split(select)
-    if extend_select:
-        overrides["extend_select"] = config.extend_select + _split(extend_select)
-    if ignore:
-        overrides["ignore"] = config.ignore + _split(ignore)
-    if fail_level:
-        overrides["fail_level"] = Severity.parse(fail_level)
+    def adjust(config: Config) -> Config:
+        """Command-line options win over configuration files."""
+        values: dict[str, Any] = {}
+        if schema is not None:
+            values["schema"] = schema.absolute()
+        if select:
+            values["select"] = _split(select)
+        if extend_select:
+            values["extend_select"] = config.extend_select + _split(extend_select)
+        if ignore:
+            values["ignore"] = config.ignore + _split(ignore)
+        if fail_level:
+            values["fail_level"] = Severity.parse(fail_level)
+        return replace(config, **values) if values else config
+
+    targets = list(paths) or [Path(".")]
+    rules = discover()
+    resolver = ConfigResolver(rules, explicit=config_file, isolated=isolated, adjust=adjust)
+    pool = LinterPool(resolver)
     try:
-        config = replace(config, **overrides)
-        linter = Linter(config)
+        for selector in (*_split(select), *_split(extend_select), *_split(ignore)):
+            _check_selector(selector, rules)
+        anchor = Path(stdin_filename) if stdin_filename and str(targets[0]) == "-" else targets[0]
+        linter = pool.for_path(Path.cwd() / anchor if not anchor.is_absolute() else anchor)
     except ConfigError as exc:
         click.echo(f"postlint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
-    targets = list(paths) or [Path(".")]
     fixing = fix or fix_only or diff
     diffs: list[str] = []
     out = sys.stdout
@@ -141,14 +160,18 @@ def check(
 
         cfg = linter.config
         candidates = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
-        if fixing:
-            results = _fix_all(linter, candidates, unsafe_fixes, diff, diffs)
-        else:
-            from postlint.cache import ResultCache
-            from postlint.runner import default_jobs, lint_all
+        try:
+            if fixing:
+                results = _fix_all(pool, candidates, unsafe_fixes, diff, diffs)
+            else:
+                from postlint.cache import ResultCache
+                from postlint.runner import default_jobs, lint_all
 
-            cache = None if no_cache else ResultCache.create(Path.cwd(), linter.fingerprint())
-            results = list(lint_all(linter, candidates, jobs=jobs or default_jobs(), cache=cache))
+                cache = None if no_cache else ResultCache.create(Path.cwd())
+                results = list(lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache))
+        except ConfigError as exc:  # a nested configuration file with a mistake
+            click.echo(f"postlint: error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
     if diff:
         changed = [d for d in diffs if d]
         click.echo("".join(changed), nl=False)
@@ -174,16 +197,17 @@ def check(
         output_file.write_text(report, encoding="utf-8")
     elif report:
         click.echo(report, nl=not report.endswith("\n"), file=out)
-    failed = any(linter.fails(result) for result in results)
+    failed = any(pool.for_path(Path(result.path)).fails(result) for result in results)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
-def _fix_all(linter: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:
+def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:
     """Fix files one by one (each write is atomic); collect diffs when only diffing."""
     from postlint.fix import fix_file
 
     results = []
     for candidate in candidates:
+        linter = pool.for_path(candidate.path)
         if candidate.problem is not None:
             results.append(
                 linter._file_problem(
@@ -197,6 +221,18 @@ def _fix_all(linter: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list
         diffs.append(outcome.diff)
         results.append(outcome.result)
     return results
+
+
+def _check_selector(selector: str, rules: Any) -> None:
+    from postlint.config import ConfigError
+    from postlint.selection import is_known, suggest
+
+    if not is_known(selector, rules):
+        hint = suggest(selector, rules)
+        raise ConfigError(
+            f"unknown rule {selector!r}"
+            + (f"; did you mean {hint!r}?" if hint else "; see 'postlint rules'")
+        )
 
 
 def _no_color() -> bool:
@@ -252,3 +288,89 @@ def generate_docs_command(folder: Path, check: bool) -> None:
         sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
     written = write_pages(rules, folder)
     click.echo(f"wrote {len(written)} pages to {folder}")
+
+
+STARTER_CONFIG = """\
+# postlint configuration: https://github.com/postlint/postlint/blob/main/docs/configuration.md
+# Rules are named by code (FM001), name (schema-violation), prefix (FM, PR1) or proselint
+# sub-code (typography.symbols). Run `postlint rules` for the list.
+
+# select = ["FM", "PR", "PS", "PL", "HS"]   # the default: every rule that is on by default
+# extend-select = []
+ignore = []
+# fail-level = "error"                      # error, warning or info
+# schema = "schemas/post.schema.json"       # default: postlint's Jekyll post schema
+# prose-fields = ["title", "excerpt", "description"]
+# max-file-size = 10485760
+
+# [per-file-ignores]
+# "drafts/**" = ["PR110", "placeholder-left"]
+
+# [severity]
+# trailing-whitespace = "warning"
+
+# [rules.sentence-length]
+# max-words = 40
+
+# [schemas]
+# "content/blog/**" = "schemas/blog.schema.json"
+
+# [house.kyiv]
+# kind = "substitution"
+# swap = { Kiev = "Kyiv" }
+"""
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+def init_command(folder: Path) -> None:
+    """Write a commented starter postlint.toml."""
+    target = folder / "postlint.toml"
+    if target.exists():
+        click.echo(f"postlint: error: {target} already exists", err=True)
+        sys.exit(EXIT_USAGE)
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+@main.command("config")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--isolated", is_flag=True)
+@click.option(
+    "--schema", "print_schema", is_flag=True, help="Print the JSON Schema of the configuration."
+)
+def config_command(
+    path: Path, config_file: Path | None, isolated: bool, print_schema: bool
+) -> None:
+    """Print the effective configuration for a post or folder (as JSON)."""
+    import dataclasses
+    import json
+
+    from postlint.config import ConfigError
+    from postlint.config_loader import ConfigResolver, config_schema
+    from postlint.rule import discover
+
+    rules = discover()
+    if print_schema:
+        click.echo(json.dumps(config_schema(rules), indent=2))
+        return
+    try:
+        resolver = ConfigResolver(rules, explicit=config_file, isolated=isolated)
+        config = resolver.config_for(path.absolute())
+    except ConfigError as exc:
+        click.echo(f"postlint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, tuple | list):
+            return [plain(v) for v in value]
+        if isinstance(value, Path):
+            return str(value)
+        if hasattr(value, "label"):
+            return value.label
+        return value
+
+    click.echo(json.dumps(plain(config), indent=2, ensure_ascii=False))

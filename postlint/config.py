@@ -35,6 +35,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    house: tuple[Any, ...] = ()  # house-style rules defined in the config (postlint.house)
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 

@@ -39,6 +39,7 @@ class Linter:
         self.rules = rules if rules is not None else discover()
         self._schemas: dict[Path, LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
+        self._fingerprint: str | None = None
         self.default_schema = self._load_configured_schema(self.config.schema)
         self.active_rules(self.config.selection)  # validates rule options early
 
@@ -85,6 +86,8 @@ class Linter:
                     f"unknown option {key!r} for rule {rule.code} ({rule.name}); allowed: {allowed}"
                 )
             kwargs[name] = value
+        if rule.config_options is not None:
+            kwargs.update(rule.config_options(self.config))
         try:
             return rule.options(**kwargs)
         except (TypeError, ValueError) as exc:
@@ -172,8 +175,41 @@ class Linter:
                     diagnostics.extend(self._engine_diagnostic(source, "PL001", bad, selection))
                     continue
                 diagnostics.append(self._place(source, rule, finding))
+        if "postlint" in source.text:
+            diagnostics = self._suppress(source, doc, diagnostics, selection)
         diagnostics.sort(key=Diagnostic.sort_key)
         return FileResult(source.path, tuple(diagnostics[:MAX_DIAGNOSTICS_PER_FILE]))
+
+    def _suppress(
+        self, source: SourceFile, doc: Document, diagnostics: list[Diagnostic], selection: Selection
+    ) -> list[Diagnostic]:
+        from postlint import suppress
+
+        front_matter_end = doc.block.body_start if doc.block is not None else 0
+        suppressions = suppress.parse(source, front_matter_end)
+        if not suppressions:
+            return diagnostics
+        kept, unused = suppress.apply(diagnostics, suppressions, self.rules)
+        for suppression, stale in unused:
+            judged = tuple(code for code in stale if self._names_enabled_rule(code, selection))
+            if stale and not judged:
+                continue  # only codes of rules that ran can be judged unused
+            whole = len(judged) == len(suppression.codes)  # every code unused: the whole comment
+            finding = suppress.unused_finding(source, suppression, () if whole else judged)
+            kept.extend(self._engine_diagnostic(source, "PL100", finding, selection))
+        return kept
+
+    def _names_enabled_rule(self, selector: str, selection: Selection) -> bool:
+        from postlint.selection import specificity
+
+        return any(
+            selection.rule_enabled(rule)
+            and (
+                specificity(selector, rule) >= 0
+                or any(specificity(selector, rule, sub) >= 0 for sub in rule.sub_codes)
+            )
+            for rule in self.rules
+        )
 
     def _place(self, source: SourceFile, rule: Rule, finding: Finding) -> Diagnostic:
         lines = source.lines
@@ -275,6 +311,11 @@ class Linter:
 
     def fingerprint(self) -> str:
         """Everything besides a file's bytes that its result depends on (for the cache)."""
+        if self._fingerprint is None:
+            self._fingerprint = self._compute_fingerprint()
+        return self._fingerprint
+
+    def _compute_fingerprint(self) -> str:
         import hashlib
 
         digest = hashlib.sha256(repr(self.config).encode())

@@ -64,6 +64,8 @@ class Rule:
     sub_codes: tuple[str, ...] = ()  # selectable parts, e.g. proselint check paths
     engine_only: bool = False  # produced by the engine, not by ``check``
     prepare: PrepareFn | None = None
+    # Options that come from elsewhere in the configuration (house rules), not from its table.
+    config_options: Callable[[Any], dict[str, Any]] | None = None
 
     @property
     def docs_url(self) -> str:

@@ -6,21 +6,47 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from postlint.cache import ResultCache
+from postlint.config_loader import ConfigResolver
 from postlint.diagnostic import FileResult
 from postlint.engine import Linter
 from postlint.files import Candidate
 
 
+class LinterPool:
+    """One Linter per configuration file in force (nested configs: nearest file wins)."""
+
+    def __init__(
+        self, resolver: ConfigResolver | None = None, linter: Linter | None = None
+    ) -> None:
+        self.resolver = resolver
+        self._single = linter
+        self._linters: dict[Path | None, Linter] = {}
+
+    @classmethod
+    def of(cls, linter: Linter) -> LinterPool:
+        return cls(None, linter)
+
+    def for_path(self, path: Path) -> Linter:
+        if self._single is not None or self.resolver is None:
+            assert self._single is not None
+            return self._single
+        source = self.resolver.source_for(path)
+        if source not in self._linters:
+            self._linters[source] = Linter(self.resolver.config_for(path), self.resolver.rules)
+        return self._linters[source]
+
+
 @dataclass(frozen=True)
 class Job:
-    linter: Linter
+    pool: LinterPool
     cache: ResultCache | None
 
 
 def lint_candidate(job: Job, candidate: Candidate) -> FileResult:
-    linter = job.linter
+    linter = job.pool.for_path(candidate.path)
     if candidate.problem is not None:
         return linter._file_problem(candidate.display, "PL002", f"cannot read: {candidate.problem}")
     data = linter.read_file(candidate.path, candidate.display)
@@ -28,7 +54,7 @@ def lint_candidate(job: Job, candidate: Candidate) -> FileResult:
         return data
     # A post that names its own schema depends on a file the key does not cover: no cache.
     cache = job.cache if job.cache is not None and b"$schema" not in data else None
-    key = cache.key(candidate.display, data) if cache is not None else ""
+    key = cache.key(candidate.display, data, linter.fingerprint()) if cache is not None else ""
     if cache is not None:
         hit = cache.get(key)
         if hit is not None:
@@ -62,14 +88,15 @@ def default_jobs() -> int:
 
 
 def lint_all(
-    linter: Linter,
+    linters: Linter | LinterPool,
     candidates: Iterable[Candidate],
     *,
     jobs: int = 1,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
     """Results in the order of ``candidates``; parallel only when there is enough work."""
-    job = Job(linter, cache)
+    pool = linters if isinstance(linters, LinterPool) else LinterPool.of(linters)
+    job = Job(pool, cache)
     pending = list(candidates)
     if jobs <= 1 or len(pending) < 2 * jobs or not hasattr(os, "fork"):
         for candidate in pending:

@@ -4,7 +4,8 @@
 (``<!-- expect: [PR101] -->`` in Markdown, ``# expect: [FM001]`` in YAML/TOML); ``ok-*.md`` must
 raise none of the folder's rule. A comment with other text before it on its line expects the
 diagnostics on that line; a comment alone on its line, on the next line; ``expect@N`` names
-line N. A file may set its path for the linter with ``<!-- path: _posts/2025-01-01-x.md -->``.
+line N. A file may set its path for the linter with ``<!-- path: _posts/2025-01-01-x.md -->``
+and run other rules beside the folder's with ``<!-- select: PR108 -->``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from postlint.source import SourceFile
 
 EXAMPLES = Path(__file__).parent / "examples"
 _EXPECT = re.compile(r"(?:<!--|#)\s*expect(?:@(\d+))?:\s*\[([^\]]*)\]")
+_SELECT = re.compile(r"<!--\s*select:\s*([^>]*?)\s*-->")
 _PATH = re.compile(r"<!--\s*path:\s*(\S+)\s*-->|#\s*path:\s*(\S+)")
 
 
@@ -53,7 +55,8 @@ def lint_example(folder: str, post: Path):
     text = data.decode("utf-8-sig")
     named = _PATH.search(text)
     path = (named.group(1) or named.group(2)) if named else f"examples/{folder}/{post.name}"
-    linter = Linter(Config(select=(code,)))
+    extra = _SELECT.search(text)
+    linter = Linter(Config(select=(code, *(extra.group(1).split() if extra else ()))))
     source = SourceFile.from_bytes(path, data)
     return code, linter.lint_source(source)
 
@@ -63,7 +66,7 @@ def lint_example(folder: str, post: Path):
 )
 def test_example(folder: str, post: Path) -> None:
     code, result = lint_example(folder, post)
-    found = {(d.start_pos.line, d.code) for d in result.diagnostics}
+    found = {(d.start_pos.line, d.code) for d in result.diagnostics if d.code == code}
     text = post.read_bytes().decode("utf-8-sig")
     if post.name.startswith("ok-"):
         assert not [d for d in result.diagnostics if d.code == code], result.diagnostics

@@ -30,7 +30,9 @@ def _post(section: str) -> tuple[str, str] | None:
 
 
 def _codes(rule: Rule, text: str, path: str) -> set[str]:
-    linter = Linter(Config(select=(rule.code,)))
+    from postlint.rules.prose.house_style import EXAMPLE_RULES  # HS001's docs use this rule
+
+    linter = Linter(Config(select=(rule.code,), house=EXAMPLE_RULES))
     return {d.code for d in linter.lint_text(text, path).diagnostics}
 
 
