@@ -105,19 +105,36 @@ def _case_like(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() and word[:1].islower() else word
 
 
-def _variant_groups(
-    prose: str, pairs: tuple[tuple[str, str], ...]
-) -> Iterator[list[tuple[str, list[re.Match[str]]]]]:
-    for first, second in pairs:
-        case_sensitive = first.lower() == second.lower()
-        flags = 0 if case_sensitive else re.IGNORECASE
-        groups = []
-        for form in (first, second):
-            pattern = re.compile(
-                r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])", flags
+@dataclass(frozen=True)
+class Prepared:
+    """The pairs' patterns, compiled once per run."""
+
+    pairs: tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]
+
+
+def prepare(options: Options, enabled: object) -> Prepared:
+    compiled = []
+    for first, second in options.pairs:
+        flags = 0 if first.lower() == second.lower() else re.IGNORECASE
+        compiled.append(
+            tuple(
+                (
+                    form,
+                    re.compile(
+                        r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])", flags
+                    ),
+                )
+                for form in (first, second)
             )
-            groups.append((form, list(pattern.finditer(prose))))
-        yield groups
+        )
+    return Prepared(tuple(compiled))
+
+
+def _variant_groups(
+    prose: str, prepared: Prepared
+) -> Iterator[list[tuple[str, list[re.Match[str]]]]]:
+    for pair in prepared.pairs:
+        yield [(form, list(pattern.finditer(prose))) for form, pattern in pair]
     by_stem: dict[str, dict[str, list[re.Match[str]]]] = {}
     for match in _IZE.finditer(prose):
         stem = match.group(1).lower()
@@ -131,9 +148,9 @@ def _variant_groups(
             yield [(f"{stem}{z}{suffix}", forms[z]) for z in ("s", "z")]
 
 
-def check(doc: Document, options: Options) -> Iterator[Finding]:
+def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     prose = doc.prose
-    for groups in _variant_groups(prose, tuple(tuple(p) for p in options.pairs)):  # type: ignore[misc]
+    for groups in _variant_groups(prose, prepared):
         present = [(form, matches) for form, matches in groups if matches]
         if len(present) < 2:
             continue
@@ -163,5 +180,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     check=check,
     options=Options,
+    prepare=prepare,
     fix=FixAvailability.SAFE,
 )

@@ -1,0 +1,71 @@
+"""PS001: postlint's proselint findings equal proselint's own on the same masked text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, SEED
+from postlint.config import Config
+from postlint.document import Document
+from postlint.engine import Linter
+from postlint.proselint_engine import ProselintEngine, reference_check
+from postlint.source import SourceFile
+
+FAST = ProselintEngine()
+
+
+def _corpus(folder: str) -> list:
+    return sorted(p for p in (CORPUS / folder).rglob("*") if p.suffix in (".md", ".markdown"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+@pytest.mark.parametrize(
+    "folder", ["18F__18f.gsa.gov", "rust-lang__blog.rust-lang.org", "jekyll__jekyll"]
+)
+def test_parity_with_proselint_on_the_masked_corpus(folder: str) -> None:
+    files = _corpus(folder)
+    assert files
+    for path in files[
+        :: 3 if folder != "jekyll__jekyll" else 1
+    ]:  # a third of the big blogs; all of jekyll
+        prose = Document(SourceFile.from_bytes(str(path), path.read_bytes())).prose
+        assert FAST.check_text(prose) == reference_check(prose), path
+
+
+def test_parity_on_tricky_text() -> None:
+    for text in (
+        "",
+        "x",
+        "\r\n“Very unique,” he said...\r\n",
+        "the the the\n\nmost unique most perfect",
+        "Ünïcödé utilize 'quoted very unique' \"more perfect\"",
+    ):
+        assert FAST.check_text(text) == reference_check(text)
+
+
+def test_sub_codes_select_and_ignore_precisely() -> None:
+    text = "---\ntitle: x\n---\n\nWe will utilize it... It is very unique.\n"
+    only_symbols = Linter(Config(select=("typography.symbols",))).lint_text(text).diagnostics
+    assert {d.sub_code for d in only_symbols} == {"typography.symbols.ellipsis"}
+    without = Linter(Config(ignore=("typography",), select=("PS001",))).lint_text(text).diagnostics
+    assert "typography.symbols.ellipsis" not in {d.sub_code for d in without} and without
+
+
+def test_code_urls_and_front_matter_are_not_read_but_title_is() -> None:
+    text = '---\ntitle: "A very unique title"\nlayout: very unique\n---\n\n`very unique` [x](http://very.unique/) <!-- very unique -->\n'
+    found = Linter(Config(select=("PS001",))).lint_text(text).diagnostics
+    assert {(d.start_pos.line, d.start_pos.column) for d in found} == {(2, 11)}
+
+
+def test_seed_quotes_are_respected() -> None:
+    result = Linter(Config(select=("PS001",))).lint_bytes(SEED.name, SEED.read_bytes())
+    assert result.diagnostics and all(d.sub_code for d in result.diagnostics)
+
+
+def test_two_engines_with_different_selections_are_independent() -> None:
+    text = "We will utilize it... It is very unique."
+    a = ProselintEngine(lambda path: path.startswith("typography"))
+    b = ProselintEngine(lambda path: not path.startswith("typography"))
+    assert {h.path.split(".")[0] for h in a.check_text(text)} == {"typography"}
+    assert "typography" not in {h.path.split(".")[0] for h in b.check_text(text)}
+    assert {h.path.split(".")[0] for h in a.check_text(text)} == {"typography"}
