@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from postlint.diagnostic import Severity
 from postlint.document import DEFAULT_PROSE_FIELDS
 from postlint.selection import Selection
+
+if TYPE_CHECKING:
+    from postlint.rule import Rule
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
 DEFAULT_EXCLUDE = ("node_modules", "_site", "vendor", ".git", ".postlint_cache")
@@ -50,9 +53,13 @@ class Config:
                 merged.update(dict(values))
         return merged
 
-    def severity_for(self, code: str, name: str, sub_code: str | None) -> Severity | None:
-        found: Severity | None = None
+    def severity_for(self, rule: Rule, sub_code: str | None) -> Severity | None:
+        """The override for a rule or sub-code; the most specific key wins."""
+        from postlint.selection import specificity
+
+        best, found = -1, None
         for key, level in self.severity:
-            if key in (code, name) or (sub_code is not None and key == sub_code):
-                found = level
+            score = specificity(key, rule, sub_code)
+            if score > best:
+                best, found = score, level
         return found

@@ -216,9 +216,7 @@ class Linter:
         start_pos = lines.position(finding.start)
         end_pos = lines.position(finding.end)
         severity = (
-            self.config.severity_for(rule.code, rule.name, finding.sub_code)
-            or finding.severity
-            or rule.severity
+            self.config.severity_for(rule, finding.sub_code) or finding.severity or rule.severity
         )
         return Diagnostic(
             path=source.path,
@@ -253,7 +251,7 @@ class Linter:
             return FileResult(path, ())
         from postlint.source import Position
 
-        severity = self.config.severity_for(rule.code, rule.name, None) or rule.severity
+        severity = self.config.severity_for(rule, None) or rule.severity
         pos = Position(line, column)
         diagnostic = Diagnostic(
             path=path,

@@ -253,3 +253,26 @@ def test_config_error_for_bad_pattern_names_the_rule(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"house\.bad"):
         load_config_file(tmp_path / "postlint.toml", discover())
+
+
+def test_the_documented_full_example_loads_and_works(tmp_path: Path) -> None:
+    from conftest import REPO
+
+    doc = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "postlint.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    for name in ("post", "blog", "docs"):
+        (tmp_path / "schemas" / f"{name}.schema.json").write_text('{"type": "object"}')
+    config = load_config_file(tmp_path / "postlint.toml", discover())
+    assert config.ignore == ("sentence-length", "hedging") and len(config.house) == 6
+    text = "---\ntitle: x\n---\n\nWe met in Kiev... to utilise it.\n"
+    found = {
+        (d.code, d.sub_code, d.severity.label) for d in Linter(config).lint_text(text).diagnostics
+    }
+    assert ("PS001", "typography.symbols.ellipsis", "info") in found  # severity by sub-code prefix
+    assert ("HS001", "house.banned", "error") in found and (
+        "HS001",
+        "house.kyiv",
+        "warning",
+    ) in found
