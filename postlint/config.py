@@ -38,6 +38,8 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_diagnostics: int = 1000  # per file; the rest are counted in one PL008 diagnostic
+    time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     house: tuple[Any, ...] = ()  # house-style rules defined in the config (postlint.house)
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from

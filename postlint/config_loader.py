@@ -85,6 +85,8 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "schemas": {"type": "object", "additionalProperties": {"type": "string"}},
             "prose-fields": strings,
             "max-file-size": {"type": "integer", "minimum": 1},
+            "max-diagnostics": {"type": "integer", "minimum": 1},
+            "time-budget": {"type": "number", "exclusiveMinimum": 0},
             "output-format": {"type": "string"},
             "house": {"type": "object"},
         },
@@ -178,6 +180,10 @@ def config_from_table(
         )
     if "max-file-size" in table:
         values["max_file_size"] = int(table["max-file-size"])
+    if "max-diagnostics" in table:
+        values["max_diagnostics"] = int(table["max-diagnostics"])
+    if "time-budget" in table:
+        values["time_budget"] = float(table["time-budget"])
     if "house" in table:
         from postlint.house import parse_house_rules
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -19,10 +20,9 @@ from postlint.document import Document
 from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
 from postlint.selection import Selection
-from postlint.source import DecodeError, SourceFile
+from postlint.source import DecodeError, LineIndex, SourceFile
 
 BINARY_SNIFF_BYTES = 8192
-MAX_DIAGNOSTICS_PER_FILE = 1000
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,20 @@ class Linter:
         if schema_problem is not None:
             extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
         diagnostics: list[Diagnostic] = list(extra)
-        for active in self.active_rules(selection):
+        rules = self.active_rules(selection)
+        started = time.perf_counter()
+        for index, active in enumerate(rules):
             rule = active.rule
+            if index and time.perf_counter() - started > self.config.time_budget:
+                skipped = ", ".join(a.rule.code for a in rules[index:])
+                late = Finding(
+                    0,
+                    0,
+                    f"checking took longer than the {self.config.time_budget:g} s time budget; "
+                    f"skipped: {skipped} (raise time-budget to check everything)",
+                )
+                diagnostics.extend(self._engine_diagnostic(source, "PL007", late, selection))
+                break
             try:
                 findings = list(active.rule.check(doc, active.options))
             except Exception as exc:  # a rule bug must not stop the run
@@ -178,7 +190,19 @@ class Linter:
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
         diagnostics.sort(key=Diagnostic.sort_key)
-        return FileResult(source.path, tuple(diagnostics[:MAX_DIAGNOSTICS_PER_FILE]))
+        limit = self.config.max_diagnostics
+        if len(diagnostics) > limit:
+            last = diagnostics[limit - 1]
+            more = Finding(
+                last.start,
+                last.end,
+                f"{len(diagnostics) - limit} more diagnostics not shown (max-diagnostics is {limit}); "
+                "is this the right schema for this file?",
+            )
+            diagnostics = diagnostics[:limit] + self._engine_diagnostic(
+                source, "PL008", more, selection
+            )
+        return FileResult(source.path, tuple(diagnostics))
 
     def _suppress(
         self, source: SourceFile, doc: Document, diagnostics: list[Diagnostic], selection: Selection
@@ -231,7 +255,7 @@ class Linter:
             sub_code=finding.sub_code,
             fix=finding.fix,
             docs_url=rule.docs_url,
-            source_line=lines.line_text(start_pos.line),
+            source_line=_excerpt(lines, start_pos.line),
         )
 
     def _engine_diagnostic(
@@ -334,6 +358,14 @@ class Linter:
 
     def fails(self, result: FileResult) -> bool:
         return any(d.severity >= self.config.fail_level for d in result.diagnostics)
+
+
+MAX_SOURCE_LINE = 1000  # longer lines are not copied into every diagnostic (memory stays flat)
+
+
+def _excerpt(lines: LineIndex, line: int) -> str:
+    start, end = lines.line_span(line)
+    return lines.text[start:end] if end - start <= MAX_SOURCE_LINE else ""
 
 
 @dataclass(frozen=True)
