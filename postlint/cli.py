@@ -181,7 +181,7 @@ def check(
 
         results = [FileResult(r.path, (), r.fixed, r.fixed_text) for r in results]
     to_terminal = output_file is None and sys.stdout.isatty()
-    fmt = output_format or ("full" if to_terminal else "concise")
+    fmt = output_format or linter.config.output_format or ("full" if to_terminal else "concise")
     use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
     options = ReportOptions(
         color=use_color,

@@ -40,7 +40,8 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     max_diagnostics: int = 1000  # per file; the rest are counted in one PL008 diagnostic
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
-    house: tuple[Any, ...] = ()  # house-style rules defined in the config (postlint.house)
+    house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
+    output_format: str | None = None  # the report format when --output-format is not given
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 

@@ -9,142 +9,115 @@ naming the file, the key and what is allowed.
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
-import types
-import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from postlint.config import Config, ConfigError
+from postlint.config_schema import config_schema, validate
 from postlint.diagnostic import Severity
 from postlint.rule import RuleSet
-from postlint.selection import is_known, suggest
+from postlint.selection import is_known, unknown_message
 
 CONFIG_NAMES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
-_SEVERITIES = [s.label for s in Severity]
+
+__all__ = [
+    "CONFIG_NAMES",
+    "ConfigResolver",
+    "config_schema",
+    "find_config_file",
+    "load_config_file",
+]
 
 
-def _json_type(annotation: Any) -> dict[str, Any]:
-    origin = typing.get_origin(annotation)
-    if annotation in (bool, "bool"):
-        return {"type": "boolean"}
-    if annotation in (int, "int"):
-        return {"type": "integer"}
-    if annotation in (float, "float"):
-        return {"type": "number"}
-    if annotation in (str, "str"):
-        return {"type": "string"}
-    if origin in (tuple, list):
-        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
-        items = _json_type(args[0]) if args else {}
-        return {"type": "array", "items": items}
-    if origin in (typing.Union, types.UnionType):
-        return {"anyOf": [_json_type(a) for a in typing.get_args(annotation)]}
-    return {}
-
-
-def _options_schema(rule_options: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(rule_options)
-    props = {
-        f.name.replace("_", "-"): _json_type(hints.get(f.name))
-        for f in dataclasses.fields(rule_options)
-    }
-    return {"type": "object", "properties": props, "additionalProperties": False}
-
-
-def config_schema(rules: RuleSet) -> dict[str, Any]:
-    """The JSON Schema of ``[tool.postlint]``, generated from the rules (also `postlint config --schema`)."""
-    strings = {"type": "array", "items": {"type": "string"}}
-    rule_props: dict[str, Any] = {}
-    for rule in rules:
-        schema = _options_schema(rule.options)
-        rule_props[rule.name] = schema
-        rule_props[rule.code] = schema
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "postlint configuration",
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            "select": strings,
-            "extend-select": strings,
-            "ignore": strings,
-            "per-file-ignores": {"type": "object", "additionalProperties": strings},
-            "include": strings,
-            "exclude": strings,
-            "extend-exclude": strings,
-            "fail-level": {"enum": _SEVERITIES},
-            "severity": {"type": "object", "additionalProperties": {"enum": _SEVERITIES}},
-            "rules": {"type": "object", "properties": rule_props, "additionalProperties": False},
-            "schema": {"type": "string"},
-            "schemas": {"type": "object", "additionalProperties": {"type": "string"}},
-            "prose-fields": strings,
-            "max-file-size": {"type": "integer", "minimum": 1},
-            "max-diagnostics": {"type": "integer", "minimum": 1},
-            "time-budget": {"type": "number", "exclusiveMinimum": 0},
-            "output-format": {"type": "string"},
-            "house": {"type": "object"},
-        },
-    }
-
-
-def _read_table(path: Path) -> dict[str, Any] | None:
-    """The postlint table of a config file, or None when a pyproject.toml has none."""
+def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    """The postlint table of a config file, or None when a pyproject.toml has none."""
+    data = _load_toml(path)
+    tool = data.get("tool")
+    table = tool.get("postlint") if isinstance(tool, dict) else None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("postlint")
         return table if isinstance(table, dict) else None
-    return data.get("tool", {}).get("postlint", data) if "tool" in data else data
+    return table if isinstance(table, dict) else data
 
 
-def _validate(path: Path, table: Mapping[str, Any], rules: RuleSet) -> None:
-    validator = jsonschema.Draft202012Validator(config_schema(rules))
-    errors = sorted(validator.iter_errors(table), key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    error = errors[0]
-    where = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))  # type: ignore[union-attr]
-        extra = [k for k in error.instance if k not in allowed]
-        raise ConfigError(
-            f"{path}: unknown key {extra[0]!r} in {where}; allowed: {', '.join(allowed)}"
-        )
-    raise ConfigError(f"{path}: {where}: {error.message}")
-
-
-def _check_selectors(path: Path, key: str, values: list[str], rules: RuleSet) -> None:
+def _check_selectors(
+    path: Path, key: str, values: list[str], rules: RuleSet, house: tuple[str, ...]
+) -> None:
     for selector in values:
-        if not is_known(selector, rules):
-            hint = suggest(selector, rules)
+        if not is_known(selector, rules, house):
+            raise ConfigError(f"{path}: {key}: {unknown_message(selector, rules, house)}")
+
+
+def _check_options(path: Path, table: Mapping[str, Any], rules: RuleSet) -> None:
+    """Build each configured rule's options once, so a bad value names this file."""
+    for key, options in table.get("rules", {}).items():
+        rule = rules.get(key)
+        if rule is None:
+            continue
+        kwargs = {k.replace("-", "_"): _frozen(v) for k, v in options.items()}
+        try:
+            rule.options(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: rules.{key}: {exc}") from None
+
+
+def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any, ...]:
+    """``[house.<name>]`` tables, then the rules of each style file ``styles`` names."""
+    from postlint.house import house_table_schema, parse_house_rules
+
+    found = list(parse_house_rules(path, dict(table.get("house", {}))))
+    for pattern in table.get("styles", ()):
+        files = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
+        files = [f for f in files if f.is_file()]
+        if not files:
+            raise ConfigError(f"{path}: styles: {pattern!r} names no file (relative to {root})")
+        for style in files:
+            style_table = _load_toml(style)
+            validate(style, style_table, house_table_schema())
+            found.extend(parse_house_rules(style, style_table))
+    seen: dict[str, str] = {}
+    for rule in found:
+        if rule.name in seen:
             raise ConfigError(
-                f"{path}: {key}: unknown rule {selector!r}"
-                + (f"; did you mean {hint!r}?" if hint else "; see 'postlint rules'")
+                f"{rule.source}: house rule {rule.name!r} is already defined in {seen[rule.name]}"
             )
+        seen[rule.name] = rule.source
+    return tuple(found)
+
+
+def _existing(path: Path, key: str, root: Path, target: str) -> Path:
+    resolved = root / target
+    if not resolved.is_file():
+        raise ConfigError(f"{path}: {key}: schema file {target!r} not found (relative to {root})")
+    return resolved
 
 
 def config_from_table(
     path: Path, table: Mapping[str, Any], rules: RuleSet, base: Config | None = None
 ) -> Config:
     """A Config from a validated table; relative paths start at the file's folder."""
-    _validate(path, table, rules)
+    validate(path, table, config_schema(rules))
     root = path.parent.resolve()
+    house = _house_rules(path, table, root)
+    names = tuple(rule.sub_code for rule in house)
     for key in ("select", "extend-select", "ignore"):
-        _check_selectors(path, key, list(table.get(key, [])), rules)
+        _check_selectors(path, key, list(table.get(key, [])), rules, names)
     for pattern, codes in table.get("per-file-ignores", {}).items():
-        _check_selectors(path, f"per-file-ignores.{pattern}", list(codes), rules)
+        _check_selectors(path, f"per-file-ignores.{pattern}", list(codes), rules, names)
     for code in table.get("severity", {}):
-        _check_selectors(path, f"severity.{code}", [code], rules)
+        _check_selectors(path, f"severity.{code}", [code], rules, names)
+    _check_options(path, table, rules)
     config = base or Config()
     values: dict[str, Any] = {"root": root, "source": path}
     if "select" in table:
@@ -173,10 +146,11 @@ def config_from_table(
             for name, options in table["rules"].items()
         )
     if "schema" in table:
-        values["schema"] = root / table["schema"]
+        values["schema"] = _existing(path, "schema", root, table["schema"])
     if "schemas" in table:
         values["schemas"] = tuple(
-            (glob, root / target) for glob, target in table["schemas"].items()
+            (glob, _existing(path, f"schemas.{glob}", root, target))
+            for glob, target in table["schemas"].items()
         )
     if "max-file-size" in table:
         values["max_file_size"] = int(table["max-file-size"])
@@ -184,10 +158,10 @@ def config_from_table(
         values["max_diagnostics"] = int(table["max-diagnostics"])
     if "time-budget" in table:
         values["time_budget"] = float(table["time-budget"])
-    if "house" in table:
-        from postlint.house import parse_house_rules
-
-        values["house"] = parse_house_rules(path, table["house"])
+    if "output-format" in table:
+        values["output_format"] = table["output-format"]
+    if house:
+        values["house"] = house
     return replace(config, **values)
 
 

@@ -209,31 +209,11 @@ class Linter:
     ) -> list[Diagnostic]:
         from postlint import suppress
 
-        front_matter_end = doc.block.body_start if doc.block is not None else 0
-        suppressions = suppress.parse(source, front_matter_end)
-        if not suppressions:
-            return diagnostics
-        kept, unused = suppress.apply(diagnostics, suppressions, self.rules)
-        for suppression, stale in unused:
-            judged = tuple(code for code in stale if self._names_enabled_rule(code, selection))
-            if stale and not judged:
-                continue  # only codes of rules that ran can be judged unused
-            whole = len(judged) == len(suppression.codes)  # every code unused: the whole comment
-            finding = suppress.unused_finding(source, suppression, () if whole else judged)
-            kept.extend(self._engine_diagnostic(source, "PL100", finding, selection))
+        house = tuple(rule.sub_code for rule in self.config.house)
+        kept, unused = suppress.suppress(doc, diagnostics, selection, self.rules, house)
+        for finding in unused:
+            kept.extend(self._engine_diagnostic(source, suppress.UNUSED_CODE, finding, selection))
         return kept
-
-    def _names_enabled_rule(self, selector: str, selection: Selection) -> bool:
-        from postlint.selection import specificity
-
-        return any(
-            selection.rule_enabled(rule)
-            and (
-                specificity(selector, rule) >= 0
-                or any(specificity(selector, rule, sub) >= 0 for sub in rule.sub_codes)
-            )
-            for rule in self.rules
-        )
 
     def _place(self, source: SourceFile, rule: Rule, finding: Finding) -> Diagnostic:
         lines = source.lines

@@ -66,6 +66,8 @@ class Rule:
     prepare: PrepareFn | None = None
     # Options that come from elsewhere in the configuration (house rules), not from its table.
     config_options: Callable[[Any], dict[str, Any]] | None = None
+    # Sub-codes named by the configuration under this prefix (``house`` -> ``house.kyiv``).
+    sub_code_prefix: str = ""
 
     @property
     def docs_url(self) -> str:

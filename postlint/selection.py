@@ -1,12 +1,14 @@
 """Which rules and sub-codes are on: ruff's model (the most specific selector wins).
 
 A selector is a rule code (``FM001``), a rule name (``schema-violation``), a code prefix
-(``FM``, ``PR1``), ``ALL``, or a sub-code path (``typography`` or ``typography.symbols``).
+(``FM``, ``PR1``), ``ALL``, a sub-code path (``typography`` or ``typography.symbols``), or a
+sub-code the configuration defines under a rule's ``sub_code_prefix`` (``house.kyiv``).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from postlint.rule import Rule, RuleSet
@@ -27,20 +29,48 @@ def specificity(selector: str, rule: Rule, sub_code: str | None = None) -> int:
     return _NO_MATCH
 
 
-def is_known(selector: str, rules: RuleSet) -> bool:
-    if selector == "ALL" or selector.startswith("house."):  # house rules are named in the config
+def _under_prefix(selector: str, rule: Rule) -> bool:
+    prefix = rule.sub_code_prefix
+    return bool(prefix) and (selector == prefix or selector.startswith(prefix + "."))
+
+
+def is_known(
+    selector: str, rules: RuleSet, dynamic_sub_codes: tuple[str, ...] | None = None
+) -> bool:
+    """Does ``selector`` name any rule or sub-code? ``dynamic_sub_codes``: the configuration's
+    own sub-codes (``house.kyiv``); None accepts any selector under a rule's sub-code prefix."""
+    if selector == "ALL":
         return True
-    return any(
-        specificity(selector, rule) != _NO_MATCH
-        or any(specificity(selector, rule, sub) != _NO_MATCH for sub in rule.sub_codes)
-        for rule in rules
-    )
+    for rule in rules:
+        if specificity(selector, rule) != _NO_MATCH:
+            return True
+        if any(specificity(selector, rule, sub) != _NO_MATCH for sub in rule.sub_codes):
+            return True
+        if _under_prefix(selector, rule):
+            if dynamic_sub_codes is None or selector == rule.sub_code_prefix:
+                return True
+            if any(specificity(selector, rule, sub) != _NO_MATCH for sub in dynamic_sub_codes):
+                return True
+    return False
 
 
-def suggest(selector: str, rules: RuleSet) -> str | None:
+def suggest(selector: str, rules: RuleSet, dynamic_sub_codes: Iterable[str] = ()) -> str | None:
     """The closest known code, name or sub-code, for "did you mean" messages."""
-    matches = difflib.get_close_matches(selector, rules.all_selectors, n=1, cutoff=0.6)
+    known = (*rules.all_selectors, *dynamic_sub_codes)
+    matches = difflib.get_close_matches(selector, known, n=1, cutoff=0.6)
+    if not matches and selector.upper() != selector:
+        matches = difflib.get_close_matches(selector.upper(), known, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def unknown_message(
+    selector: str, rules: RuleSet, dynamic_sub_codes: tuple[str, ...] | None = None
+) -> str:
+    """ "unknown rule 'X'; did you mean 'Y'?" (or a pointer to `postlint rules`)."""
+    hint = suggest(selector, rules, dynamic_sub_codes or ())
+    return f"unknown rule {selector!r}" + (
+        f"; did you mean {hint!r}?" if hint else "; see 'postlint rules' for codes and names"
+    )
 
 
 @dataclass(frozen=True)
@@ -52,21 +82,32 @@ class Selection:
     ignore: tuple[str, ...] = ()
 
     def enabled(self, rule: Rule, sub_code: str | None = None) -> bool:
-        best_on = -1 if self.select is not None else (0 if rule.enabled_by_default else -1)
-        if self.select is None and not rule.enabled_by_default:
-            best_on = -1
+        best_on = 0 if self.select is None and rule.enabled_by_default else _NO_MATCH
         for selector in (*(self.select or ()), *self.extend_select):
             best_on = max(best_on, specificity(selector, rule, sub_code))
-        best_off = max((specificity(s, rule, sub_code) for s in self.ignore), default=-1)
         if best_on < 0:
             return False
+        best_off = max((specificity(s, rule, sub_code) for s in self.ignore), default=_NO_MATCH)
         return best_off < best_on
 
     def rule_enabled(self, rule: Rule) -> bool:
-        """On for the rule itself, or for any of its sub-codes."""
+        """On for the rule itself, or for any of its sub-codes (known or configured)."""
         if self.enabled(rule):
             return True
-        return any(self.enabled(rule, sub) for sub in rule.sub_codes)
+        named = (s for s in (*(self.select or ()), *self.extend_select) if _under_prefix(s, rule))
+        return any(self.enabled(rule, sub) for sub in (*rule.sub_codes, *named))
+
+    def names_enabled(self, selector: str, rules: RuleSet) -> bool:
+        """Does ``selector`` name a rule or sub-code that is on (so its absence means something)?"""
+        for rule in rules:
+            if specificity(selector, rule) >= 0 and self.rule_enabled(rule):
+                return True
+            subs = [s for s in rule.sub_codes if specificity(selector, rule, s) >= 0]
+            if _under_prefix(selector, rule):
+                subs.append(selector)
+            if any(self.enabled(rule, sub) for sub in subs):
+                return True
+        return False
 
     def with_ignored(self, extra: tuple[str, ...]) -> Selection:
         return Selection(self.select, self.extend_select, self.ignore + extra)

@@ -1,155 +1,317 @@
-"""Inline suppression comments, and the ones that no longer suppress anything.
+"""Inline suppression comments, and the ones that no longer suppress anything (PL100).
 
-Markdown: ``<!-- postlint-disable CODES -->`` ... ``<!-- postlint-enable CODES -->`` (all rules
-without codes), ``<!-- postlint-disable-next-line CODES -->``, ``<!-- postlint-disable-file
-CODES -->``. YAML front matter: ``# postlint: disable=CODES`` on the line it applies to. CODES
-are codes, names, prefixes or sub-codes, separated by spaces or commas.
+Markdown body: ``<!-- postlint-disable CODES -->`` ... ``<!-- postlint-enable CODES -->`` (all
+rules without codes), ``<!-- postlint-disable-next-line CODES -->``, ``<!-- postlint-disable-file
+CODES -->``. Front matter: ``# postlint: disable=CODES`` on the line it applies to. CODES are
+rule codes, names, prefixes, sub-codes or ``house.<name>``, separated by spaces or commas.
+Comments inside code blocks and inline code are examples, not suppressions.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from postlint.diagnostic import Diagnostic, Edit, Finding, Fix
+from postlint.document import Document
 from postlint.rule import RuleSet
-from postlint.selection import specificity
-from postlint.source import SourceFile
+from postlint.selection import Selection, is_known, specificity, suggest
 
-_COMMENT = re.compile(
-    r"<!--\s*postlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->"
-    r"|#\s*postlint:\s*(disable)=([\w.,\- ]+)"
+_MARKDOWN = re.compile(
+    r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)(?![\w-])"
+    r"([^>\r\n]*?)[ \t]*-->"
 )
+_YAML = re.compile(r"#[ \t]*postlint:[ \t]*disable[ \t]*=[ \t]*([\w.,\- \t]*[\w.-])")
+_CODE = re.compile(r"[^\s,]+")
+_LINE_END = re.compile(r"\r\n|\r|\n|\Z")
+UNUSED_CODE = "PL100"
 
 
 @dataclass(frozen=True)
-class Suppression:
-    kind: str  # "range", "next-line", "file", "line"
-    codes: tuple[str, ...]  # empty: every rule
-    start: int  # the comment's span
+class Code:
+    text: str
+    start: int
     end: int
-    first_line: int
-    last_line: int  # inclusive; a range with no enable runs to the end of the file
 
 
-def parse(source: SourceFile, front_matter_end: int) -> list[Suppression]:
-    text, lines = source.text, source.lines
-    found: list[Suppression] = []
-    open_ranges: list[tuple[tuple[str, ...], int, int, int]] = []
-    for match in _COMMENT.finditer(text):
-        line = lines.position(match.start()).line
-        if match.group(3):  # YAML comment: only inside the front matter
-            if match.start() >= front_matter_end:
-                continue
-            codes = _codes(match.group(4))
-            found.append(Suppression("line", codes, match.start(), match.end(), line, line))
+@dataclass(frozen=True)
+class Comment:
+    kind: str  # "disable", "enable", "disable-next-line", "disable-file", "yaml"
+    start: int
+    end: int
+    line: int
+    codes: tuple[Code, ...]  # empty: every rule
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.codes)
+
+
+@dataclass(frozen=True)
+class Region:
+    """Lines ``first``..``last`` (inclusive) where a comment's codes are off."""
+
+    comment: int  # index of the comment that made it
+    codes: tuple[str, ...]  # empty: every rule ...
+    excluded: tuple[str, ...]  # ... except these (re-enabled by a later enable comment)
+    first: int
+    last: int
+
+
+@dataclass
+class _Open:
+    comment: int
+    codes: tuple[str, ...]
+    excluded: tuple[str, ...]
+    first: int
+
+
+@dataclass
+class Parsed:
+    comments: list[Comment] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    closed_by: dict[int, set[int]] = field(default_factory=dict)  # enable -> disables it closed
+
+
+def find_comments(doc: Document) -> list[Comment]:
+    """Suppression comments in source order (front-matter ones only inside the front matter)."""
+    text, lines = doc.text, doc.source.lines
+    found: list[tuple[int, Comment]] = []
+    block = doc.block
+    if block is not None:
+        for m in _YAML.finditer(text, block.content_start, block.content_end):
+            found.append((m.start(), _comment("yaml", m, lines.position(m.start()).line)))
+    code_blocks = (
+        [(b.start, b.end) for b in doc.blocks if b.kind == "code"] if "<!--" in text else []
+    )
+    starts = [s for s, _ in code_blocks]
+    for m in _MARKDOWN.finditer(text, doc.body_start):
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if index >= 0 and code_blocks[index][0] <= m.start() < code_blocks[index][1]:
             continue
-        kind, codes = match.group(1), _codes(match.group(2))
-        if kind == "disable-next-line":
-            found.append(
-                Suppression("next-line", codes, match.start(), match.end(), line + 1, line + 1)
-            )
-        elif kind == "disable-file":
-            found.append(
-                Suppression("file", codes, match.start(), match.end(), 1, lines.line_count)
-            )
-        elif kind == "disable":
-            open_ranges.append((codes, match.start(), match.end(), line))
-        else:  # enable: closes the latest matching range (all of them when no codes)
-            for index in range(len(open_ranges) - 1, -1, -1):
-                codes_open, start, end, first = open_ranges[index]
-                if not codes or codes_open == codes or set(codes) & set(codes_open):
-                    found.append(Suppression("range", codes_open, start, end, first, line))
-                    del open_ranges[index]
-                    if codes:
-                        break
-    for codes_open, start, end, first in open_ranges:
-        found.append(Suppression("range", codes_open, start, end, first, lines.line_count))
-    return found
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text.count("`", line_start, m.start()) % 2:  # inside inline code
+            continue
+        found.append((m.start(), _comment(m.group(1), m, lines.position(m.start()).line)))
+    return [c for _, c in sorted(found, key=lambda item: item[0])]
 
 
-def _codes(raw: str) -> tuple[str, ...]:
-    return tuple(part for part in re.split(r"[\s,]+", raw.strip()) if part)
+def _comment(kind: str, m: re.Match[str], line: int) -> Comment:
+    group = m.lastindex or 1
+    base = m.start(group)
+    codes = tuple(
+        Code(c.group(0), base + c.start(), base + c.end()) for c in _CODE.finditer(m.group(group))
+    )
+    return Comment(kind, m.start(), m.end(), line, codes)
+
+
+def parse(doc: Document) -> Parsed:
+    """Comments and the line regions they switch off."""
+    parsed = Parsed(find_comments(doc))
+    line_count = doc.source.lines.line_count
+    open_: list[_Open] = []
+    for index, comment in enumerate(parsed.comments):
+        names = comment.names
+        if comment.kind == "disable-file":
+            parsed.regions.append(Region(index, names, (), 1, line_count))
+        elif comment.kind == "disable-next-line":
+            parsed.regions.append(Region(index, names, (), comment.line + 1, comment.line + 1))
+        elif comment.kind == "yaml":
+            parsed.regions.append(Region(index, names, (), comment.line, comment.line))
+        elif comment.kind == "disable":
+            open_.append(_Open(index, names, (), comment.line))
+        else:
+            parsed.closed_by[index] = _enable(parsed, open_, names, comment.line)
+    for entry in open_:  # no enable: off to the end of the file
+        parsed.regions.append(
+            Region(entry.comment, entry.codes, entry.excluded, entry.first, line_count)
+        )
+    return parsed
+
+
+def _enable(parsed: Parsed, open_: list[_Open], names: tuple[str, ...], line: int) -> set[int]:
+    """Close the open ranges an enable comment names; what it does not name stays off."""
+    wanted = {n.casefold() for n in names}
+    closed: set[int] = set()
+    for entry in list(open_):
+        if names and entry.codes and not any(c.casefold() in wanted for c in entry.codes):
+            continue  # this range is about other rules
+        parsed.regions.append(Region(entry.comment, entry.codes, entry.excluded, entry.first, line))
+        open_.remove(entry)
+        closed.add(entry.comment)
+        if not names:
+            continue
+        if entry.codes:
+            rest = tuple(c for c in entry.codes if c.casefold() not in wanted)
+            if rest:
+                open_.append(_Open(entry.comment, rest, (), line))
+        else:  # "disable" of everything, then "enable X": everything but X stays off
+            open_.append(_Open(entry.comment, (), entry.excluded + names, line))
+    return closed
 
 
 def _matches(selector: str, diagnostic: Diagnostic, rules: RuleSet) -> bool:
     rule = rules.get(diagnostic.code)
     if rule is None:
-        return selector == diagnostic.code
+        return selector.upper() == diagnostic.code
     return specificity(selector, rule, diagnostic.sub_code) >= 0
 
 
+@dataclass
+class Usage:
+    all_used: set[int] = field(default_factory=set)  # comments without codes that suppressed
+    codes_used: dict[int, set[str]] = field(default_factory=dict)
+
+
 def apply(
-    diagnostics: Sequence[Diagnostic], suppressions: Sequence[Suppression], rules: RuleSet
-) -> tuple[list[Diagnostic], list[tuple[Suppression, tuple[str, ...]]]]:
-    """(kept diagnostics, [(suppression, its unused codes)]); () for an unused comment without codes."""
-    used: dict[int, set[str]] = {i: set() for i in range(len(suppressions))}
-    used_any: set[int] = set()
+    diagnostics: Sequence[Diagnostic], regions: Sequence[Region], rules: RuleSet
+) -> tuple[list[Diagnostic], Usage]:
+    """The diagnostics no region switches off, and which comments and codes were needed."""
+    usage = Usage()
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
-        suppressed = False
         line = diagnostic.start_pos.line
-        for index, suppression in enumerate(suppressions):
-            if not suppression.first_line <= line <= suppression.last_line:
+        suppressed = False
+        for region in regions:
+            if not region.first <= line <= region.last:
                 continue
-            if diagnostic.code == "PL100":
-                continue
-            if not suppression.codes:
+            if not region.codes:
+                if any(_matches(x, diagnostic, rules) for x in region.excluded):
+                    continue
                 suppressed = True
-                used_any.add(index)
+                usage.all_used.add(region.comment)
                 continue
-            for code in suppression.codes:
+            for code in region.codes:
                 if _matches(code, diagnostic, rules):
                     suppressed = True
-                    used[index].add(code)
-                    used_any.add(index)
+                    usage.codes_used.setdefault(region.comment, set()).add(code)
         if not suppressed:
             kept.append(diagnostic)
-    unused: list[tuple[Suppression, tuple[str, ...]]] = []
-    for index, suppression in enumerate(suppressions):
-        if index not in used_any:
-            unused.append((suppression, suppression.codes))
-        elif suppression.codes:
-            stale = tuple(c for c in suppression.codes if c not in used[index])
-            if stale:
-                unused.append((suppression, stale))
-    return kept, unused
+    return kept, usage
 
 
-def unused_finding(source: SourceFile, suppression: Suppression, stale: tuple[str, ...]) -> Finding:
-    text = source.text
-    if stale:
-        label = ", ".join(stale)
-        comment = text[suppression.start : suppression.end]
-        remaining = comment
-        for code in stale:
-            remaining = re.sub(
-                rf"(?:,\s*|\s+)?(?<![\w.-]){re.escape(code)}(?![\w.-])", "", remaining, count=1
-            )
-        fix = Fix((Edit(suppression.start, suppression.end, remaining),), message=f"Remove {label}")
-        return Finding(
-            suppression.start, suppression.end, f"unused suppression of {label}: remove it", fix=fix
-        )
-    start, end = suppression.start, suppression.end
+def suppress(
+    doc: Document,
+    diagnostics: Sequence[Diagnostic],
+    selection: Selection,
+    rules: RuleSet,
+    house: tuple[str, ...] = (),
+) -> tuple[list[Diagnostic], list[Finding]]:
+    """(diagnostics left, PL100 findings): the engine's whole use of this module."""
+    parsed = parse(doc)
+    if not parsed.comments:
+        return list(diagnostics), []
+    kept, usage = apply(diagnostics, parsed.regions, rules)
+    unused_rule = rules.get(UNUSED_CODE)
+    findings: list[Finding] = []
+    for index, comment in enumerate(parsed.comments):
+        if comment.kind == "enable":
+            if not parsed.closed_by.get(index):
+                findings.append(
+                    _remove(doc, comment, "nothing to enable: no disable comment before it is open")
+                )
+            continue
+        if not comment.codes:
+            if index not in usage.all_used:
+                findings.append(
+                    _unused_comment(
+                        doc, parsed, index, "unused suppression: nothing here is reported"
+                    )
+                )
+            continue
+        used = usage.codes_used.get(index, set())
+        problems: list[str] = []
+        stale: list[Code] = []
+        for code in comment.codes:
+            if not is_known(code.text, rules, house):
+                hint = suggest(code.text, rules, house)
+                problems.append(
+                    f"unknown rule {code.text!r}" + (f" (did you mean {hint!r}?)" if hint else "")
+                )
+                stale.append(code)
+            elif unused_rule is not None and specificity(code.text, unused_rule) >= 0:
+                continue  # a comment may switch PL100 itself off; never judged here
+            elif code.text not in used and selection.names_enabled(code.text, rules):
+                problems.append(f"nothing here is reported for {code.text}")
+                stale.append(code)
+        if not stale:
+            continue
+        message = "unused suppression: " + "; ".join(problems)
+        if len(stale) == len(comment.codes):
+            findings.append(_unused_comment(doc, parsed, index, message))
+        else:
+            findings.append(_remove_codes(doc, comment, stale, message))
+    return kept, _not_switched_off(findings, parsed, doc, rules)
+
+
+def _not_switched_off(
+    findings: list[Finding], parsed: Parsed, doc: Document, rules: RuleSet
+) -> list[Finding]:
+    """PL100 findings minus those on lines whose comments name PL100 explicitly."""
+    unused_rule = rules.get(UNUSED_CODE)
+    if unused_rule is None:
+        return findings
+    quiet = [r for r in parsed.regions if any(specificity(c, unused_rule) >= 0 for c in r.codes)]
+    if not quiet:
+        return findings
+    lines = doc.source.lines
+    return [
+        f
+        for f in findings
+        if not any(r.first <= lines.position(f.start).line <= r.last for r in quiet)
+    ]
+
+
+def _removal_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The comment's whole line when it stands alone there; else it and the blanks before it."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end_match = re.compile(r"\r\n|\r|\n|\Z").search(text, end)
-    line_end = line_end_match.end() if line_end_match else end
-    if (
-        not text[line_start:start].strip()
-        and not text[end : line_end_match.start() if line_end_match else end].strip()
-    ):
-        start, end = line_start, line_end  # the comment is alone on its line: remove the line
-    elif text[line_start:start].rstrip() != text[line_start:start]:
-        start = line_start + len(text[line_start:start].rstrip())
-    what = (
-        "suppression comment"
-        if not suppression.codes
-        else f"suppression of {', '.join(suppression.codes)}"
+    line_end = _LINE_END.search(text, end)
+    assert line_end is not None
+    if not text[line_start:start].strip() and not text[end : line_end.start()].strip():
+        return line_start, line_end.end()
+    before = text[line_start:start]
+    return line_start + len(before.rstrip()), end
+
+
+def _remove(doc: Document, comment: Comment, message: str) -> Finding:
+    start, end = _removal_span(doc.text, comment.start, comment.end)
+    return Finding(
+        comment.start,
+        comment.end,
+        f"{message}; remove it",
+        fix=Fix((Edit(start, end, ""),), message="Remove the comment"),
+    )
+
+
+def _unused_comment(doc: Document, parsed: Parsed, index: int, message: str) -> Finding:
+    """Remove the comment, and the enable comment that closes only its range."""
+    comment = parsed.comments[index]
+    edits = [Edit(*_removal_span(doc.text, comment.start, comment.end), "")]
+    for enable, closed in parsed.closed_by.items():
+        partner = parsed.comments[enable]
+        if closed == {index} and (not partner.codes or set(partner.names) <= set(comment.names)):
+            edits.append(Edit(*_removal_span(doc.text, partner.start, partner.end), ""))
+    edits.sort(key=lambda e: e.start)
+    return Finding(
+        comment.start,
+        comment.end,
+        f"{message}; remove the comment",
+        fix=Fix(tuple(edits), message="Remove the comment"),
+    )
+
+
+def _remove_codes(doc: Document, comment: Comment, stale: list[Code], message: str) -> Finding:
+    first, last = comment.codes[0], comment.codes[-1]
+    separator = ", " if "," in doc.text[first.start : last.end] else " "
+    rest = separator.join(c.text for c in comment.codes if c not in stale)
+    fix = Fix(
+        (Edit(first.start, last.end, rest),), message="Remove " + ", ".join(c.text for c in stale)
     )
     return Finding(
-        suppression.start,
-        suppression.end,
-        f"unused {what}: nothing here needs it any more; remove it",
-        fix=Fix((Edit(start, end, ""),), message="Remove the comment"),
+        comment.start,
+        comment.end,
+        f"{message}; remove {'it' if len(stale) == 1 else 'them'} from the comment",
+        fix=fix,
     )

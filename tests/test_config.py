@@ -1,43 +1,61 @@
-"""Configuration files, selection, suppression comments and house rules, through the real CLI."""
+"""Configuration files and keys, through the real CLI (in process and as a subprocess)."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from postlint.config import Config, ConfigError
-from postlint.config_loader import load_config_file
+from conftest import REPO
+from postlint.cli import main
+from postlint.config_loader import ConfigResolver, find_config_file, load_config_file
 from postlint.engine import Linter
 from postlint.rule import discover
 
 POST = "---\ntitle: x\ntags: []\n---\n\nIt was the the best of times.\n"
+RULES = discover()
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
+def check(cwd: Path, *args: str) -> tuple[int, list[dict[str, Any]], str]:
+    """Run `postlint check` in process: (exit code, diagnostics from the JSON report, stderr)."""
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(
+            main, ["check", "--no-cache", "--jobs", "1", "--output-format", "json", *args]
+        )
+    finally:
+        os.chdir(old)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    report = json.loads(result.stdout) if result.stdout.strip() else {"diagnostics": []}
+    return result.exit_code, report["diagnostics"], result.stderr
+
+
+def codes(cwd: Path, *args: str) -> list[tuple[str, str]]:
+    """Sorted (path, code) pairs reported."""
+    _, found, stderr = check(cwd, *args)
+    assert not stderr, stderr
+    return sorted((d["path"], d["code"]) for d in found)
+
+
+def subprocess_check(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "postlint", *args, "--no-cache", "--output-format", "concise"]
-        if args and args[0] == "check"
-        else [sys.executable, "-m", "postlint", *args],
+        [sys.executable, "-m", "postlint", "check", "--no-cache", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)},
         check=False,
+        timeout=120,
     )
-
-
-def codes(result: subprocess.CompletedProcess[str]) -> list[str]:
-    return [
-        line.split()[2]
-        for line in result.stdout.splitlines()
-        if ": " in line and line[:1] not in " F"
-    ]
 
 
 @pytest.fixture
@@ -47,232 +65,383 @@ def blog(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# --- where configuration comes from ------------------------------------------------------------
+
+
 def test_pyproject_table_is_read(blog: Path) -> None:
     (blog / "pyproject.toml").write_text(
-        '[tool.postlint]\nselect = ["PR108", "FM007"]\nignore = ["empty-value"]\n'
+        '[project]\nname = "x"\n[tool.postlint]\nselect = ["PR108", "FM007"]\nignore = ["empty-value"]\n'
     )
-    assert codes(run(blog, "check", "posts")) == ["PR108"]
+    assert codes(blog, "posts") == [("posts/a.md", "PR108")]
+
+
+def test_pyproject_without_a_table_does_not_count(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007"]\n')
+    (blog / "posts" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config_file(blog / "posts" / "a.md") == (blog / "postlint.toml").resolve()
+    assert codes(blog, "posts") == [("posts/a.md", "FM007")]
+
+
+def test_dot_postlint_toml_and_order_within_one_folder(blog: Path) -> None:
+    (blog / ".postlint.toml").write_text('select = ["FM007"]\n')
+    assert codes(blog, "posts") == [("posts/a.md", "FM007")]
+    (blog / "postlint.toml").write_text('select = ["PR108"]\n')  # postlint.toml comes first
+    assert codes(blog, "posts") == [("posts/a.md", "PR108")]
 
 
 def test_nested_config_closer_to_the_file_wins(blog: Path) -> None:
     (blog / "postlint.toml").write_text('select = ["PR108", "FM007"]\n')
     (blog / "posts" / ".postlint.toml").write_text('select = ["FM007"]\n')
     (blog / "top.md").write_text(POST, encoding="utf-8")
-    result = run(blog, "check", ".")
-    by_file = {
-        line.split(":")[0]: line.split()[2] for line in result.stdout.splitlines() if ".md:" in line
-    }
-    assert sorted(result.stdout.count(c) for c in ("PR108",)) == [1]
-    assert by_file["posts/a.md"] == "FM007"
+    assert codes(blog, ".") == [
+        ("posts/a.md", "FM007"),
+        ("top.md", "FM007"),
+        ("top.md", "PR108"),
+    ]
+
+
+def test_nested_config_paths_are_relative_to_their_own_file(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["PR108"]\n')
+    (blog / "posts" / "postlint.toml").write_text(
+        'select = ["PR108"]\n[per-file-ignores]\n"a.md" = ["PR108"]\n'
+    )
+    (blog / "a.md").write_text(POST, encoding="utf-8")
+    assert codes(blog, ".") == [("a.md", "PR108")]  # "a.md" in posts/ means posts/a.md only
 
 
 def test_config_and_isolated_flags(blog: Path) -> None:
     (blog / "postlint.toml").write_text('select = ["FM007"]\n')
-    other = blog / "other.toml"
-    other.write_text('select = ["PR108"]\n')
-    assert codes(run(blog, "check", "posts")) == ["FM007"]
-    assert codes(run(blog, "check", "--config", "other.toml", "posts")) == ["PR108"]
-    assert set(codes(run(blog, "check", "--isolated", "--select", "PR108,FM007", "posts"))) == {
-        "PR108",
-        "FM007",
-    }
+    (blog / "other.toml").write_text('select = ["PR108"]\n')
+    assert codes(blog, "posts") == [("posts/a.md", "FM007")]
+    assert codes(blog, "--config", "other.toml", "posts") == [("posts/a.md", "PR108")]
+    assert codes(blog, "--isolated", "--select", "PR108,FM007", "posts") == [
+        ("posts/a.md", "FM007"),
+        ("posts/a.md", "PR108"),
+    ]
 
 
-def test_per_file_ignores_severity_and_rule_options(blog: Path) -> None:
+def test_command_line_options_win_over_the_file(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007"]\nfail-level = "error"\n')
+    assert codes(blog, "--select", "PR108", "posts") == [("posts/a.md", "PR108")]
+    assert codes(blog, "--extend-select", "PR108", "--ignore", "FM007", "posts") == [
+        ("posts/a.md", "PR108")
+    ]
+    assert check(blog, "posts")[0] == 0  # FM007 is a warning
+    assert check(blog, "--fail-level", "warning", "posts")[0] == 1
+
+
+def test_the_nearest_config_file_applies_to_stdin_by_its_name(blog: Path) -> None:
+    (blog / "posts" / "postlint.toml").write_text('select = ["FM007"]\n')
+    old = Path.cwd()
+    os.chdir(blog)
+    try:
+        result = CliRunner().invoke(
+            main,
+            ["check", "--output-format", "json", "--stdin-filename", "posts/b.md", "-"],
+            input=POST,
+        )
+    finally:
+        os.chdir(old)
+    assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["FM007"]
+
+
+# --- each key ------------------------------------------------------------------------------------
+
+
+def test_select_by_code_name_prefix_and_sub_code(blog: Path) -> None:
+    post = "---\ntitle: x\n---\n\nIt was the the best... TK\n"
+    (blog / "posts" / "a.md").write_text(post, encoding="utf-8")
+    for select, expected in [
+        ('["PR108"]', {"PR108"}),
+        ('["repeated-word"]', {"PR108"}),
+        ('["PR1"]', {"PR104", "PR108"}),
+        ('["typography.symbols"]', {"PS001"}),
+    ]:
+        (blog / "postlint.toml").write_text(f"select = {select}\n")
+        assert {c for _, c in codes(blog, "posts")} == expected, select
+    (blog / "postlint.toml").write_text('select = ["PS"]\nignore = ["typography.symbols"]\n')
+    _, found, _ = check(blog, "posts")
+    assert found and not any(d["sub_code"].startswith("typography.symbols") for d in found)
+
+
+def test_extend_select_adds_to_select(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007"]\nextend-select = ["PR108"]\n')
+    assert codes(blog, "posts") == [("posts/a.md", "FM007"), ("posts/a.md", "PR108")]
+
+
+def test_per_file_ignores_severity_rule_options_and_fail_level(blog: Path) -> None:
+    (blog / "posts" / "long.md").write_text(
+        "---\ntitle: x\n---\n\nOne two three four five six seven the the.\n", encoding="utf-8"
+    )
     (blog / "postlint.toml").write_text(
         'select = ["PR108", "FM007", "PR114"]\nfail-level = "warning"\n'
-        '[per-file-ignores]\n"posts/**" = ["repeated-word"]\n'
+        '[per-file-ignores]\n"posts/a.md" = ["repeated-word"]\n'
         '[severity]\nFM007 = "info"\n'
         "[rules.sentence-length]\nmax-words = 3\n"
     )
-    result = run(blog, "check", "posts")
-    assert sorted(codes(result)) == ["FM007", "PR114"]
-    assert "info FM007" in result.stdout
-    assert result.returncode == 0  # info is below the fail level
+    exit_code, found, _ = check(blog, "posts")
+    assert sorted((d["path"], d["code"], d["severity"]) for d in found) == [
+        ("posts/a.md", "FM007", "info"),
+        ("posts/a.md", "PR114", "info"),
+        ("posts/long.md", "PR108", "error"),
+        ("posts/long.md", "PR114", "info"),
+    ]
+    assert exit_code == 1
+    (blog / "postlint.toml").write_text(
+        'select = ["FM007"]\nfail-level = "warning"\n[severity]\nFM007 = "info"\n'
+    )
+    assert check(blog, "posts")[0] == 0  # info is below the fail level
+
+
+def test_include_exclude_and_extend_exclude(blog: Path) -> None:
+    (blog / "posts" / "b.markdown").write_text(POST, encoding="utf-8")
+    (blog / "posts" / "c.txt").write_text(POST, encoding="utf-8")
+    (blog / "drafts").mkdir()
+    (blog / "drafts" / "d.md").write_text(POST, encoding="utf-8")
+    (blog / "postlint.toml").write_text('select = ["FM007"]\n')
+    assert {p for p, _ in codes(blog, ".")} == {"posts/a.md", "posts/b.markdown", "drafts/d.md"}
+    (blog / "postlint.toml").write_text('select = ["FM007"]\ninclude = ["*.md", "*.txt"]\n')
+    assert {p for p, _ in codes(blog, ".")} == {"posts/a.md", "posts/c.txt", "drafts/d.md"}
+    (blog / "postlint.toml").write_text('select = ["FM007"]\nextend-exclude = ["drafts"]\n')
+    assert {p for p, _ in codes(blog, ".")} == {"posts/a.md", "posts/b.markdown"}
+    (blog / "postlint.toml").write_text('select = ["FM007"]\nexclude = ["b.*"]\n')
+    assert {p for p, _ in codes(blog, ".")} == {"posts/a.md", "drafts/d.md"}
+
+
+def test_prose_fields_are_checked_as_prose(blog: Path) -> None:
+    (blog / "posts" / "a.md").write_text(
+        "---\ntitle: x\nsummary: fix this TK\n---\n\nText.\n", encoding="utf-8"
+    )
+    (blog / "postlint.toml").write_text('select = ["PR104"]\n')
+    assert codes(blog, "posts") == []
+    (blog / "postlint.toml").write_text('select = ["PR104"]\nprose-fields = ["title", "summary"]\n')
+    assert codes(blog, "posts") == [("posts/a.md", "PR104")]
+
+
+def test_schema_and_schemas_by_glob_and_dollar_schema(blog: Path) -> None:
+    (blog / "schemas").mkdir()
+    (blog / "schemas" / "default.json").write_text('{"required": ["title", "author"]}')
+    (blog / "schemas" / "news.json").write_text('{"required": ["title", "desk"]}')
+    (blog / "schemas" / "own.json").write_text('{"required": ["title"]}')
+    (blog / "news").mkdir()
+    (blog / "news" / "n.md").write_text("---\ntitle: x\n---\n\nText.\n", encoding="utf-8")
+    (blog / "posts" / "a.md").write_text("---\ntitle: x\n---\n\nText.\n", encoding="utf-8")
+    (blog / "posts" / "own.md").write_text(
+        "---\n$schema: ../schemas/own.json\ntitle: x\n---\n\nText.\n", encoding="utf-8"
+    )
+    (blog / "postlint.toml").write_text(
+        'select = ["FM001"]\nschema = "schemas/default.json"\n'
+        '[schemas]\n"news/**" = "schemas/news.json"\n'
+    )
+    _, found, _ = check(blog, ".")
+    messages = {d["path"]: d["message"] for d in found}
+    assert set(messages) == {"news/n.md", "posts/a.md"}
+    assert "desk" in messages["news/n.md"] and "author" in messages["posts/a.md"]
+
+
+def test_max_file_size_max_diagnostics_and_output_format(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007", "PL005"]\nmax-file-size = 10\n')
+    assert codes(blog, "posts") == [("posts/a.md", "PL005")]
+    (blog / "postlint.toml").write_text('select = ["FM007"]\noutput-format = "github"\n')
+    old = Path.cwd()
+    os.chdir(blog)
+    try:
+        result = CliRunner().invoke(main, ["check", "--no-cache", "posts"])
+    finally:
+        os.chdir(old)
+    assert result.stdout.startswith("::warning ")
+
+
+# --- wrong configuration -------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ('selcet = ["FM"]\n', "unknown key 'selcet'"),
-        ('select = ["FM999"]\n', "unknown rule 'FM999'"),
-        ('select = ["repeated-wrod"]\n', "did you mean 'repeated-word'"),
-        ('fail-level = "fatal"\n', "fail-level"),
+        ('selcet = ["FM"]\n', "unknown key 'selcet' in the top level; did you mean 'select'?"),
+        ('select = ["FM999"]\n', "select: unknown rule 'FM999'"),
+        ('select = ["repeated-wrod"]\n', "did you mean 'repeated-word'?"),
+        (
+            'ignore = ["house.kyvi"]\n[house.kyiv]\nkind = "substitution"\nswap = {Kiev = "Kyiv"}\n',
+            "did you mean 'house.kyiv'?",
+        ),
+        ('[per-file-ignores]\n"x/**" = ["PR1O8"]\n', "per-file-ignores.x/**: unknown rule 'PR1O8'"),
+        ('[severity]\nPR108 = "fatal"\n', "severity.PR108: 'fatal' is not one of"),
+        ('fail-level = "fatal"\n', "fail-level: 'fatal' is not one of"),
+        ('select = "FM"\n', "select: 'FM' is not of type 'array'"),
         ('[rules.sentence-length]\nmax-words = "many"\n', "rules.sentence-length.max-words"),
-        ("[rules.sentence-length]\nmax-wrods = 3\n", "unknown key 'max-wrods'"),
+        (
+            "[rules.sentence-length]\nmax-wrods = 3\n",
+            "unknown key 'max-wrods' in rules.sentence-length; did you mean 'max-words'?",
+        ),
+        ("[rules.sentense-length]\nmax-words = 3\n", "did you mean 'sentence-length'?"),
+        ("[rules.house-style]\nrules = [1]\n", "unknown key 'rules' in rules.house-style"),
+        ('schema = "missing.json"\n', "schema: schema file 'missing.json' not found"),
+        (
+            '[schemas]\n"a/**" = "missing.json"\n',
+            "schemas.a/**: schema file 'missing.json' not found",
+        ),
+        ('output-format = "xml"\n', "output-format: 'xml' is not one of"),
+        ("max-file-size = 0\n", "max-file-size: 0 is less than the minimum of 1"),
+        ('styles = ["styles/*.toml"]\n', "styles: 'styles/*.toml' names no file"),
         ("select = [\n", "not valid TOML"),
-        ('[house.x]\nkind = "existence"\npatterns = ["(unclosed"]\n', "does not compile"),
-        ('[house.x]\nkind = "nonsense"\n', "kind must be one of"),
+        (
+            '[house.x]\nkind = "existence"\npatterns = ["(unclosed"]\n',
+            "house.x: pattern '(unclosed' does not compile: missing )",
+        ),
+        ('[house.x]\nkind = "nonsense"\n', "house.x.kind: 'nonsense' is not one of"),
+        (
+            '[house.x]\nkind = "length"\nfield = "title"\n',
+            "house.x: a length rule needs 'max' or 'min'",
+        ),
+        (
+            '[house.x]\nkind = "existence"\ntokens = ["a"]\nswap = {a = "b"}\n',
+            "unknown key 'swap' in house.x",
+        ),
+        ('[house."a b"]\nkind = "length"\nmax = 3\n', "does not match"),
+        ("tool = 1\n", "unknown key 'tool'"),
     ],
 )
 def test_a_wrong_config_is_a_clear_error_and_exit_2(
     blog: Path, content: str, expected: str
 ) -> None:
     (blog / "postlint.toml").write_text(content)
-    result = run(blog, "check", "posts")
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert expected in result.stderr and "postlint.toml" in result.stderr
-    assert "Traceback" not in result.stderr
+    exit_code, _, stderr = check(blog, "posts")
+    assert exit_code == 2, stderr
+    assert expected in stderr and str(blog / "postlint.toml") in stderr, stderr
+
+
+def test_a_wrong_config_never_shows_a_traceback(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('[house.x]\nkind = "existence"\npatterns = ["a{2,1}"]\n')
+    result = subprocess_check(blog, "posts")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "re2.cc" not in result.stderr
+    assert result.stderr.startswith("postlint: error: ") and "house.x" in result.stderr
+
+
+def test_a_wrong_nested_config_is_found_during_the_run(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007"]\n')
+    (blog / "posts" / "postlint.toml").write_text('selct = ["FM007"]\n')
+    (blog / "top.md").write_text(POST, encoding="utf-8")
+    result = subprocess_check(blog, "top.md", "posts")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "posts/postlint.toml: unknown key 'selct'" in result.stderr
 
 
 def test_unknown_code_on_the_command_line_suggests(blog: Path) -> None:
-    result = run(blog, "check", "--select", "PR1O8", "posts")
-    assert result.returncode == 2 and "did you mean" in result.stderr
+    exit_code, _, stderr = check(blog, "--select", "PR1O8", "posts")
+    assert exit_code == 2 and "did you mean 'PR108'?" in stderr
 
 
-def test_init_and_config_commands(blog: Path) -> None:
-    assert run(blog, "init").returncode == 0
-    assert (blog / "postlint.toml").read_text().startswith("# postlint configuration")
-    assert run(blog, "init").returncode == 2  # never overwrites
-    shown = json.loads(run(blog, "config", "posts/a.md").stdout)
-    assert shown["source"].endswith("postlint.toml") and shown["fail_level"] == "error"
-    schema = json.loads(run(blog, "config", "--schema").stdout)
-    assert (
-        "max-words" in schema["properties"]["rules"]["properties"]["sentence-length"]["properties"]
+# --- commands ------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_starter_that_loads(blog: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(blog)]).exit_code == 0
+    written = (blog / "postlint.toml").read_text()
+    assert written.startswith("# postlint configuration")
+    config = load_config_file(blog / "postlint.toml", RULES)
+    assert config.source == blog / "postlint.toml"
+    uncommented = "\n".join(
+        line[2:] if line.startswith("# ") and ("=" in line or line.startswith("# [")) else line
+        for line in written.splitlines()
     )
+    (blog / "full.toml").write_text(uncommented)
+    (blog / "schemas").mkdir()
+    for name in ("post", "blog"):
+        (blog / "schemas" / f"{name}.schema.json").write_text("{}")
+    load_config_file(blog / "full.toml", RULES)  # every commented example is valid too
+    result = runner.invoke(main, ["init", str(blog)])
+    assert result.exit_code == 2 and "already exists" in result.stderr  # never overwrites
+
+
+def test_config_command_shows_the_effective_config_and_its_schema(blog: Path) -> None:
+    (blog / "postlint.toml").write_text(
+        'select = ["PR108"]\n[house.kyiv]\nkind = "substitution"\nswap = {Kiev = "Kyiv"}\n'
+    )
+    (blog / "posts" / "postlint.toml").write_text('select = ["FM007"]\n')
+    runner = CliRunner()
+    shown = json.loads(runner.invoke(main, ["config", str(blog / "posts" / "a.md")]).stdout)
+    assert shown["source"] == str((blog / "posts" / "postlint.toml").resolve())
+    assert shown["select"] == ["FM007"] and shown["fail_level"] == "error"
+    top = json.loads(runner.invoke(main, ["config", str(blog)]).stdout)
+    assert top["house"][0]["name"] == "kyiv" and top["house"][0]["swap"] == [["Kiev", "Kyiv"]]
+    isolated = json.loads(runner.invoke(main, ["config", "--isolated", str(blog)]).stdout)
+    assert isolated["source"] is None and isolated["select"] is None
+    schema = json.loads(runner.invoke(main, ["config", "--schema"]).stdout)
+    props = schema["properties"]
+    assert "max-words" in props["rules"]["properties"]["sentence-length"]["properties"]
+    assert {"existence", "length"} <= set(
+        props["house"]["additionalProperties"]["properties"]["kind"]["enum"]
+    )
+    bad = runner.invoke(main, ["config", "--config", str(blog / "missing.toml"), str(blog)])
+    assert bad.exit_code == 2 and "cannot read" in bad.stderr
+
+
+# --- no global state -----------------------------------------------------------------------------
 
 
 def test_two_configs_in_one_process_are_independent(tmp_path: Path) -> None:
-    rules = discover()
-    (tmp_path / "a.toml").write_text('select = ["PR108"]\n')
-    (tmp_path / "b.toml").write_text('select = ["FM007"]\n')
+    (tmp_path / "a.toml").write_text(
+        'select = ["PR108", "HS001"]\n[house.a]\nkind = "existence"\ntokens = ["best"]\n'
+    )
+    (tmp_path / "b.toml").write_text(
+        'select = ["FM007", "HS001"]\n[house.b]\nkind = "existence"\ntokens = ["times"]\n'
+    )
     a, b = (
-        load_config_file(tmp_path / "a.toml", rules),
-        load_config_file(tmp_path / "b.toml", rules),
+        load_config_file(tmp_path / "a.toml", RULES),
+        load_config_file(tmp_path / "b.toml", RULES),
     )
-    la, lb = Linter(a, rules), Linter(b, rules)
-    assert [d.code for d in la.lint_text(POST).diagnostics] == ["PR108"]
-    assert [d.code for d in lb.lint_text(POST).diagnostics] == ["FM007"]
-    assert [d.code for d in la.lint_text(POST).diagnostics] == ["PR108"]
+    la, lb = Linter(a, RULES), Linter(b, RULES)
+    first = [(d.code, d.sub_code) for d in la.lint_text(POST).diagnostics]
+    assert first == [("PR108", None), ("HS001", "house.a")]
+    assert [(d.code, d.sub_code) for d in lb.lint_text(POST).diagnostics] == [
+        ("FM007", None),
+        ("HS001", "house.b"),
+    ]
+    assert [(d.code, d.sub_code) for d in la.lint_text(POST).diagnostics] == first
+    assert [d.code for d in Linter().lint_text(POST).diagnostics] != first  # defaults untouched
 
 
-# --- suppression comments ------------------------------------------------------------------
-
-
-def lint(text: str, *select: str) -> list[tuple[int, str]]:
-    result = Linter(Config(select=select)).lint_text(text)
-    return [(d.start_pos.line, d.code) for d in result.diagnostics]
-
-
-def test_disable_enable_range_next_line_and_file() -> None:
-    text = (
-        "---\ntitle: x\n---\n\n"
-        "<!-- postlint-disable PR108 -->\nthe the\n<!-- postlint-enable PR108 -->\n\n"  # 5-7
-        "and and\n\n"  # 9
-        "<!-- postlint-disable-next-line repeated-word -->\nor or\n\n"  # 11-12
-        "<!-- postlint-disable-file PR104 -->\nTK\n"  # 14-15
-    )
-    assert lint(text, "PR108", "PR104", "PL100") == [(9, "PR108")]
-
-
-def test_disable_without_codes_disables_everything_until_enable() -> None:
-    text = "---\ntitle: x\n---\n\n<!-- postlint-disable -->\nthe the TK\n<!-- postlint-enable -->\nTK\n"
-    assert lint(text, "PR108", "PR104") == [(8, "PR104")]
-
-
-def test_yaml_comment_suppresses_its_line() -> None:
-    text = "---\ntitle: x\ntags: []  # postlint: disable=FM007\nauthor: []\n---\n\nText.\n"
-    assert lint(text, "FM007", "PL100") == [(4, "FM007")]
-
-
-def test_unused_suppression_is_reported_with_a_fix() -> None:
-    text = "---\ntitle: x\n---\n\n<!-- postlint-disable-next-line PR108, PR104 -->\nthe the\n"
-    result = Linter(Config(select=("PR108", "PR104", "PL100"))).lint_text(text)
-    [unused] = [d for d in result.diagnostics if d.code == "PL100"]
-    assert unused.start_pos.line == 5 and "PR104" in unused.message
-    assert unused.fix is not None and unused.fix.safe
-
-
-# --- house rules -----------------------------------------------------------------------------
-
-HOUSE = """
-[house.kyiv]
-kind = "substitution"
-swap = { Kiev = "Kyiv" }
-
-[house.banned]
-kind = "existence"
-tokens = ["utilise"]
-patterns = ["\\\\bsynerg\\\\w*"]
-ignore-case = true
-message = "house style bans '{match}'"
-severity = "error"
-
-[house.email]
-kind = "consistency"
-pairs = [["email", "e-mail"]]
-
-[house.case]
-kind = "capitalization"
-style = "sentence"
-exceptions = ["Kyiv", "Geneva"]
-
-[house.seo]
-kind = "length"
-field = "title"
-max = 20
-"""
-
-
-def test_each_house_rule_kind_with_positions(tmp_path: Path) -> None:
-    (tmp_path / "postlint.toml").write_text('select = ["HS001"]\n' + HOUSE)
-    (tmp_path / "p.md").write_text(
-        "---\ntitle: Talks In Geneva Went On And On\n---\n\n"
-        "## Talks in Geneva\n\n"
-        "We met in Kiev to utilise Synergies.\n\n"
-        "Send an email, not an e-mail, or an email.\n",
-        encoding="utf-8",
-    )
-    result = run(tmp_path, "check", "p.md")
-    lines = [line for line in result.stdout.splitlines() if "p.md:" in line]
-    found = {
-        (line.split(":")[1], line.split(":")[2], line.split("[")[1].split("]")[0]) for line in lines
-    }
-    assert found == {
-        ("2", "8", "house.case"),
-        ("2", "8", "house.seo"),
-        ("7", "11", "house.kyiv"),
-        ("7", "19", "house.banned"),
-        ("7", "27", "house.banned"),
-        ("9", "23", "house.email"),
-    }
-    assert result.returncode == 1  # house.banned is an error
-    fixed = run(tmp_path, "check", "--fix", "p.md")
-    assert "Kyiv" in (tmp_path / "p.md").read_text(encoding="utf-8") and fixed.returncode == 1
-
-
-def test_house_rules_can_be_ignored_by_name(tmp_path: Path) -> None:
-    (tmp_path / "postlint.toml").write_text('select = ["HS001"]\nignore = ["house.kyiv"]\n' + HOUSE)
-    (tmp_path / "p.md").write_text("---\ntitle: x\n---\n\nIn Kiev.\n", encoding="utf-8")
-    assert "house.kyiv" not in run(tmp_path, "check", "p.md").stdout
-
-
-def test_config_error_for_bad_pattern_names_the_rule(tmp_path: Path) -> None:
+def test_config_is_frozen_and_picklable(tmp_path: Path) -> None:
     (tmp_path / "postlint.toml").write_text(
-        '[house.bad]\nkind = "existence"\npatterns = ["(unclosed"]\n'
+        '[rules.sentence-length]\nmax-words = 5\n[house.kyiv]\nkind = "substitution"\nswap = {Kiev = "Kyiv"}\n'
     )
-    with pytest.raises(ConfigError, match=r"house\.bad"):
-        load_config_file(tmp_path / "postlint.toml", discover())
+    config = load_config_file(tmp_path / "postlint.toml", RULES)
+    assert pickle.loads(pickle.dumps(config)) == config
+    with pytest.raises(AttributeError):
+        config.select = ("PR108",)  # type: ignore[misc]
+    hash(config)
+
+
+def test_resolver_caches_per_folder_and_reads_each_file_once(blog: Path) -> None:
+    (blog / "postlint.toml").write_text('select = ["FM007"]\n')
+    (blog / "posts" / "b.md").write_text(POST)
+    resolver = ConfigResolver(RULES)
+    first = resolver.config_for(blog / "posts" / "a.md")
+    (blog / "postlint.toml").write_text('select = ["PR108"]\n')  # a run sees one version
+    assert resolver.config_for(blog / "posts" / "b.md") is first
+    assert ConfigResolver(RULES).config_for(blog / "posts" / "a.md").select == ("PR108",)
 
 
 def test_the_documented_full_example_loads_and_works(tmp_path: Path) -> None:
-    from conftest import REPO
-
     doc = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "postlint.toml").write_text(example, encoding="utf-8")
     (tmp_path / "schemas").mkdir()
     for name in ("post", "blog", "docs"):
         (tmp_path / "schemas" / f"{name}.schema.json").write_text('{"type": "object"}')
-    config = load_config_file(tmp_path / "postlint.toml", discover())
-    assert config.ignore == ("sentence-length", "hedging") and len(config.house) == 6
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "newsroom.toml").write_text(
+        '[no-very]\nkind = "existence"\ntokens = ["very"]\n'
+    )
+    config = load_config_file(tmp_path / "postlint.toml", RULES)
+    assert config.ignore == ("sentence-length", "hedging") and len(config.house) >= 6
     text = "---\ntitle: x\n---\n\nWe met in Kiev... to utilise it.\n"
     found = {
         (d.code, d.sub_code, d.severity.label) for d in Linter(config).lint_text(text).diagnostics
     }
     assert ("PS001", "typography.symbols.ellipsis", "info") in found  # severity by sub-code prefix
-    assert ("HS001", "house.banned", "error") in found and (
-        "HS001",
-        "house.kyiv",
-        "warning",
-    ) in found
+    assert ("HS001", "house.banned", "error") in found
+    assert ("HS001", "house.kyiv", "warning") in found

@@ -5,18 +5,23 @@
 raise none of the folder's rule. A comment with other text before it on its line expects the
 diagnostics on that line; a comment alone on its line, on the next line; ``expect@N`` names
 line N. A file may set its path for the linter with ``<!-- path: _posts/2025-01-01-x.md -->``
-and run other rules beside the folder's with ``<!-- select: PR108 -->``.
+and run other rules beside the folder's with ``<!-- select: PR108 -->``. A ``postlint.toml`` in
+the folder configures its posts (rule options, house rules).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from postlint.config import Config
+from postlint.config_loader import load_config_file
 from postlint.engine import Linter
+from postlint.rule import discover
 from postlint.source import SourceFile
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -49,6 +54,13 @@ def expected_of(text: str) -> set[tuple[int, str]]:
     return expected
 
 
+@functools.cache
+def _folder_config(folder: str) -> Config:
+    """A folder's own ``postlint.toml`` (rule options, house rules), else the defaults."""
+    path = EXAMPLES / folder / "postlint.toml"
+    return load_config_file(path, discover()) if path.is_file() else Config()
+
+
 def lint_example(folder: str, post: Path):
     code = folder.split("_", 1)[0]
     data = post.read_bytes()
@@ -56,7 +68,8 @@ def lint_example(folder: str, post: Path):
     named = _PATH.search(text)
     path = (named.group(1) or named.group(2)) if named else f"examples/{folder}/{post.name}"
     extra = _SELECT.search(text)
-    linter = Linter(Config(select=(code, *(extra.group(1).split() if extra else ()))))
+    select = (code, *(extra.group(1).split() if extra else ()))
+    linter = Linter(replace(_folder_config(folder), select=select))
     source = SourceFile.from_bytes(path, data)
     return code, linter.lint_source(source)
 

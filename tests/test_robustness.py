@@ -131,9 +131,13 @@ def test_front_matter_split_and_parse_stay_in_bounds(text: str) -> None:
 @FUZZ
 @given(markdownish)
 def test_suppression_parser_is_total(text: str) -> None:
-    source = SourceFile("x.md", text)
-    for suppression in parse_suppressions(source, len(text) // 2):
-        assert 1 <= suppression.first_line <= max(suppression.last_line, 1)
+    from postlint.document import Document
+
+    parsed = parse_suppressions(Document(SourceFile("x.md", text)))
+    for region in parsed.regions:
+        assert 1 <= region.first <= max(region.last, 1)
+    for comment in parsed.comments:
+        assert all(comment.start <= c.start <= c.end <= comment.end for c in comment.codes)
 
 
 @FUZZ

@@ -1,0 +1,121 @@
+"""The JSON Schema of a postlint configuration, generated from the known keys and the rules.
+
+Every rule's options dataclass becomes the schema of ``[rules.<name>]`` (kebab-case keys), so
+the schema can never drift from the code. The same schema validates configuration files and is
+printed by ``postlint config --schema`` for editors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from postlint.config import ConfigError
+from postlint.diagnostic import Severity
+from postlint.rule import Rule, RuleSet
+
+SEVERITIES = [s.label for s in Severity]
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+
+
+def _json_type(annotation: Any) -> dict[str, Any]:
+    origin = typing.get_origin(annotation)
+    if annotation in (bool, "bool"):
+        return {"type": "boolean"}
+    if annotation in (int, "int"):
+        return {"type": "integer"}
+    if annotation in (float, "float"):
+        return {"type": "number"}
+    if annotation in (str, "str"):
+        return {"type": "string"}
+    if origin in (tuple, list):
+        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        items = _json_type(args[0]) if args else {}
+        return {"type": "array", "items": items}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_json_type(a) for a in typing.get_args(annotation)]}
+    return {}
+
+
+def options_schema(rule: Rule) -> dict[str, Any]:
+    """``[rules.<name>]``: the rule's options dataclass, field names in kebab-case."""
+    if rule.config_options is not None:  # its options come from elsewhere (HS001: [house])
+        return {"type": "object", "properties": {}, "additionalProperties": False}
+    hints = typing.get_type_hints(rule.options)
+    props = {
+        f.name.replace("_", "-"): _json_type(hints.get(f.name))
+        for f in dataclasses.fields(rule.options)
+    }
+    return {"type": "object", "properties": props, "additionalProperties": False}
+
+
+def config_schema(rules: RuleSet) -> dict[str, Any]:
+    """The schema of ``[tool.postlint]`` (or of a postlint.toml's top level)."""
+    from postlint.house import house_table_schema
+    from postlint.report import FORMATS
+
+    rule_props: dict[str, Any] = {}
+    for rule in rules:
+        schema = options_schema(rule)
+        rule_props[rule.name] = schema
+        rule_props[rule.code] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "postlint configuration",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "select": _STRINGS,
+            "extend-select": _STRINGS,
+            "ignore": _STRINGS,
+            "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
+            "include": _STRINGS,
+            "exclude": _STRINGS,
+            "extend-exclude": _STRINGS,
+            "fail-level": {"enum": SEVERITIES},
+            "severity": {"type": "object", "additionalProperties": {"enum": SEVERITIES}},
+            "rules": {"type": "object", "properties": rule_props, "additionalProperties": False},
+            "schema": {"type": "string", "minLength": 1},
+            "schemas": {"type": "object", "additionalProperties": {"type": "string"}},
+            "prose-fields": _STRINGS,
+            "max-file-size": {"type": "integer", "minimum": 1},
+            "max-diagnostics": {"type": "integer", "minimum": 1},
+            "time-budget": {"type": "number", "exclusiveMinimum": 0},
+            "output-format": {"enum": list(FORMATS)},
+            "house": house_table_schema(),
+            "styles": _STRINGS,
+        },
+    }
+
+
+def validate(
+    path: Path, table: Mapping[str, Any], schema: Mapping[str, Any], prefix: str = ""
+) -> None:
+    """Raise a ConfigError for the first problem: the file, the key and what is allowed."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(
+        validator.iter_errors(table),
+        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
+    if not errors:
+        return
+    error = errors[0]
+    where = prefix + ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = next(k for k in error.instance if k not in allowed)
+        hint = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+        listing = ", ".join(allowed) if len(allowed) <= 24 else "see 'postlint rules'"
+        raise ConfigError(
+            f"{path}: unknown key {extra!r} in {where or 'the top level'}"
+            + (f"; did you mean {hint[0]!r}?" if hint else "")
+            + f" (allowed: {listing or 'none'})"
+        )
+    raise ConfigError(f"{path}: {where or 'the top level'}: {error.message}")

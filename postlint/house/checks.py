@@ -1,0 +1,321 @@
+"""The five kinds of house rule, as pure functions over a Document.
+
+Each reads the prose view (code, URLs, HTML and front matter masked) and the front-matter text
+fields, never code. Spans are offsets into the original file: an area is a string plus the
+offset where it starts, and every match inside it is shifted by that offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from postlint.diagnostic import Edit, Finding, Fix
+from postlint.document import Document, TextField
+from postlint.house.patterns import (
+    Match,
+    compile_literals,
+    compile_user_pattern,
+    find,
+    normalized,
+)
+from postlint.house.spec import HouseRule
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A house rule with its patterns built once per run."""
+
+    rule: HouseRule
+    matchers: tuple[Any, ...] = ()  # existence: literals + RE2; substitution: one alternation
+    exceptions: Any = None  # a literal alternation of allowed phrases
+    table: tuple[tuple[str, str], ...] = ()  # substitution: normalized bad -> preferred
+    pairs: tuple[tuple[Any, Any, str, str], ...] = ()  # consistency
+
+
+def compile_rule(rule: HouseRule) -> Compiled:
+    ic = rule.ignore_case
+    exceptions = compile_literals(rule.exceptions, ic) if rule.exceptions else None
+    if rule.kind == "existence":
+        matchers: list[Any] = (
+            [compile_literals(rule.tokens, ic, rule.whole_words)] if rule.tokens else []
+        )
+        matchers += [compile_user_pattern(p, ic) for p in rule.patterns]
+        return Compiled(rule, tuple(matchers), exceptions)
+    if rule.kind == "substitution":
+        matcher = compile_literals((bad for bad, _ in rule.swap), ic, rule.whole_words)
+        table = tuple((normalized(bad, ic), good) for bad, good in rule.swap)
+        return Compiled(rule, (matcher,), exceptions, table)
+    if rule.kind == "consistency":
+        pairs = tuple(
+            (compile_literals([a], ic), compile_literals([b], ic), a, b) for a, b in rule.pairs
+        )
+        return Compiled(rule, (), exceptions, pairs=pairs)
+    if rule.kind == "capitalization":  # exceptions keep their case as written
+        return Compiled(
+            rule, (), compile_literals(rule.exceptions, False) if rule.exceptions else None
+        )
+    return Compiled(rule)
+
+
+def check_rule(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    kind = compiled.rule.kind
+    if kind == "existence":
+        return _existence(doc, compiled)
+    if kind == "substitution":
+        return _substitution(doc, compiled)
+    if kind == "consistency":
+        return _consistency(doc, compiled)
+    if kind == "capitalization":
+        return _capitalization(doc, compiled)
+    return _length(doc, compiled.rule)
+
+
+# --- where a rule looks ------------------------------------------------------------------------
+
+
+def located_field(doc: Document, key: str) -> TextField | None:
+    """A front-matter string whose characters sit verbatim in the file (exact word offsets)."""
+    for text_field in doc.text_fields:
+        if text_field.key == key:
+            return text_field
+    node = _value_node(doc, key)
+    if node is None or not isinstance(node.value, str) or not node.value:
+        return None
+    start, end = node.start, node.end
+    raw = doc.text[start:end]
+    if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]:
+        start, end = start + 1, end - 1
+    return TextField(key, start, end, node.value) if doc.text[start:end] == node.value else None
+
+
+def _value_node(doc: Document, key: str) -> Any:
+    fm = doc.front_matter
+    if fm is None or fm.root is None or fm.root.tag != "map":
+        return None
+    return fm.root.child(key)[1]
+
+
+def _areas(doc: Document, rule: HouseRule, default: tuple[str, ...]) -> list[tuple[str, int]]:
+    """(text, offset) pairs: the prose body (or only its headings) and front-matter fields."""
+    scope = rule.scope or default
+    areas: list[tuple[str, int]] = []
+    if "body" in scope:
+        areas.append((doc.prose, 0))
+    elif "headings" in scope:
+        areas.extend((text, start) for start, _, text in _headings(doc))
+    keys = [f.key for f in doc.text_fields] if "fields" in scope else []
+    keys += [k for k in scope if k not in ("body", "headings", "fields", *keys)]
+    for key in keys:
+        located = located_field(doc, key)
+        if located is not None:
+            areas.append((located.text, located.start))
+    return areas
+
+
+def _headings(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each heading's words: ATX markers and setext underlines left out."""
+    prose = doc.prose
+    for block in doc.blocks:
+        if block.kind != "heading":
+            continue
+        line = prose[block.start : block.end].splitlines()[0] if block.end > block.start else ""
+        lead = len(line) - len(line.lstrip(" #"))
+        body = line[lead:].rstrip().rstrip("#").rstrip()
+        if body:
+            yield block.start + lead, block.start + lead + len(body), body
+
+
+def _matches(area: str, matchers: tuple[Any, ...], exceptions: Any) -> Iterator[Match]:
+    allowed = [(m.start, m.end) for m in find(exceptions, area)] if exceptions is not None else []
+    for matcher in matchers:
+        for match in find(matcher, area):
+            if not any(s <= match.start and match.end <= e for s, e in allowed):
+                yield match
+
+
+def _message(rule: HouseRule, default: str, **values: str) -> str:
+    text = rule.message or default
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def _finding(
+    rule: HouseRule, start: int, end: int, message: str, fix: Fix | None = None
+) -> Finding:
+    return Finding(start, end, message, fix=fix, sub_code=rule.sub_code, severity=rule.severity)
+
+
+# --- the kinds -----------------------------------------------------------------------------------
+
+
+def _existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    rule = compiled.rule
+    for area, offset in _areas(doc, rule, ("body", "fields")):
+        for m in _matches(area, compiled.matchers, compiled.exceptions):
+            message = _message(rule, "avoid '{match}' (house style)", match=m.text)
+            yield _finding(rule, offset + m.start, offset + m.end, message)
+
+
+def _substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    rule = compiled.rule
+    table = dict(compiled.table)
+    for area, offset in _areas(doc, rule, ("body", "fields")):
+        for m in _matches(area, compiled.matchers, compiled.exceptions):
+            good = table.get(normalized(m.text, rule.ignore_case))
+            if good is None or m.text == good:
+                continue
+            if m.text[:1].isupper() and good[:1].islower():
+                good = good[:1].upper() + good[1:]  # keep a capital at the start of a sentence
+            start, end = offset + m.start, offset + m.end
+            message = _message(
+                rule,
+                "use '{preferred}' instead of '{match}' (house style)",
+                match=m.text,
+                preferred=good,
+            )
+            fix = Fix((Edit(start, end, good),), message=f"Replace with '{good}'")
+            yield _finding(rule, start, end, message, fix)
+
+
+def _consistency(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    rule = compiled.rule
+    areas = _areas(doc, rule, ("body", "fields"))
+    for first, second, a, b in compiled.pairs:
+        hits_a = [
+            (m, off) for area, off in areas for m in _matches(area, (first,), compiled.exceptions)
+        ]
+        hits_b = [
+            (m, off) for area, off in areas for m in _matches(area, (second,), compiled.exceptions)
+        ]
+        if not hits_a or not hits_b:
+            continue
+        minority, other = (hits_b, a) if len(hits_b) <= len(hits_a) else (hits_a, b)
+        counts = f"{len(minority)} vs {len(hits_a) + len(hits_b) - len(minority)}"
+        for m, offset in minority:
+            message = _message(
+                rule,
+                "'{match}' and '{other}' both appear in this post ({counts}); use one of them",
+                match=m.text,
+                other=other,
+                counts=counts,
+            )
+            yield _finding(rule, offset + m.start, offset + m.end, message)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "en",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "per",
+        "so",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "yet",
+    ]
+)
+_NEW_SENTENCE = re.compile(r"[:.?!]\s*[\"'“‘(]?\s*$")
+
+
+def _case_problems(text: str, style: str, exceptions: Any) -> list[tuple[int, int, str]]:
+    """(start, end, corrected) for each word that breaks the style, offsets into ``text``."""
+    kept = [(m.start, m.end) for m in find(exceptions, text)] if exceptions is not None else []
+    words = [
+        m for m in _WORD.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in kept)
+    ]
+    problems: list[tuple[int, int, str]] = []
+    for index, m in enumerate(words):
+        word = m.group(0)
+        if word.isupper() or any(c.isupper() for c in word[1:]):  # NATO, iPhone, JavaScript
+            continue
+        first = index == 0 or bool(_NEW_SENTENCE.search(text[: m.start()]))
+        if style == "sentence":
+            if first and word[0].islower():
+                problems.append((m.start(), m.end(), word[0].upper() + word[1:]))
+            elif not first and word[0].isupper() and word != "I" and not word.startswith("I'"):
+                problems.append((m.start(), m.end(), word.lower()))
+        else:
+            last = index == len(words) - 1
+            if word[0].islower() and (first or last or word not in _MINOR):
+                problems.append((m.start(), m.end(), word[0].upper() + word[1:]))
+    return problems
+
+
+def _capitalization(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    rule = compiled.rule
+    scope = rule.scope or ("title", "headings")
+    targets: list[tuple[str, int, str]] = []  # (what, offset, text)
+    if "headings" in scope or "body" in scope:
+        targets.extend(("heading", start, text) for start, _, text in _headings(doc))
+    keys = [f.key for f in doc.text_fields] if "fields" in scope else []
+    keys += [k for k in scope if k not in ("body", "headings", "fields", *keys)]
+    for key in keys:
+        located = located_field(doc, key)
+        if located is not None:
+            targets.append((f"`{key}`", located.start, located.text))
+    for what, offset, text in targets:
+        problems = _case_problems(text, rule.style, compiled.exceptions)
+        if not problems:
+            continue
+        words = ", ".join(f"'{text[s:e]}' -> '{fixed}'" for s, e, fixed in problems)
+        message = _message(
+            rule,
+            "{what} is not in {style} case: {words} (names belong in exceptions)",
+            what=what,
+            style=rule.style,
+            words=words,
+            match=text,
+        )
+        edits = tuple(Edit(offset + s, offset + e, fixed) for s, e, fixed in problems)
+        fix = Fix(edits, safe=False, message=f"Write in {rule.style} case")
+        yield _finding(rule, offset + problems[0][0], offset + problems[-1][1], message, fix)
+
+
+def _length(doc: Document, rule: HouseRule) -> Iterator[Finding]:
+    node = _value_node(doc, rule.field)
+    if node is None or not isinstance(node.value, str):
+        return
+    size = len(node.value)
+    if rule.max is not None and size > rule.max:
+        limit = f"at most {rule.max}"
+    elif rule.min is not None and size < rule.min:
+        limit = f"at least {rule.min}"
+    else:
+        return
+    message = _message(
+        rule,
+        "`{field}` is {size} characters long; house style allows {limit}",
+        field=rule.field,
+        size=str(size),
+        limit=limit,
+        match=node.value,
+    )
+    end = node.start + len(
+        doc.text[node.start : node.end].rstrip()
+    )  # block scalars end a line later
+    yield _finding(rule, node.start, end, message)

@@ -1,0 +1,201 @@
+"""House rules as data: the TOML a user writes, checked and turned into frozen HouseRules.
+
+A house rule is a table with a ``kind`` and the keys of that kind (see ``KEYS``). Tables come
+from ``[house.<name>]`` in the configuration or from the top level of the style files its
+``styles`` key names. The JSON Schema below validates them (it also feeds ``postlint config
+--schema``); :func:`parse_house_rules` adds what a schema cannot say, such as whether an RE2
+pattern compiles, so every mistake is a ConfigError naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from postlint.config import ConfigError
+from postlint.diagnostic import Severity
+from postlint.house.patterns import PatternError, compile_user_pattern
+
+KINDS = ("existence", "substitution", "consistency", "capitalization", "length")
+STYLES = ("sentence", "title")
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_COMMON: dict[str, Any] = {
+    "kind": {"enum": list(KINDS)},
+    "message": {"type": "string"},
+    "severity": {"enum": [s.label for s in Severity]},
+    "ignore-case": {"type": "boolean"},
+    "scope": _STRINGS,
+}
+KEYS: dict[str, dict[str, Any]] = {
+    "existence": {
+        **_COMMON,
+        "tokens": _STRINGS,
+        "patterns": _STRINGS,
+        "whole-words": {"type": "boolean"},
+        "exceptions": _STRINGS,
+    },
+    "substitution": {
+        **_COMMON,
+        "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+        "whole-words": {"type": "boolean"},
+    },
+    "consistency": {
+        **_COMMON,
+        "pairs": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "minItems": 2,
+                "maxItems": 2,
+            },
+        },
+    },
+    "capitalization": {**_COMMON, "style": {"enum": list(STYLES)}, "exceptions": _STRINGS},
+    "length": {
+        **_COMMON,
+        "field": {"type": "string", "minLength": 1},
+        "max": {"type": "integer", "minimum": 0},
+        "min": {"type": "integer", "minimum": 0},
+    },
+}
+# Where each kind looks when ``scope`` is not given: the prose body and the prose fields.
+DEFAULT_SCOPE = ("body", "fields")
+
+
+def house_rule_schema() -> dict[str, Any]:
+    """One house rule table: ``kind`` decides which keys are allowed."""
+    return {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": _COMMON["kind"]},
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"properties": keys, "additionalProperties": False},
+            }
+            for kind, keys in KEYS.items()
+        ],
+    }
+
+
+def house_table_schema() -> dict[str, Any]:
+    """``[house]``: rule name -> rule table."""
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": f"^{NAME.pattern}$"},
+        "additionalProperties": house_rule_schema(),
+    }
+
+
+@dataclass(frozen=True)
+class HouseRule:
+    """One user rule. Its diagnostics carry the sub-code ``house.<name>`` (select, ignore,
+    suppress and override its severity by that name)."""
+
+    name: str
+    kind: str
+    message: str = ""
+    severity: Severity = Severity.WARNING
+    ignore_case: bool = False
+    whole_words: bool = True
+    scope: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    swap: tuple[tuple[str, str], ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    style: str = "sentence"
+    field: str = "title"
+    max: int | None = None
+    min: int | None = None
+    source: str = ""  # the file that defined it, for messages
+
+    @property
+    def sub_code(self) -> str:
+        return f"house.{self.name}"
+
+    def in_scope(self, where: str) -> bool:
+        """``where``: "body", "headings" or a front-matter key; "fields" means every prose field."""
+        scope = self.scope or DEFAULT_SCOPE
+        if where in scope:
+            return True
+        return where not in ("body", "headings") and "fields" in scope
+
+
+def _fail(path: Path, name: str, message: str) -> ConfigError:
+    return ConfigError(f"{path}: house.{name}: {message}")
+
+
+def parse_house_rules(path: Path, table: dict[str, Any]) -> tuple[HouseRule, ...]:
+    """Rules from a validated ``[house]`` table (or a style file's top level)."""
+    rules = []
+    for name, spec in table.items():
+        if not NAME.fullmatch(name):
+            raise _fail(path, name, "a house rule name uses letters, digits, '-' and '_' only")
+        if not isinstance(spec, dict):
+            raise _fail(path, name, "must be a table with a 'kind' key")
+        kind = spec.get("kind")
+        if kind not in KINDS:
+            raise _fail(path, name, f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        unknown = sorted(set(spec) - set(KEYS[kind]))
+        if unknown:
+            allowed = ", ".join(sorted(KEYS[kind]))
+            raise _fail(
+                path, name, f"unknown key {unknown[0]!r} for kind {kind!r}; allowed: {allowed}"
+            )
+        try:
+            severity = Severity.parse(str(spec.get("severity", "warning")))
+        except ValueError as exc:
+            raise _fail(path, name, str(exc)) from None
+        rule = HouseRule(
+            name=name,
+            kind=kind,
+            message=str(spec.get("message", "")),
+            severity=severity,
+            ignore_case=bool(spec.get("ignore-case", False)),
+            whole_words=bool(spec.get("whole-words", True)),
+            scope=tuple(map(str, spec.get("scope", ()))),
+            tokens=tuple(map(str, spec.get("tokens", ()))),
+            patterns=tuple(map(str, spec.get("patterns", ()))),
+            exceptions=tuple(map(str, spec.get("exceptions", ()))),
+            swap=tuple((str(k), str(v)) for k, v in dict(spec.get("swap", {})).items()),
+            pairs=tuple((str(p[0]), str(p[1])) for p in spec.get("pairs", ())),
+            style=str(spec.get("style", "sentence")),
+            field=str(spec.get("field", "title")),
+            max=spec.get("max"),
+            min=spec.get("min"),
+            source=str(path),
+        )
+        _check(path, rule)
+        rules.append(rule)
+    return tuple(rules)
+
+
+def _check(path: Path, rule: HouseRule) -> None:
+    needs = {
+        "existence": (rule.tokens or rule.patterns, "'tokens' (words or phrases) or 'patterns'"),
+        "substitution": (rule.swap, "'swap', a table of bad = \"preferred\""),
+        "consistency": (rule.pairs, "'pairs', a list of two-word lists"),
+        "capitalization": (True, ""),
+        "length": (rule.max is not None or rule.min is not None, "'max' or 'min'"),
+    }
+    present, what = needs[rule.kind]
+    if not present:
+        raise _fail(path, rule.name, f"a {rule.kind} rule needs {what}")
+    if rule.style not in STYLES:
+        raise _fail(
+            path, rule.name, f"style must be one of {', '.join(STYLES)}, not {rule.style!r}"
+        )
+    if rule.max is not None and rule.min is not None and rule.min > rule.max:
+        raise _fail(path, rule.name, f"min ({rule.min}) is larger than max ({rule.max})")
+    for pattern in rule.patterns:
+        try:
+            compile_user_pattern(pattern, rule.ignore_case)
+        except PatternError as exc:
+            raise _fail(path, rule.name, f"pattern {pattern!r} does not compile: {exc}") from None
