@@ -302,6 +302,8 @@ ignore = []
 # schema = "schemas/post.schema.json"       # default: postlint's Jekyll post schema
 # prose-fields = ["title", "excerpt", "description"]
 # max-file-size = 10485760
+# output-format = "concise"                 # when --output-format is not given
+# styles = ["styles/*.toml"]                # house rules in files, one table per rule
 
 # [per-file-ignores]
 # "drafts/**" = ["PR110", "placeholder-left"]
@@ -315,9 +317,16 @@ ignore = []
 # [schemas]
 # "content/blog/**" = "schemas/blog.schema.json"
 
+# House-style rules, of kinds existence, substitution, consistency, capitalization, length.
+# Each one's diagnostics are HS001 with the sub-code house.<name> (select, ignore, suppress it).
 # [house.kyiv]
 # kind = "substitution"
 # swap = { Kiev = "Kyiv" }
+
+# [house.seo-title]
+# kind = "length"
+# field = "title"
+# max = 70
 """
 
 

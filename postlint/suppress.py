@@ -204,7 +204,6 @@ def suppress(
     if not parsed.comments:
         return list(diagnostics), []
     kept, usage = apply(diagnostics, parsed.regions, rules)
-    unused_rule = rules.get(UNUSED_CODE)
     findings: list[Finding] = []
     for index, comment in enumerate(parsed.comments):
         if comment.kind == "enable":
@@ -221,6 +220,8 @@ def suppress(
                     )
                 )
             continue
+        if any(_names_unused_rule(c.text) for c in comment.codes):
+            continue  # naming PL100 keeps the comment on purpose
         used = usage.codes_used.get(index, set())
         problems: list[str] = []
         stale: list[Code] = []
@@ -231,8 +232,6 @@ def suppress(
                     f"unknown rule {code.text!r}" + (f" (did you mean {hint!r}?)" if hint else "")
                 )
                 stale.append(code)
-            elif unused_rule is not None and specificity(code.text, unused_rule) >= 0:
-                continue  # a comment may switch PL100 itself off; never judged here
             elif code.text not in used and selection.names_enabled(code.text, rules):
                 problems.append(f"nothing here is reported for {code.text}")
                 stale.append(code)
@@ -243,17 +242,17 @@ def suppress(
             findings.append(_unused_comment(doc, parsed, index, message))
         else:
             findings.append(_remove_codes(doc, comment, stale, message))
-    return kept, _not_switched_off(findings, parsed, doc, rules)
+    return kept, _not_switched_off(findings, parsed, doc)
 
 
-def _not_switched_off(
-    findings: list[Finding], parsed: Parsed, doc: Document, rules: RuleSet
-) -> list[Finding]:
+def _names_unused_rule(code: str) -> bool:
+    """Only PL100 by code or name switches PL100 off (not ALL or PL: they are too broad)."""
+    return code.upper() == UNUSED_CODE or code == "unused-suppression"
+
+
+def _not_switched_off(findings: list[Finding], parsed: Parsed, doc: Document) -> list[Finding]:
     """PL100 findings minus those on lines whose comments name PL100 explicitly."""
-    unused_rule = rules.get(UNUSED_CODE)
-    if unused_rule is None:
-        return findings
-    quiet = [r for r in parsed.regions if any(specificity(c, unused_rule) >= 0 for c in r.codes)]
+    quiet = [r for r in parsed.regions if any(_names_unused_rule(c) for c in r.codes)]
     if not quiet:
         return findings
     lines = doc.source.lines

@@ -351,7 +351,11 @@ def test_init_writes_a_starter_that_loads(blog: Path) -> None:
     (blog / "schemas").mkdir()
     for name in ("post", "blog"):
         (blog / "schemas" / f"{name}.schema.json").write_text("{}")
-    load_config_file(blog / "full.toml", RULES)  # every commented example is valid too
+    (blog / "styles").mkdir()
+    (blog / "styles" / "a.toml").write_text('[very]\nkind = "existence"\ntokens = ["very"]\n')
+    full = load_config_file(blog / "full.toml", RULES)  # every commented example is valid too
+    assert [r.name for r in full.house] == ["kyiv", "seo-title", "very"]
+    assert full.output_format == "concise" and full.per_file_ignores
     result = runner.invoke(main, ["init", str(blog)])
     assert result.exit_code == 2 and "already exists" in result.stderr  # never overwrites
 

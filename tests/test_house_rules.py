@@ -197,7 +197,7 @@ def test_sentence_case_for_title_and_headings(tmp_path: Path) -> None:
         "## Talks in Geneva and New York\n\n"  # 5: fine
         "## What The `Code` Said ##\n\n"  # 7
         "NATO and the EU: A new start\n============================\n\n"  # 9: fine (acronyms, colon)
-        "### iPhone sales\n"  # 12: fine (inner capital)
+        "### iPhone sales in Geneva's x.py and cloud.gov\n"  # 12: fine
         "### lower case start\n"  # 13
     )
     assert spans(config, text) == [
@@ -299,6 +299,8 @@ def test_house_rules_are_selected_ignored_and_overridden_by_name(tmp_path: Path)
     assert {s for s, *_ in spans(ignored, TEXT)} == {"house.very"}
     by_default = configure(tmp_path, HOUSE, select='["PR108"]')
     assert spans(by_default, TEXT) == []
+    house = configure(tmp_path, HOUSE, select='["house"]')
+    assert {s for s, *_ in spans(house, TEXT)} == {"house.kyiv", "house.very"}
     everything = configure(tmp_path, HOUSE, select='["ALL"]')
     assert {s for s, *_ in spans(everything, TEXT)} >= {"house.kyiv", "house.very"}
     loud = configure(tmp_path, '[severity]\n"house.very" = "error"\n' + HOUSE)

@@ -199,3 +199,10 @@ def test_crlf_positions_and_fix() -> None:
     text = "---\r\ntitle: x\r\n---\r\n\r\n<!-- postlint-disable-next-line PR108 -->\r\nFine.\r\n"
     assert lint(text, "PR108", "PL100") == [(5, "PL100")]
     assert fixed(text, "PR108", "PL100") == "---\r\ntitle: x\r\n---\r\n\r\nFine.\r\n"
+
+
+def test_naming_pl100_keeps_a_comment_on_purpose() -> None:
+    text = HEAD + "<!-- postlint-disable-next-line PR108 PL100 -->\nFine.\n"
+    assert lint(text, "PR108", "PL100") == []
+    broad = HEAD + "<!-- postlint-disable-file ALL -->\nFine.\n"
+    assert lint(broad, "PR108", "PL100") == [(5, "PL100")]  # ALL does not silence PL100 itself

@@ -206,9 +206,11 @@ def _consistency(doc: Document, compiled: Compiled) -> Iterator[Finding]:
             yield _finding(rule, offset + m.start, offset + m.end, message)
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+# A word starts with a letter not glued to a letter, digit, apostrophe or dot, and is not part
+# of a name with dots ("18F's", "x.py" and "analytics.usa.gov" hold no words to check).
+_WORD = re.compile(r"(?<![\w'’.])[^\W\d_][\w'’]*(?:-[\w'’]+)*(?![\w-]|\.\w)")
 _MINOR = frozenset(
-    [
+    (
         "a",
         "an",
         "and",
@@ -237,31 +239,41 @@ _MINOR = frozenset(
         "vs",
         "with",
         "yet",
-    ]
+    )
 )
-_NEW_SENTENCE = re.compile(r"[:.?!]\s*[\"'“‘(]?\s*$")
+# After ": " ". " "? " "! " a subtitle or a new sentence may start (not inside "x.py" or "1.5").
+_NEW_SENTENCE = re.compile(r"[:.?!][\"'”’)]?\s+[\"'“‘(]?$")
+
+
+def _is_i(word: str) -> bool:
+    return word == "I" or word.startswith(("I'", "I’"))
 
 
 def _case_problems(text: str, style: str, exceptions: Any) -> list[tuple[int, int, str]]:
-    """(start, end, corrected) for each word that breaks the style, offsets into ``text``."""
+    """(start, end, corrected) for each word that breaks the style, offsets into ``text``.
+
+    Sentence case: the first word starts with a capital, later ones do not; after ": " or ". "
+    either is fine ("Midas: a marketplace", "the U.S. government"). Title case: every word but
+    minor ones starts with a capital; the first, the last and one after ": " always do.
+    """
     kept = [(m.start, m.end) for m in find(exceptions, text)] if exceptions is not None else []
-    words = [
-        m for m in _WORD.finditer(text) if not any(s <= m.start() and m.end() <= e for s, e in kept)
-    ]
+    words = [m for m in _WORD.finditer(text) if not any(s <= m.start() < e for s, e in kept)]
     problems: list[tuple[int, int, str]] = []
     for index, m in enumerate(words):
         word = m.group(0)
         if word.isupper() or any(c.isupper() for c in word[1:]):  # NATO, iPhone, JavaScript
             continue
-        first = index == 0 or bool(_NEW_SENTENCE.search(text[: m.start()]))
+        before = text[: m.start()]
+        first = not any(c.isalnum() for c in before)
+        restart = not first and bool(_NEW_SENTENCE.search(before))
         if style == "sentence":
             if first and word[0].islower():
                 problems.append((m.start(), m.end(), word[0].upper() + word[1:]))
-            elif not first and word[0].isupper() and word != "I" and not word.startswith("I'"):
+            elif word[0].isupper() and not (first or restart or _is_i(word)):
                 problems.append((m.start(), m.end(), word.lower()))
         else:
-            last = index == len(words) - 1
-            if word[0].islower() and (first or last or word not in _MINOR):
+            edge = first or restart or index == len(words) - 1
+            if word[0].islower() and (edge or word not in _MINOR):
                 problems.append((m.start(), m.end(), word[0].upper() + word[1:]))
     return problems
 
@@ -285,7 +297,7 @@ def _capitalization(doc: Document, compiled: Compiled) -> Iterator[Finding]:
         words = ", ".join(f"'{text[s:e]}' -> '{fixed}'" for s, e, fixed in problems)
         message = _message(
             rule,
-            "{what} is not in {style} case: {words} (names belong in exceptions)",
+            "{what} is not in {style} case: {words} (list proper names in the rule's exceptions)",
             what=what,
             style=rule.style,
             words=words,

@@ -1,14 +1,12 @@
 """Patterns for house rules that can never hang a run.
 
 User-written ``patterns`` are compiled with RE2 (linear time, no backtracking). Words and
-phrases (``tokens``, ``swap``, ``pairs``) are escaped literals joined in one alternation, which
-Python's ``re`` matches without catastrophic backtracking; it also knows Unicode word
-boundaries, which RE2's ``\\b`` does not (``café``).
+phrases (``tokens``, ``swap``, ``pairs``, ``exceptions``) are escaped literals joined in one
+RE2 alternation, with word boundaries that know Unicode (RE2's own ``\\b`` does not: ``café``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -36,23 +34,47 @@ def compile_user_pattern(pattern: str, ignore_case: bool) -> Any:
         raise PatternError(str(reason)) from None
 
 
-def literal_source(token: str, whole_words: bool) -> str:
-    """A word or phrase as a regex: any run of white space between words matches a space."""
-    body = r"\s+".join(re.escape(part) for part in token.split())
-    if whole_words and token[:1].isalnum():
-        body = r"(?<![\w])" + body
-    if whole_words and token[-1:].isalnum():
-        body += r"(?![\w])"
-    return body
+_LEAD = r"(?:^|[^\pL\pN_])"  # a word may not go on before a whole-word match
+_SPACE = r"[\s\pZ]+"  # any run of white space (no-break spaces too) between the words
+
+
+@dataclass(frozen=True)
+class Literals:
+    """Words and phrases as one RE2 alternation (linear time, one pass for all of them).
+
+    RE2's ``\\b`` only knows ASCII words, so boundaries are Unicode-aware by hand: a letter
+    class before the match inside the pattern, the character after it checked in Python.
+    """
+
+    pattern: Any  # None: no words at all, nothing matches
+    whole_words: bool
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            start, end = m.span(1)
+            if self.whole_words and end < len(text) and _wordy(text[end - 1]) and _wordy(text[end]):
+                continue
+            yield Match(start, end, text[start:end])
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def compile_literals(
     tokens: Iterable[str], ignore_case: bool, whole_words: bool = True
-) -> re.Pattern[str]:
-    """One alternation, longest first so that "going forward" wins over "going"."""
-    ordered = sorted(set(tokens), key=lambda t: (-len(t), t))
-    source = "|".join(f"(?:{literal_source(t, whole_words)})" for t in ordered)
-    return re.compile(source, re.IGNORECASE if ignore_case else 0)
+) -> Literals:
+    """Longest first, so that "going forward" wins over "going"."""
+    import re2
+
+    ordered = sorted({t for t in tokens if t.split()}, key=lambda t: (-len(t), t))
+    if not ordered:
+        return Literals(None, whole_words)
+    body = "|".join(_SPACE.join(re2.escape(part) for part in t.split()) for t in ordered)
+    source = f"{_LEAD}({body})" if whole_words else f"({body})"
+    return Literals(compile_user_pattern(source, ignore_case), whole_words)
 
 
 def normalized(text: str, ignore_case: bool) -> str:
@@ -69,7 +91,10 @@ class Match:
 
 
 def find(pattern: Any, text: str) -> Iterator[Match]:
-    """Non-empty matches of a ``re`` or RE2 pattern, as offsets into ``text``."""
+    """Non-empty matches of a user pattern or :class:`Literals`, as offsets into ``text``."""
+    if isinstance(pattern, Literals):
+        yield from pattern.finditer(text)
+        return
     for m in pattern.finditer(text):
         start, end = m.span()
         if end > start:
