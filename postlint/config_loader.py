@@ -9,6 +9,7 @@ naming the file, the key and what is allowed.
 
 from __future__ import annotations
 
+import glob
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,7 @@ __all__ = [
 
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is no mistake
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -78,7 +79,7 @@ def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any,
 
     found = list(parse_house_rules(path, dict(table.get("house", {}))))
     for pattern in table.get("styles", ()):
-        files = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
+        files = [Path(f) for f in sorted(glob.glob(str(root / pattern), recursive=True))]
         files = [f for f in files if f.is_file()]
         if not files:
             raise ConfigError(f"{path}: styles: {pattern!r} names no file (relative to {root})")

@@ -12,9 +12,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
 from postlint.cli import main
+from postlint.config import ConfigError
 from postlint.config_loader import ConfigResolver, find_config_file, load_config_file
 from postlint.engine import Linter
 from postlint.rule import discover
@@ -449,3 +452,39 @@ def test_the_documented_full_example_loads_and_works(tmp_path: Path) -> None:
     assert ("PS001", "typography.symbols.ellipsis", "info") in found  # severity by sub-code prefix
     assert ("HS001", "house.banned", "error") in found
     assert ("HS001", "house.kyiv", "warning") in found
+
+
+# --- never a traceback -----------------------------------------------------------------------------
+
+_KEYS = [
+    "select", "ignore", "extend-select", "per-file-ignores", "include", "exclude", "fail-level",
+    "severity", "rules", "schema", "schemas", "prose-fields", "max-file-size", "house", "styles",
+    "output-format", "bogus",
+]  # fmt: skip
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False), st.text(max_size=8),
+    st.sampled_from(["PR108", "house.x", "error", "existence", "length", "title", "(a", "*.md"]),
+)  # fmt: skip
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["kind", "max", "tokens", "x", "max-words", "a/**"]), inner, max_size=3
+        )
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.dictionaries(st.sampled_from(_KEYS), _values, max_size=4))
+def test_any_table_gives_a_config_or_a_config_error(table: dict[str, Any]) -> None:
+    from postlint.config_loader import config_from_table
+
+    path = Path("/nonexistent/postlint.toml")
+    try:
+        config = config_from_table(path, table, RULES)
+        Linter(config, RULES).lint_text(POST)
+    except ConfigError as exc:
+        assert str(exc).startswith(str(path)) or "schema" in str(exc), exc
