@@ -49,3 +49,31 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 def has_words(text: str) -> bool:
     return WORD.search(text) is not None
+
+
+_OPENING = "\"'“‘([*_"
+_CLOSING = "\"'”’)]*_"
+_TERMINATORS = ".!?…:"
+_LINE_MARKERS = re.compile(r"[\s>#*+-]*(?:\d+[.)])?\s*")
+
+
+def starts_sentence(text: str, offset: int, floor: int = 0) -> bool:
+    """Whether the word at ``offset`` opens a sentence, a list item or a heading.
+
+    ``floor`` is the start of the block: nothing before it is looked at. Opening quotes,
+    brackets and emphasis marks before the word are skipped; a soft line break inside a
+    paragraph is not a sentence start.
+    """
+    i = offset
+    while i > floor and text[i - 1] in _OPENING:
+        i -= 1
+    if _LINE_MARKERS.fullmatch(text, floor, i):
+        return True
+    j = i
+    while j > floor and text[j - 1].isspace():
+        j -= 1
+    if j == i:
+        return False  # glued to the character before it
+    while j > floor and text[j - 1] in _CLOSING:
+        j -= 1
+    return j > floor and text[j - 1] in _TERMINATORS

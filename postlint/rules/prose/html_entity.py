@@ -1,16 +1,25 @@
-"""An HTML entity such as `&amp;`, `&#8217;` or `&nbsp;` written into the prose.
+"""An HTML entity such as `&#8217;`, `&amp;#8217;` or `&rsquo;` written into the text.
 
 ## What it does
-Finds character references where they do harm: numeric ones (`&#8217;`, the mark of an HTML
-import) and double-escaped ones (`&amp;#8217;`, which render literally) in paragraphs and
-headings, and any entity in front-matter text fields (titles and excerpts reach feeds and
-social cards undecoded). Named entities in the body (`&mdash;`) render well and are left alone. Entities inside HTML blocks and tables are left alone, and so are escapes of Markdown
-syntax characters such as `&lt;`, `&#124;` or `&#x60;`, which are deliberate.
+Finds character references where they do harm:
+
+- in the front-matter text fields (`title`, `excerpt`, `description`), every entity:
+  `&amp;`, `&#39;`, `&rsquo;`, `&nbsp;`... Titles and excerpts reach feeds, social cards and
+  search snippets, which often show them undecoded;
+- in body paragraphs and headings, numeric references (`&#8217;`, `&#x2019;`: the mark of an
+  HTML import, unreadable in the source) and double-escaped ones (`&amp;#8217;`,
+  `&amp;mdash;`), which render literally as `&#8217;`.
+
+Named entities in the body (`&mdash;`, `&nbsp;`, `&amp;`) render as intended in every Markdown
+renderer and many writers use them on purpose, so they are left alone unless the option
+`named-in-body` is true. Entities that escape Markdown or HTML syntax (`&lt;`, `&gt;`,
+`&#124;`, `&#96;`, `&#42;`...) are deliberate and never reported, and neither is anything in
+code, HTML blocks or tables.
 
 ## Why is this bad?
 They come from copying HTML or from importers that escape text twice. Markdown renderers
 usually decode them, but feeds, excerpts, social cards and search snippets often show
-`&#8217;` as is. Write the character itself.
+`&#8217;` as is, and the source is harder to read and to search. Write the character itself.
 
 ## Example
 ```markdown
@@ -31,56 +40,102 @@ Rock and roll isn’t dead.
 ```
 
 ## Fix
-Safe: replaces the entity with its character, except `&lt;` and `&gt;`, which may protect
-text that would otherwise be read as an HTML tag (no fix; decide by hand).
+Safe: replaces the entity with the character it stands for (`html.unescape`, twice for a
+double-escaped one; `&nbsp;` becomes a no-break space U+00A0). In a quoted front-matter value a
+quote character is escaped as the quoting needs (`\\"` or `''`); where the quoting cannot hold
+it (a TOML literal string) there is no fix.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.document import Document, TextField
+from postlint.frontmatter import Kind
+from postlint.rule import FixAvailability, Rule
 
 # Also a double-escaped entity as one token: "&amp;#8217;" renders literally as "&#8217;".
 _ENTITY = re.compile(
-    r"&(?:amp;(?=#|[A-Za-z][A-Za-z0-9]*;))?(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"&(?P<double>amp;(?=#|[A-Za-z][A-Za-z0-9]*;))?"
+    r"(?:(?P<numeric>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6})|[A-Za-z][A-Za-z0-9]{1,31});"
 )
-_UNSAFE = frozenset({"&lt;", "&gt;", "&#60;", "&#62;", "&#x3c;", "&#x3e;", "&#X3C;", "&#X3E;"})
+_KEPT_ASCII = frozenset("&\"'")
+_NOT_TEXT = frozenset(
+    {"Cc", "Cs", "Cn", "Co"}
+)  # ASCII characters an entity stands for only by accident
 
 
-def _findings(text: str, offset: int) -> Iterator[Finding]:
-    for match in _ENTITY.finditer(text):
-        entity = match.group(0)
-        char = html.unescape(html.unescape(entity))
-        if char == entity or (char.isascii() and not char.isalnum() and char not in "&\"'"):
-            continue  # unknown, or a deliberate escape of Markdown syntax such as &#124; or &lt;
-        start, end = offset + match.start(), offset + match.end()
-        shown = {"\u00a0": "a no-break space"}.get(char, f"'{char}'")
-        fix = None
-        if entity.lower() not in _UNSAFE:
-            fix = Fix((Edit(start, end, char),), message=f"Replace with {shown}")
-        yield Finding(
-            start, end, f"HTML entity '{entity}' in the text: write {shown} instead", fix=fix
-        )
+@dataclass(frozen=True)
+class Options:
+    named_in_body: bool = False  # also report `&mdash;`, `&nbsp;`, `&amp;` in the body
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.named_in_body, bool):
+            raise ValueError("named-in-body must be true or false")
 
 
-def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+def _decoded(entity: str) -> str | None:
+    """The character ``entity`` stands for, or None for unknown or deliberate escapes."""
+    char = html.unescape(html.unescape(entity))
+    if (
+        char == entity
+        or len(char) != 1
+        or char == "\ufffd"
+        or unicodedata.category(char) in _NOT_TEXT
+    ):
+        return None  # unknown, or a control or non-character such as &#0;
+    if char.isascii() and not char.isalnum() and char not in _KEPT_ASCII:
+        return None  # escapes Markdown or HTML syntax on purpose: &lt; &#124; &#x60;
+    return char
+
+
+def _shown(char: str) -> str:
+    return "a no-break space" if char == "\u00a0" else f"'{char}'"
+
+
+def _finding(match: re.Match[str], char: str, replacement: str | None) -> Finding:
+    entity, shown = match.group(0), _shown(char)
+    fix = None
+    if replacement is not None:
+        fix = Fix((Edit(match.start(), match.end(), replacement),), message=f"Write {shown}")
+    return Finding(
+        match.start(),
+        match.end(),
+        f"HTML entity '{entity}' in the text: write {shown} instead",
+        fix=fix,
+    )
+
+
+def _field_replacement(doc: Document, field: TextField, char: str) -> str | None:
+    """``char`` written so that the front-matter value keeps its quoting valid."""
+    quote = doc.text[field.start - 1] if field.start > 0 else ""
+    if quote == '"' and char in '"\\':
+        return "\\" + char  # YAML and TOML double-quoted strings
+    if quote == "'" and char == "'":
+        block = doc.block
+        return "''" if block is not None and block.kind is Kind.YAML else None
+    return char
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
     prose = doc.prose
     for block in doc.view.prose_blocks():  # HTML blocks and tables need their entities
-        for finding in _findings(prose[block.start : block.end], block.start):
-            # In the body, a named entity (&mdash;) is a deliberate Markdown idiom that renders
-            # well; numeric ones (&#8217;) are the mark of an HTML import.
-            entity = doc.text[finding.start : finding.end]
-            if entity.startswith(("&#", "&amp;#")) or (
-                entity.startswith("&amp;") and len(entity) > 5
-            ):
-                yield finding
+        for match in _ENTITY.finditer(prose, block.start, block.end):
+            if not (options.named_in_body or match.group("double") or match.group("numeric")):
+                continue
+            char = _decoded(match.group(0))
+            if char is not None:
+                yield _finding(match, char, char)
     for field in doc.text_fields:  # feeds and social cards often show these raw
-        yield from _findings(field.text, field.start)
+        for match in _ENTITY.finditer(doc.text, field.start, field.end):
+            char = _decoded(match.group(0))
+            if char is not None:
+                yield _finding(match, char, _field_replacement(doc, field, char))
 
 
 RULE = Rule(
@@ -89,5 +144,6 @@ RULE = Rule(
     summary="An HTML entity is written into the prose",
     severity=Severity.WARNING,
     check=check,
+    options=Options,
     fix=FixAvailability.SOMETIMES,
 )

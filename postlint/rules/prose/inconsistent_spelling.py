@@ -1,10 +1,21 @@
 """One term spelled two ways in one post: NATO and Nato, Kyiv and Kiev, organise and organize.
 
 ## What it does
-Counts the spellings of known variant pairs (option `pairs`; by default NATO/Nato, Kyiv/Kiev,
-email/e-mail, online/on-line, website/web site, and every -ise/-ize and -isation/-ization word
-pair) and reports each occurrence of the less frequent form. On a tie the form that appears
-first wins.
+Counts the spellings of known variants in the body and the front-matter text fields, and
+reports each occurrence of the less frequent spelling, naming the one used more often. On a tie
+the spelling the post introduces first wins, so the later one is reported. Variants are:
+
+- the pairs of the option `pairs`, compared without regard to case, so "Email" at the start of
+  a sentence is the same spelling as "email" (by default Kyiv/Kiev, Kharkiv/Kharkov,
+  Odesa/Odessa, Donbas/Donbass, email/e-mail, online/on-line, website/web site,
+  cooperate/co-operate, cooperation/co-operation, focused/focussed, and their plurals);
+- the acronyms of the option `acronyms`, written in capitals or as a name (NATO/Nato,
+  NASA/Nasa, COVID/Covid...); only these are compared case by case;
+- every -ise/-ize word family (organise, organised, organisation / organize, organized...),
+  unless `ise-ize` is false. A capitalised word in the middle of a sentence is taken for a
+  proper name ("World Health Organization") and left alone.
+
+Block quotes keep the quoted author's spelling and are not read, and neither is code.
 
 ## Why is this bad?
 Inconsistent spelling looks careless and breaks search within the site; house style picks one.
@@ -28,149 +39,283 @@ NATO leaders met in Brussels. NATO officials said NATO would respond.
 ```
 
 ## Fix
-Safe: replaces the minority form with the majority form, keeping a leading capital.
+Safe: replaces the minority spelling with the majority one, keeping the letter case of the
+original ("E-mail" becomes "Email", "ORGANISE" becomes "ORGANIZE"; an acronym takes the
+majority's exact form). Only the differing characters' word is touched, and a plural "s" stays.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
 from postlint.rule import FixAvailability, Rule
+from postlint.rules.prose._text import starts_sentence
 
 DEFAULT_PAIRS = (
-    ("NATO", "Nato"),
     ("Kyiv", "Kiev"),
+    ("Kharkiv", "Kharkov"),
+    ("Odesa", "Odessa"),
+    ("Donbas", "Donbass"),
     ("email", "e-mail"),
     ("online", "on-line"),
     ("website", "web site"),
+    ("cooperate", "co-operate"),
+    ("cooperation", "co-operation"),
+    ("focused", "focussed"),
 )
-_IZE = re.compile(r"\b([a-z]{3,})i([sz])(e|es|ed|ing|er|ers|ation|ations)\b", re.IGNORECASE)
-_NOT_IZE = frozenset(
-    {
-        "advis",
-        "compris",
-        "devis",
-        "exercis",
-        "supervis",
-        "surpris",
-        "televis",
-        "revis",
-        "improvis",
-        "promis",
-        "premis",
-        "expertis",
-        "merchandis",
-        "enterpris",
-        "franchis",
-        "chastis",
-        "despis",
-        "disguis",
-        "excis",
-        "incis",
-        "circumcis",
-        "demis",
-        "prais",
-        "rais",
-        "pois",
-        "wis",
-        "ris",
-        "sei",
-        "siz",
-        "pri",
-        "pris",
-        "cap",
-        "pr",
-        "appris",
-        "arabis",
-        "tw",
-        "mis",
-        "compromis",
-        "reprise",
-        "ra",
-    }
+DEFAULT_ACRONYMS = ("NATO", "NASA", "UNESCO", "UNICEF", "OPEC", "FIFA", "UEFA", "ASEAN", "COVID")
+# The suffix of an -ise/-ize word; the stem is found by walking back over letters.
+_IZE_SUFFIX = re.compile(
+    r"([iI])([sSzZ])"
+    r"(?:[eE](?:[sSdD]|[rR][sS]?)?|[iI][nN][gG]|[aA](?:[bB][lL][eE]|[tT][iI][oO][nN][sS]?))"
+    r"(?![\w-])"
 )
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_MIN_STEM = 3
+_SPACES = re.compile(r"\s+")
+_PROSE_KINDS = frozenset({"paragraph", "heading", "table"})
 
 
 @dataclass(frozen=True)
 class Options:
     pairs: tuple[tuple[str, str], ...] = DEFAULT_PAIRS
+    acronyms: tuple[str, ...] = DEFAULT_ACRONYMS
+    ise_ize: bool = True
+
+    def __post_init__(self) -> None:
+        for pair in self.pairs:
+            if len(pair) != 2 or not all(isinstance(f, str) and f.strip() for f in pair):
+                raise ValueError(f"each of pairs must be two spellings, not {pair!r}")
+            if pair[0] == pair[1]:
+                raise ValueError(f"the spellings of {pair!r} are the same")
+        for acronym in self.acronyms:
+            if not (isinstance(acronym, str) and acronym.isupper() and len(acronym) > 1):
+                raise ValueError(f"acronyms must be written in capitals, not {acronym!r}")
 
 
-def _case_like(model: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if model[:1].isupper() and word[:1].islower() else word
+@dataclass(frozen=True)
+class _Term:
+    """One term's spellings: each with a quick presence test and its pattern."""
+
+    forms: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]  # for the text as written
+    lower_patterns: tuple[re.Pattern[str], ...]  # for the lower-cased text (much faster)
+    by_case: bool  # NATO/Nato: the spellings differ only in letter case
+    needles: tuple[str, ...]  # substrings every spelling needs, the rarest-looking first
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """The pairs' patterns, compiled once per run."""
+    """All terms' patterns, compiled once per run."""
 
-    pairs: tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]
+    terms: tuple[_Term, ...]
+    ise_ize: bool = True
+
+
+def _fold(text: str) -> str:
+    return _SPACES.sub(" ", text.lower())
+
+
+def _pattern(form: str, flags: int = 0) -> re.Pattern[str]:
+    # A literal start lets the regex engine search fast; the word start is checked after.
+    return re.compile(re.escape(form).replace(r"\ ", r"\s+") + r"(?=s?(?!\w))", flags)
+
+
+def _term(forms: tuple[str, ...]) -> _Term:
+    by_case = _fold(forms[0]) == _fold(forms[1])
+    patterns = tuple(_pattern(f, 0 if by_case else re.IGNORECASE) for f in forms)
+    lower = patterns if by_case else tuple(_pattern(f.lower()) for f in forms)
+    words = [w for f in forms for w in (f.split() if by_case else f.lower().split())]
+    # Hyphenated, spaced and mixed-case spellings are the rare ones: test them first.
+    needles = sorted(dict.fromkeys(words), key=lambda w: ("-" not in w, w.isupper() or w.islower()))
+    return _Term(forms, patterns, lower, by_case, tuple(needles))
 
 
 def prepare(options: Options, enabled: object) -> Prepared:
-    compiled = []
-    for first, second in options.pairs:
-        flags = 0 if first.lower() == second.lower() else re.IGNORECASE
-        compiled.append(
-            tuple(
-                (
-                    form,
-                    re.compile(
-                        r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])", flags
-                    ),
-                )
-                for form in (first, second)
-            )
-        )
-    return Prepared(tuple(compiled))
+    terms = [_term(tuple(pair)) for pair in options.pairs]
+    terms += [_term((a, a[0] + a[1:].lower())) for a in options.acronyms]
+    return Prepared(tuple(terms), options.ise_ize)
 
 
-def _variant_groups(
-    prose: str, prepared: Prepared
-) -> Iterator[list[tuple[str, list[re.Match[str]]]]]:
-    for pair in prepared.pairs:
-        yield [(form, list(pattern.finditer(prose))) for form, pattern in pair]
-    by_stem: dict[str, dict[str, list[re.Match[str]]]] = {}
-    for match in _IZE.finditer(prose):
-        stem = match.group(1).lower()
-        if stem in _NOT_IZE or (stem + "i") in _NOT_IZE:
+@dataclass(frozen=True)
+class _Seen:
+    """One occurrence of a spelling: where it is and how to rewrite it into another form."""
+
+    start: int
+    end: int
+    text: str
+    letter: int = -1  # for -ise/-ize: the offset of the s or z
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The places read: the text fields (in the file text) and prose blocks outside quotes."""
+
+    fields: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]  # body blocks, in order
+    ends: tuple[int, ...]
+
+    def regions(self, doc: Document) -> Iterator[tuple[str, int, int]]:
+        """(text, start, end) to scan: each field, and the body as one piece."""
+        for start, end in self.fields:
+            yield doc.text, start, end
+        if self.starts:
+            yield doc.prose, self.starts[0], self.ends[-1]
+
+    def inside(self, offset: int, text_is_prose: bool) -> bool:
+        if not text_is_prose:
+            return True  # fields are read whole
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def floor(self, offset: int, text_is_prose: bool) -> int:
+        """The start of the field or block holding ``offset``."""
+        if not text_is_prose:
+            return max(start for start, _ in self.fields if start <= offset)
+        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _where(doc: Document) -> _Where:
+    blocks = [
+        (b.start, b.end) for b in doc.blocks if b.kind in _PROSE_KINDS and not b.in_blockquote
+    ]
+    fields = tuple((f.start, f.end) for f in doc.text_fields)
+    return _Where(fields, tuple(s for s, _ in blocks), tuple(e for _, e in blocks))
+
+
+def _present(term: _Term, exact: str, folded: str) -> bool:
+    """A quick test that every spelling of ``term`` may occur (most posts have none)."""
+    haystack = exact if term.by_case else folded
+    return all(needle in haystack for needle in term.needles)
+
+
+def _ize_words(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """(word start, suffix match) of -ise/-ize words: the suffix first, then back to the stem."""
+    for match in _IZE_SUFFIX.finditer(text, start, end):
+        word_start = match.start()
+        while word_start > start and text[word_start - 1] in _ASCII_LETTERS:
+            word_start -= 1
+        if match.start() - word_start < _MIN_STEM:
             continue
-        key = f"{stem}i_{match.group(3).lower()}"
-        by_stem.setdefault(key, {}).setdefault(match.group(2).lower(), []).append(match)
-    for key, forms in by_stem.items():
-        if len(forms) == 2:
-            stem, suffix = key.split("_")
-            yield [(f"{stem}{z}{suffix}", forms[z]) for z in ("s", "z")]
+        before = text[word_start - 1] if word_start > 0 else " "
+        if before.isalnum() or before in "_-":
+            continue  # part of a longer token: "rust-analyzer", "naïvize"
+        yield word_start, match
+
+
+def _starts_word(text: str, offset: int) -> bool:
+    return offset == 0 or not (text[offset - 1].isalnum() or text[offset - 1] == "_")
+
+
+def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], list[_Seen]]:
+    where = _where(doc)
+    regions = list(where.regions(doc))
+    lowered = doc.prose.lower()
+    same_offsets = len(lowered) == len(doc.prose)  # lower() may lengthen a rare letter
+    fields = [doc.text[start:end] for start, end in where.fields]
+    # The prose view masks the front matter, so the fields' text is added for the quick test.
+    exact = "\n".join([doc.prose, *fields])
+    folded = "\n".join([lowered, *(f.lower() for f in fields)])
+    found: dict[tuple[object, str], list[_Seen]] = {}
+    for index, term in enumerate(prepared.terms):
+        if not _present(term, exact, folded):
+            continue
+        for form, pattern, lower in zip(
+            term.forms, term.patterns, term.lower_patterns, strict=True
+        ):
+            for text, start, end in regions:
+                prose = text is doc.prose
+                fast = prose and same_offsets and not term.by_case
+                searched, regex = (lowered, lower) if fast else (text, pattern)
+                for match in regex.finditer(searched, start, end):
+                    at = match.start()
+                    if _starts_word(searched, at) and where.inside(at, prose):
+                        seen = _Seen(at, match.end(), text[at : match.end()])
+                        found.setdefault((index, form), []).append(seen)
+    if not prepared.ise_ize:
+        return found
+    for text, start, end in regions:
+        prose = text is doc.prose
+        for word_start, match in _ize_words(text, start, end):
+            if not where.inside(word_start, prose):
+                continue
+            word = text[word_start : match.end()]
+            capitalised = word[0].isupper() and not word.isupper()
+            floor = where.floor(word_start, prose)
+            if capitalised and not starts_sentence(text, word_start, floor):
+                continue  # a proper name such as "World Health Organization"
+            key = ("ize", text[word_start : match.end(1)].lower())
+            seen = _Seen(word_start, match.end(), word, match.start(2))
+            found.setdefault((key, match.group(2).lower()), []).append(seen)
+    return found
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _case_like(model: str, word: str) -> str:
+    """``word`` in the letter case of ``model``: all capitals, a leading capital, or as is."""
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _rewrite(seen: _Seen, form: str, by_case: bool) -> tuple[Edit, str]:
+    """The edit turning ``seen`` into ``form``, and the word it produces."""
+    if seen.letter >= 0:  # -ise/-ize: change the one letter, in its own case
+        index = seen.letter - seen.start
+        letter = form.upper() if seen.text[index].isupper() else form
+        return Edit(seen.letter, seen.letter + 1, letter), (
+            seen.text[:index] + letter + seen.text[index + 1 :]
+        )
+    replacement = form if by_case else _case_like(seen.text, form)
+    return Edit(seen.start, seen.end, replacement), replacement
 
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
-    prose = doc.prose
-    for groups in _variant_groups(prose, prepared):
-        present = [(form, matches) for form, matches in groups if matches]
-        if len(present) < 2:
+    found = _occurrences(doc, prepared)
+    terms: dict[object, list[tuple[str, list[_Seen]]]] = {}
+    for (term, form), seen in found.items():
+        terms.setdefault(term, []).append((form, seen))
+    for term, spellings in terms.items():
+        if len(spellings) < 2:
             continue
-        counts = Counter({form: len(matches) for form, matches in present})
-        majority = max(present, key=lambda fm: (counts[fm[0]], -fm[1][0].start()))[0]
-        for form, matches in present:
+        by_case = isinstance(term, int) and prepared.terms[term].by_case
+        majority, kept = max(spellings, key=lambda s: (len(s[1]), -min(x.start for x in s[1])))
+        for form, seen in spellings:
             if form == majority:
                 continue
-            for match in matches:
-                replacement = _case_like(match.group(0), majority)
+            for one in seen:
+                edit, word = _rewrite(one, majority, by_case)
                 yield Finding(
-                    match.start(),
-                    match.end(),
-                    f"'{match.group(0)}' is spelled '{majority}' elsewhere in this post "
-                    f"({counts[majority]} times): use one spelling",
-                    fix=Fix(
-                        (Edit(match.start(), match.end(), replacement),),
-                        message=f"Replace with '{replacement}'",
-                    ),
+                    one.start,
+                    one.end,
+                    _message(one, form, majority, len(kept), word),
+                    fix=Fix((edit,), message=f"Write '{word}'"),
                 )
+
+
+def _message(one: _Seen, form: str, majority: str, count: int, word: str) -> str:
+    if one.letter >= 0:
+        spelled = f"with -i{majority}e"
+        here = f"-i{form}e"
+        return (
+            f"'{one.text}' is spelled with {here}, but this post spells this word {spelled} "
+            f"{_times(count)}: use one spelling ('{word}')"
+        )
+    return (
+        f"'{one.text}' is written '{majority}' {_times(count)} elsewhere in this post: "
+        f"use one spelling ('{word}')"
+    )
 
 
 RULE = Rule(
