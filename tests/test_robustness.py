@@ -167,7 +167,7 @@ EXPECTED = {
     "rtl-zero-width.md": [],
     "yaml-null-escape.md": [],
     "nothing-after.md": [],
-    "long-line.md": None,  # a thousand repeated words: bounded, see below
+    "long-line.md": None,  # a million-character line of doubled words: bounded, see below
 }
 
 

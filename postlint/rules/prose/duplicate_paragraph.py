@@ -1,13 +1,18 @@
-"""The same paragraph twice in one post.
+"""The same paragraph twice in one post, close together.
 
 ## What it does
-Reports a paragraph of at least twenty words (not in a list) whose text (whitespace normalised) already
-appeared earlier in the post, naming the line of the first one. A post that repeats more than two paragraphs does so by
-design (a summary followed by the full text, say) and is left alone.
+Reports a paragraph of at least `min-words` words (8 by default) whose text, with whitespace
+normalised, already appeared a few blocks earlier (at most `max-distance` blocks, 5 by
+default) in the same section, and names the line of the first copy.
+
+A copy-paste slip or a pipeline that retried a step leaves the copies next to each other.
+Repeats that are structure are left alone: copies far apart (a summary at the top repeated in
+the details, a call to action at the start and at the end), copies with a heading or an HTML
+block between them (the same note under each section, an update quoted in HTML), and list
+items (the same sub-item under several items).
 
 ## Why is this bad?
-Copy-paste accidents and pipelines that retry a step leave duplicated paragraphs; readers
-notice immediately.
+Readers notice a repeated paragraph at once and stop trusting the rest of the post.
 
 ## Example
 ```markdown
@@ -15,9 +20,9 @@ notice immediately.
 title: A post
 ---
 
-The talks in Geneva ended late on Sunday without a joint statement, and both delegations flew home the next morning.
+The talks in Geneva ended late on Sunday without a joint statement from either side.
 
-The talks in Geneva ended late on Sunday without a joint statement, and both delegations flew home the next morning.
+The talks in Geneva ended late on Sunday without a joint statement from either side.
 ```
 
 ## Use instead
@@ -26,55 +31,61 @@ The talks in Geneva ended late on Sunday without a joint statement, and both del
 title: A post
 ---
 
-The talks in Geneva ended late on Sunday without a joint statement, and both delegations flew home the next morning.
+The talks in Geneva ended late on Sunday without a joint statement from either side.
+
+Both delegations flew home on Monday morning.
 ```
 
 ## Fix
-None: decide which copy to keep.
+None: decide which copy to keep (or whether the repeat is meant, and then say so with a
+suppression comment).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import NoOptions, Rule
+from postlint.rule import Rule
 from postlint.rules.prose._text import WORD
 
-MIN_WORDS = 20
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 8
+    max_distance: int = 5
+
+    def __post_init__(self) -> None:
+        for name in ("min_words", "max_distance"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{name.replace('_', '-')} must be a whole number of at least 1")
 
 
-MAX_REPEATS = 2  # more repeated paragraphs than this is structure (summary + details), not a slip
-
-
-def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    findings = list(_repeats(doc))
-    if len(findings) <= MAX_REPEATS:
-        yield from findings
-
-
-def _repeats(doc: Document) -> Iterator[Finding]:
-    seen: dict[str, int] = {}
-    reported: set[str] = set()
-    for block in doc.view.blocks:
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
+    seen: dict[str, tuple[int, int]] = {}  # normalised text -> (block index, offset), last copy
+    fence = -1  # index of the last heading or HTML block: copies on both sides are sections
+    for index, block in enumerate(blocks):
+        if block.kind in ("heading", "html"):
+            fence = index
         if block.kind != "paragraph" or block.in_list:
             continue
-        text = doc.prose[block.start : block.end]
-        if len(WORD.findall(text)) < MIN_WORDS:
+        if len(WORD.findall(doc.prose, block.start, block.end)) < options.min_words:
             continue
-        key = " ".join(text.replace(MASK, " ").split()).casefold()
-        if key in seen and key not in reported:  # once per repeated text, not per copy
-            reported.add(key)
-            first_line = doc.source.lines.position(seen[key]).line
-            yield Finding(
-                block.start,
-                block.end,
-                f"this paragraph repeats the one on line {first_line}: delete one of them",
-            )
-        elif key not in seen:
-            seen[key] = block.start
+        key = " ".join(doc.text[block.start : block.end].split())
+        earlier = seen.get(key)
+        seen[key] = (index, block.start)
+        if earlier is None or earlier[0] < fence or index - earlier[0] > options.max_distance:
+            continue
+        first_line = doc.source.lines.position(earlier[1]).line
+        yield Finding(
+            block.start,
+            block.end,
+            f"this paragraph repeats the one on line {first_line}: delete one of the copies",
+        )
 
 
 RULE = Rule(
@@ -83,4 +94,5 @@ RULE = Rule(
     summary="A paragraph appears twice in the post",
     severity=Severity.WARNING,
     check=check,
+    options=Options,
 )

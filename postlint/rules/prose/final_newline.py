@@ -1,11 +1,13 @@
 """The file does not end with exactly one line break.
 
 ## What it does
-Reports a file whose last line has no line break, and blank lines at the very end of a file.
+Reports a file whose last line has no line break, and blank lines (empty or whitespace-only)
+after the last line of text. An empty file, or one with nothing but spaces, tabs and line breaks, is left alone.
 
 ## Why is this bad?
-Tools that append, concatenate or diff files expect one final line break; missing or extra
-ones show up as noise in every review.
+Tools that append, concatenate or diff files expect one final line break: without it the last
+line shows up as changed in every review ("\\ No newline at end of file"), and extra blank lines
+at the end are noise that editors keep adding and removing.
 
 ## Example
 ```markdown
@@ -28,7 +30,9 @@ Text.
 ```
 
 ## Fix
-Safe: adds the file's own line ending (LF or CRLF), or removes the extra blank lines.
+Safe: appends the file's own line ending (LF or CRLF, whichever the file mostly uses) when the
+last line has none, or deletes the blank lines after the last line of text, keeping that line's
+own line break.
 """
 
 from __future__ import annotations
@@ -40,30 +44,45 @@ from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
 from postlint.rule import FixAvailability, NoOptions, Rule
 
-_EXTRA_BLANK_LINES = re.compile(r"(?:\r\n|\r(?!\n)|\n)((?:[ \t]*(?:\r\n|\r|\n))+[ \t]*)\Z")
+# The end of the last line with text: its trailing blanks, then its line break if any.
+_LAST_LINE_END = re.compile(r"[ \t]*(\r\n|\r|\n)?")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK = " \t\r\n"
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     text = doc.text
-    if not text:
-        return
-    if not text.endswith(("\n", "\r")):
+    content_end = len(text.rstrip(_BLANK))
+    if content_end == 0:
+        return  # empty, or only blanks: nothing to end
+    line_end = _LAST_LINE_END.match(text, content_end)
+    assert line_end is not None  # the pattern can match the empty string
+    if line_end.group(1) is None:
         end = len(text)
         yield Finding(
             end,
             end,
-            "no line break at the end of the file: add one",
-            fix=Fix((Edit(end, end, doc.source.newline),), message="Add a final line break"),
+            "the file does not end with a line break: add one",
+            fix=Fix(
+                (Edit(end, end, doc.source.newline),),
+                safe=True,
+                message="Add a final line break",
+            ),
         )
         return
-    extra = _EXTRA_BLANK_LINES.search(text)
-    if extra is not None:
-        start, end = extra.start(1), extra.end(1)
+    extra_start = line_end.end()
+    if extra_start < len(text):
+        lines = len(_LINE_BREAK.findall(text, extra_start)) or 1
         yield Finding(
-            start,
-            end,
-            "blank lines at the end of the file: keep exactly one final line break",
-            fix=Fix((Edit(start, end, ""),), message="Remove the extra blank lines"),
+            extra_start,
+            len(text),
+            f"{lines} blank line{'s' if lines > 1 else ''} at the end of the file: "
+            "keep exactly one final line break",
+            fix=Fix(
+                (Edit(extra_start, len(text), ""),),
+                safe=True,
+                message="Delete the blank lines at the end",
+            ),
         )
 
 

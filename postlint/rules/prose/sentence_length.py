@@ -1,8 +1,13 @@
 """A sentence longer than the limit (40 words by default).
 
 ## What it does
-Counts the words of each sentence in body paragraphs (code and URLs are not words) and reports
-sentences longer than `max-words`.
+Splits each body paragraph (list items included, block quotes left out: a quotation is not
+the author's to split) into sentences and reports those with more than `max-words` words.
+Sentences end at `.` `!` `?` `…` followed by a capital, a digit or a quotation, and at a
+Markdown hard line break. Abbreviations (`Mr.`, `Dr.`, `e.g.`, `i.e.`, `U.S.`, initials such as
+`J. R. R.`), decimals (`3.5`) and an ellipsis before a lower-case word do not end a sentence.
+Code, URLs and HTML are masked and are not words; numbers are. A long enumeration (a list of
+names separated by commas) is left alone: it reads as a list, not as a sentence.
 
 ## Why is this bad?
 Long sentences are harder to read, especially on phones; most style guides aim for an average
@@ -23,7 +28,9 @@ Given the gulf that exists between the two sides on so many key issues including
 title: A post
 ---
 
-The two sides disagree on many key issues. It is hard to see the pieces falling into place.
+The two sides disagree on many key issues: territory, membership, who pays for the
+reconstruction and how war crimes will be punished. It is hard to see all the pieces falling
+into place.
 ```
 
 ## Fix
@@ -32,13 +39,14 @@ None: split the sentence by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
+from postlint.prose_view import MASK
 from postlint.rule import Rule
-from postlint.rules.prose._text import WORD, sentences
 
 
 @dataclass(frozen=True)
@@ -46,24 +54,95 @@ class Options:
     max_words: int = 40
 
     def __post_init__(self) -> None:
-        if not isinstance(self.max_words, int) or self.max_words < 1:
-            raise ValueError("max-words must be a whole number of at least 1")
+        if not isinstance(self.max_words, int) or isinstance(self.max_words, bool):
+            raise ValueError("max-words must be a whole number")
+        if self.max_words < 1:
+            raise ValueError("max-words must be at least 1")
+
+
+# A word: letters or digits, with inner apostrophes, hyphens, dots and commas (don't, e-mail,
+# U.S, 3.5, 1,000) kept in one word. The mask is neither, so masked code is never a word.
+WORD = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
+# A candidate sentence end: terminal punctuation and closing marks, then blanks (masked text
+# may stand between) and the start of a sentence: a capital, a digit, a quote or masked text.
+_END = re.compile(
+    r"(?P<stop>[.!?…]+)[\"'”’)\]*_]*"
+    r"(?=" + MASK + r"*(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n>]*)"
+    r"[\"“‘(\[*_]*[A-Z0-9" + MASK + r"])"
+)
+# A hard line break ends a sentence too (lines of an address, a poem, a list typed as lines).
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)(?:\r\n|\r|\n)")
+# The token before a period that makes it an abbreviation rather than the end of a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(\[\"“‘" + MASK + r"]))"
+    r"(?:[A-Z]"  # an initial: J. Smith
+    r"|[A-Za-z]\.(?:[A-Za-z]\.?)+"  # U.S, e.g, i.e, a.m, Ph.D
+    r"|Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Pres"
+    r"|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z"
+)
+_BLANK = " \t\r\n" + MASK
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def sentences(prose: str, start: int, end: int) -> Iterator[Sentence]:
+    """The sentences of ``prose[start:end]``, as offsets, leading and trailing blanks trimmed."""
+    cursor = start
+    for stop_at in _ends(prose, start, end):
+        yield from _trimmed(prose, cursor, stop_at)
+        cursor = stop_at
+    yield from _trimmed(prose, cursor, end)
+
+
+def _ends(prose: str, start: int, end: int) -> Iterator[int]:
+    breaks = [m.start() for m in _HARD_BREAK.finditer(prose, start, end)]
+    stops = [m.end() for m in _END.finditer(prose, start, end) if _is_end(prose, m, start)]
+    yield from sorted(set(breaks + stops))
+
+
+def _is_end(prose: str, match: re.Match[str], floor: int) -> bool:
+    stop = match.group("stop")
+    if stop != ".":
+        return True  # ! ? … and "..." end a sentence when a capital follows
+    head = prose[max(floor, match.start() - 12) : match.start()]
+    return _ABBREVIATION.search(head) is None
+
+
+def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
+    text = prose[start:end]
+    stripped = text.strip(_BLANK)
+    if stripped:
+        first = start + len(text) - len(text.lstrip(_BLANK))
+        yield Sentence(first, first + len(stripped))
+
+
+def _is_enumeration(words: int, text: str) -> bool:
+    """A list of names or items: many commas, few words between them."""
+    commas = text.count(",")
+    return commas >= 6 and words <= 4 * (commas + 1)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     prose = doc.prose
     for block in doc.view.blocks:
-        if block.kind != "paragraph":
+        if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
             continue
         for sentence in sentences(prose, block.start, block.end):
-            count = len(WORD.findall(sentence.text))
-            if count > options.max_words:
-                text = sentence.text.rstrip()
-                yield Finding(
-                    sentence.start,
-                    sentence.start + len(text),
-                    f"sentence of {count} words (limit {options.max_words}): split it",
-                )
+            text = prose[sentence.start : sentence.end]
+            count = len(WORD.findall(text))
+            if count <= options.max_words or _is_enumeration(count, text):
+                continue
+            yield Finding(
+                sentence.start,
+                sentence.end,
+                f"sentence of {count} words (limit {options.max_words}): split it into "
+                "shorter ones",
+            )
 
 
 RULE = Rule(

@@ -4,13 +4,15 @@
 keep it.)
 
 ## What it does
-Reports whitespace at the end of any line, in the front matter and in the body, except a
-Markdown hard line break (two or more spaces at the end of a line that is followed by another
-line of the same paragraph), unless `allow-hard-breaks = false`.
+Reports spaces and tabs at the end of any line of the file: front matter, body, fenced code and
+lines with nothing but whitespace. A Markdown hard line break is intentional and is left alone:
+two or more spaces at the end of a line inside a paragraph that goes on to another line. Set
+`allow-hard-breaks = false` to report those too (a backslash at the end of the line makes the
+same break visibly).
 
 ## Why is this bad?
-Invisible characters make diffs noisy and sometimes change the output: a stray double space
-becomes a `<br>`.
+Invisible characters make diffs noisy and merges conflict for nothing, and in Markdown they can
+change the page: two stray spaces at the end of a line become a `<br>`.
 
 ## Example
 ```markdown
@@ -31,53 +33,70 @@ A sentence with no space after it.
 ```
 
 ## Fix
-Safe: deletes the whitespace; line endings (LF or CRLF) stay as they are.
+Safe: deletes the spaces and tabs; the line break after them (LF or CRLF) stays as it is.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
+from postlint.prose_view import Block
 from postlint.rule import FixAvailability, Rule
 
 _TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")
-_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)([^\r\n]*)")
+_HARD_BREAK = re.compile(r" {2,}")
 
 
 @dataclass(frozen=True)
 class Options:
     allow_hard_breaks: bool = True
 
-
-def _is_hard_break(text: str, match: re.Match[str]) -> bool:
-    if match.group(0).count(" ") < 2 or "\t" in match.group(0):
-        return False
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    if not text[line_start : match.start()].strip():
-        return False  # a whitespace-only line is not a break
-    following = _NEXT_LINE.match(text, match.end())
-    return following is not None and bool(following.group(1).strip())
+    def __post_init__(self) -> None:
+        if not isinstance(self.allow_hard_breaks, bool):
+            raise ValueError("allow-hard-breaks must be true or false")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
+    paragraphs = [b for b in doc.view.blocks if b.kind == "paragraph"]
+    starts = [b.start for b in paragraphs]
     for match in _TRAILING.finditer(text):
-        if (
-            options.allow_hard_breaks
-            and match.start() >= doc.body_start
-            and _is_hard_break(text, match)
-        ):
+        start, end = match.start(), match.end()
+        if options.allow_hard_breaks and _is_hard_break(text, match, paragraphs, starts):
             continue
+        what = "whitespace-only line" if _line_is_blank(text, start) else "trailing whitespace"
         yield Finding(
-            match.start(),
-            match.end(),
-            "trailing whitespace: delete it",
-            fix=Fix((Edit(match.start(), match.end(), ""),), message="Delete trailing whitespace"),
+            start,
+            end,
+            f"{what} ({_describe(match.group(0))}): delete it",
+            fix=Fix((Edit(start, end, ""),), safe=True, message="Delete trailing whitespace"),
         )
+
+
+def _is_hard_break(
+    text: str, match: re.Match[str], paragraphs: list[Block], starts: list[int]
+) -> bool:
+    """Two or more spaces ending a line of a paragraph that goes on: a Markdown line break."""
+    if not _HARD_BREAK.fullmatch(match.group(0)) or _line_is_blank(text, match.start()):
+        return False
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return index >= 0 and match.end() < paragraphs[index].end
+
+
+def _line_is_blank(text: str, offset: int) -> bool:
+    return offset == 0 or text[offset - 1] in "\r\n"
+
+
+def _describe(whitespace: str) -> str:
+    spaces, tabs = whitespace.count(" "), whitespace.count("\t")
+    counts = ((spaces, "space"), (tabs, "tab"))
+    parts = [f"{n} {name}{'s' if n > 1 else ''}" for n, name in counts if n]
+    return " and ".join(parts)
 
 
 RULE = Rule(

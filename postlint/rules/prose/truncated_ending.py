@@ -1,14 +1,20 @@
 """The post ends in the middle of a sentence.
 
 ## What it does
-Looks at the last block of the body: when it is a paragraph of at least ten words (not a list,
-heading, table, code, HTML, quotation or an italic credit line) that ends in a lower-case word
-with no terminal punctuation, the post looks cut off. Endings with a name, a link, an emoji or
-a signature are left alone.
+Looks at the last block of the body. When it is a plain paragraph (not a list, heading, table,
+block quote, code or HTML) whose last sentence has at least `min-words` words (6 by default)
+and stops without terminal punctuation (`.` `!` `?` `…` or a colon, possibly followed by a
+closing quotation mark, bracket or emphasis), in the middle of a lower-case word, a comma or
+a dash, the post looks cut off.
+
+Professional posts end in many other ways, which are left alone: a link, image, code or HTML
+at the very end (masked text), a sign-off or credit (`— Name`, an italic line, a name, an
+emoji), a closing list of names after a colon, and a post whose closing paragraphs are all
+label lines without punctuation ("**Fee**: none").
 
 ## Why is this bad?
-Truncation is a classic failure of scrapers and of length limits in pipelines; the reader is
-left hanging mid-sentence.
+Truncation is a classic failure of scrapers, copy-paste and length limits in pipelines; the
+reader is left hanging mid-sentence.
 
 ## Example
 ```markdown
@@ -25,49 +31,84 @@ The talks will resume next week, when both delegations return to Geneva for what
 title: A post
 ---
 
-The talks will resume next week, when both delegations return to Geneva.
+The talks will resume next week, when both delegations return to Geneva for what officials
+call the last round.
+
+_Thanks to everyone who reviewed this post_
 ```
 
 ## Fix
-None.
+None: only the author knows how the sentence ends.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import NoOptions, Rule
+from postlint.prose_view import MASK, Block
+from postlint.rule import Rule
 from postlint.rules.prose._text import WORD
 
-MIN_WORDS = 10
-# A cut-off sentence ends in a lower-case word: not a name, a signature, an emoji, a link or
-# an italic credit line, which professional posts often end with.
-_CUT_OFF = re.compile(r"(?<![\w@./:-])[a-z][a-z'’-]*[,;]?\s*$")
-_CREDIT = re.compile(r"^\s*(?:[*_]|[—–-]\s|\[\^)")
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 6
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.min_words, int) or isinstance(self.min_words, bool):
+            raise ValueError("min-words must be a whole number")
+        if self.min_words < 1:
+            raise ValueError("min-words must be at least 1")
 
 
-def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    body_blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
-    if not body_blocks:
+# A finished ending: terminal punctuation, then closing quotes, brackets or emphasis.
+_FINISHED = re.compile(r"[.!?…:][\"'”’)\]*_]*\Z")
+# Where the last sentence starts: after the last terminal punctuation (or a line's label colon).
+_SENTENCE_BREAK = re.compile(r"[.!?…:][\"'”’)\]*_]*\s")
+# A cut-off ending: a lower-case word (not part of an address or a path), a comma, a dash.
+_CUT_OFF = re.compile(r"(?:(?<![\w@./:#-])[a-z][a-z'’]*|[,;(—–-])\Z")
+# Credit and sign-off lines: italics, an attribution dash, a footnote.
+_CREDIT = re.compile(r"\A\s*(?:[*_]|[—–]|--\s|-\s|\[\^)")
+_LIST_OF_NAMES = re.compile(r":[^:]*,[^:]*,[^:]*\Z")
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
+    if not blocks or not _is_plain_paragraph(blocks[-1]):
         return
-    last = body_blocks[-1]
-    if last.kind != "paragraph" or last.in_list or last.in_blockquote:
-        return
+    last = blocks[-1]
     text = doc.prose[last.start : last.end].rstrip()
-    if len(WORD.findall(text)) < MIN_WORDS or _CREDIT.match(text) or MASK in text[-3:]:
+    if not text or text.endswith(MASK) or _FINISHED.search(text) or not _CUT_OFF.search(text):
         return
-    if _CUT_OFF.search(text) is None:
+    if _CREDIT.match(text) or _LIST_OF_NAMES.search(text):
         return
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    sentence = text[breaks[-1].end() :] if breaks else text
+    if len(WORD.findall(sentence)) < options.min_words:
+        return
+    if len(blocks) > 1 and _is_plain_paragraph(blocks[-2]) and _unfinished(doc, blocks[-2]):
+        return  # the closing paragraphs are label lines, not sentences
     end = last.start + len(text)
+    tail = WORD.findall(sentence)[-3:]
     yield Finding(
-        max(last.start, end - 1),
+        end - 1,
         end,
-        "the post ends mid-sentence: finish the sentence or check the import for truncation",
+        f"the post ends mid-sentence ('… {' '.join(tail)}'): finish the sentence, or check "
+        "the source for text lost in an import or a length limit",
     )
+
+
+def _is_plain_paragraph(block: Block) -> bool:
+    return block.kind == "paragraph" and not block.in_list and not block.in_blockquote
+
+
+def _unfinished(doc: Document, block: Block) -> bool:
+    text = doc.prose[block.start : block.end].rstrip()
+    return not text.endswith(MASK) and _FINISHED.search(text) is None
 
 
 RULE = Rule(
@@ -76,4 +117,5 @@ RULE = Rule(
     summary="The post ends in the middle of a sentence",
     severity=Severity.WARNING,
     check=check,
+    options=Options,
 )

@@ -1,15 +1,21 @@
-"""A quotation mark that is opened in a paragraph and never closed (or closed, never opened).
+"""A quotation that is opened and never closed, or closed and never opened.
 
 ## What it does
-Pairs double quotation marks (straight `"` and curly “ ”) within each paragraph and reports
-the one left over. The multi-paragraph convention is accepted: a quotation may stay open at
-the end of a paragraph when the next paragraph starts with an opening mark, or when a list or
-block quote follows (and may close after one). Inch marks after
-digits (`15"`) are ignored; single quotes are too ambiguous (apostrophes) to check.
+Pairs the double quotation marks (straight `"` and curly “ ”) of each paragraph and heading and
+reports the mark left over: an opening mark whose quotation never ends, or a closing mark with
+no quotation to close. Masked text (code, URLs, HTML, template tags) is not read.
+
+Quotations may run over several paragraphs. The usual convention is accepted: a paragraph that
+leaves a quotation open is fine when the next paragraph opens with a quotation mark (a plain
+paragraph that does not is reported: the quotation was never closed). A quotation may also run
+into a list or a block quote, and on after it, as long as a closing mark ends it before the
+next heading. A curly mark typed the wrong way round still pairs (the
+direction is judged by the characters around it), an inch mark after a digit (`15"`) is not a
+quotation, and single quotes are not checked: they cannot be told apart from apostrophes.
 
 ## Why is this bad?
-Readers cannot tell where a quotation ends, so words may be attributed to the wrong person; in
-automated copy it usually means text was cut.
+Readers cannot tell where a quotation ends, so words may be put in the wrong mouth; in copy that
+went through a pipeline it usually means text was cut or marks were mangled.
 
 ## Example
 ```markdown
@@ -17,7 +23,7 @@ automated copy it usually means text was cut.
 title: A post
 ---
 
-"We are close to a deal, he said.
+"We are close to a deal, he said on Tuesday.
 ```
 
 ## Use instead
@@ -26,7 +32,11 @@ title: A post
 title: A post
 ---
 
-"We are close to a deal," he said.
+"We are close to a deal," he said on Tuesday.
+
+"The essential question is security," she said. "Who will give those guarantees?
+
+"If the answers are weak, it sets up another crisis."
 ```
 
 ## Fix
@@ -37,80 +47,150 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.prose_view import Block
 from postlint.rule import NoOptions, Rule
 
-_QUOTE = re.compile(r"[\"“”]")
-_OPENS_QUOTE = re.compile(r"[\s>*_\-+\d.]*[\"“]")
+_MARK = re.compile(r"[\"“”]")
+# Before an opening mark: the start of a line, space, an opening bracket or a dash.
+_OPEN_BEFORE = frozenset("([{<—–-/*_“‘")
+# After a closing mark: space, punctuation, a closing bracket or the end of the block.
+_CLOSE_AFTER = frozenset(".,;:!?)]}>—–*_”’'\"")
+# A block that opens with a quotation mark (after list or block-quote markers and emphasis).
+_LEADING_MARK = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t>]*[*_]*([\"“”])")
+
+OPEN, CLOSE, EITHER = "open", "close", "either"
 
 
-def _leftover(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """(offset, kind) of the mark left unpaired in ``text[start:end]``: 'open' or 'close'."""
-    open_at: int | None = None
-    for match in _QUOTE.finditer(text, start, end):
-        mark, at = match.group(0), match.start()
-        inch = mark == '"' and at > 0 and text[at - 1].isdigit()
-        if mark == "“" or (mark == '"' and open_at is None):
-            if inch:
-                continue  # 15" is a measurement, unless it closes a quotation
-            if open_at is not None and mark == "“":
-                return open_at, "open"
-            open_at = at
-        elif open_at is not None:
-            open_at = None
+@dataclass(frozen=True)
+class Leftover:
+    """A mark that pairs with nothing."""
+
+    offset: int
+    kind: str  # OPEN or CLOSE
+
+
+def _role(prose: str, at: int, block: Block) -> str | None:
+    """OPEN, CLOSE or EITHER for the mark at ``at``, judged by its neighbours; None: no quote."""
+    before = prose[at - 1] if at > block.start else " "
+    after = prose[at + 1] if at + 1 < block.end else " "
+    opens = before.isspace() or before in _OPEN_BEFORE
+    closes = after.isspace() or (after in _CLOSE_AFTER and prose[at + 1 : at + 3] != "..")
+    mark = prose[at]
+    if mark == "“":
+        return CLOSE if closes and not opens else OPEN
+    if mark == "”":
+        return OPEN if opens and not closes else CLOSE
+    if before.isdigit() and closes:
+        return None  # 15" or 5'10": a measurement, unless it ends a quotation (checked later)
+    if opens and not closes:
+        return OPEN
+    if closes and not opens:
+        return CLOSE
+    return EITHER
+
+
+@dataclass
+class _Scan:
+    """Pairing state carried from block to block (one scan per document)."""
+
+    stack: list[int] = field(default_factory=list)  # offsets of the marks still open
+    carried: bool = False  # the outermost quotation was left open by an earlier block
+    html_quote: bool = False  # an HTML block just before may have opened a quotation
+
+
+def _scan_block(prose: str, block: Block, state: _Scan) -> Iterator[Leftover]:
+    """Pair the marks of one block, continuing ``state``; yield the marks that pair with none."""
+    stack = state.stack
+    skip = -1
+    if stack:
+        leading = _LEADING_MARK.match(prose, block.start, block.end)
+        if leading is not None and _role(prose, leading.start(1), block) != CLOSE:
+            skip = leading.start(1)  # the mark that re-opens a quotation running on
+            stack[-1], state.carried = skip, False
+    for match in _MARK.finditer(prose, block.start, block.end):
+        at = match.start()
+        role = _role(prose, at, block)
+        if at == skip or (role is None and not stack):
+            continue
+        if state.carried:
+            # A quotation running on from an earlier block ends at its first closing mark; an
+            # opening mark first means it was never closed.
+            state.carried = False
+            if role == OPEN:
+                yield Leftover(stack.pop(), OPEN)
+                stack.append(at)
+            else:
+                stack.pop()
+            continue
+        if role == OPEN or (role == EITHER and not stack):
+            stack.append(at)  # a quotation opens (possibly inside another)
+        elif stack:
+            stack.pop()
+        elif state.html_quote:
+            state.html_quote = False  # closes a quotation left open by an HTML block before
         else:
-            return at, "close"
-    return (open_at, "open") if open_at is not None else None
+            yield Leftover(at, CLOSE)
 
 
-def _closing_shape(text: str, at: int, start: int, end: int) -> bool:
-    before = text[at - 1] if at > start else " "
-    after = text[at + 1] if at + 1 < end else " "
+def _breaks_quotation(prose: str, previous: Block, block: Block) -> bool:
+    """A plain paragraph after a plain paragraph must reopen a quotation that runs on."""
+    plain = (False, False)
     return (
-        not before.isspace() and before not in "([{—–-" and (after.isspace() or after in ".,;:!?)")
+        block.kind == previous.kind == "paragraph"
+        and (previous.in_list, previous.in_blockquote) == plain
+        and (block.in_list, block.in_blockquote) == plain
+        and _LEADING_MARK.match(prose, block.start, block.end) is None
     )
+
+
+def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
+    """The unpaired marks of a body, in order, with quotations allowed to run on."""
+    state = _Scan()
+    for index, block in enumerate(blocks):
+        if state.carried and _breaks_quotation(prose, blocks[index - 1], block):
+            yield from (Leftover(at, OPEN) for at in state.stack)
+            state = _Scan()
+        if block.kind == "heading":
+            yield from (Leftover(at, OPEN) for at in state.stack)  # no quotation runs past it
+            state = _Scan()
+            yield from _scan_block(prose, block, state)
+            yield from (Leftover(at, OPEN) for at in state.stack)
+            state = _Scan()
+            continue
+        if block.kind == "html":
+            inner = _Scan()
+            for _ in _scan_block(prose, block, inner):
+                pass  # marks inside HTML are not reported, only followed
+            state.html_quote = state.html_quote or bool(inner.stack)
+            continue
+        if block.kind != "paragraph":
+            continue  # lists' paragraphs are paragraphs; tables and code are not read
+        yield from _scan_block(prose, block, state)
+        # Only the outermost quotation may run on into the next block.
+        yield from (Leftover(at, OPEN) for at in state.stack[1:])
+        del state.stack[1:]
+        state.carried = bool(state.stack)
+    yield from (Leftover(at, OPEN) for at in state.stack)  # the post ends inside a quotation
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    prose = doc.prose
-    blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
-    continued = False  # the previous block left a quotation open on purpose
-    for index, block in enumerate(blocks):
-        if block.kind != "paragraph":
-            continue
-        leftover = _leftover(prose, block.start, block.end)
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        was_continued, continued = continued, False
-        if leftover is None:
-            continue
-        offset, kind = leftover
-        if kind == "open" and following is not None and _continues(prose, block, following):
-            continued = True  # the quotation goes on in the next block
-            continue
-        closes = kind == "close" or _closing_shape(prose, offset, block.start, block.end)
-        if closes and (was_continued or _after_quoted_list(blocks, index)):
-            continue  # closes a quotation that ran on from earlier blocks
-        what = "opened here and never closed" if kind == "open" else "closed here but never opened"
-        yield Finding(
-            offset, offset + 1, f"quotation mark {what} in this paragraph: add the matching mark"
-        )
-
-
-def _continues(prose: str, block: Block, following: Block) -> bool:
-    """A quotation may run on into a list, a block quote, or a paragraph opening with a mark."""
-    if following.kind != "paragraph" or following.in_list != block.in_list:
-        return True
-    return following.in_blockquote != block.in_blockquote or bool(
-        _OPENS_QUOTE.match(prose, following.start, following.end)
-    )
-
-
-def _after_quoted_list(blocks: list[Block], index: int) -> bool:
-    previous = blocks[index - 1] if index > 0 else None
-    return previous is not None and (previous.kind != "paragraph" or previous.in_list)
+    blocks = tuple(b for b in doc.view.blocks if b.start >= doc.body_start)
+    for leftover in unbalanced(doc.prose, blocks):
+        if leftover.kind == OPEN:
+            message = (
+                "this quotation is never closed: add the closing mark where it ends "
+                "(a quotation that runs on opens the next paragraph with a mark)"
+            )
+        else:
+            message = (
+                "this mark closes a quotation that was never opened: "
+                "add the opening mark or delete this one"
+            )
+        yield Finding(leftover.offset, leftover.offset + 1, message)
 
 
 RULE = Rule(
