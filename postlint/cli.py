@@ -141,20 +141,18 @@ def check(
     if any(str(p) == "-" for p in targets):
         data = sys.stdin.buffer.read()
         name = stdin_filename or "-"
-        results = [linter.lint_bytes(name, data)]
-        if fixing and not any(d.code.startswith("PL") for d in results[0].diagnostics):
-            from postlint.fix import fix_source, unified_diff
-            from postlint.source import SourceFile
+        if fixing:
+            from postlint.fix import fix_bytes
 
-            source = SourceFile.from_bytes(name, data)
-            outcome = fix_source(linter, source, unsafe=unsafe_fixes)
-            results = [outcome.result]
-            if diff:
-                diffs.append(unified_diff(name, source.text, outcome.text))
-            else:  # like ruff: the fixed post on standard output, the report on standard error
-                sys.stdout.buffer.write(source.to_bytes(outcome.text))
+            fixed = fix_bytes(linter, name, data, unsafe=unsafe_fixes)
+            results = [fixed.result]
+            diffs.append(fixed.diff)
+            if not diff:  # like ruff: the post (fixed or as it was) on stdout, report on stderr
+                sys.stdout.buffer.write(fixed.data)
                 sys.stdout.flush()
                 out = sys.stderr
+        else:
+            results = [linter.lint_bytes(name, data)]
     else:
         from postlint.files import discover_files
 
@@ -173,13 +171,11 @@ def check(
             click.echo(f"postlint: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
     if diff:
-        changed = [d for d in diffs if d]
-        click.echo("".join(changed), nl=False)
-        sys.exit(EXIT_FINDINGS if changed else EXIT_CLEAN)
+        sys.exit(_print_diffs(diffs, results, quiet))
     if fix_only:
-        from postlint.diagnostic import FileResult
+        from postlint.fix import only_not_fixed
 
-        results = [FileResult(r.path, (), r.fixed, r.fixed_text) for r in results]
+        results = [only_not_fixed(r) for r in results]
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or linter.config.output_format or ("full" if to_terminal else "concise")
     use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
@@ -221,6 +217,23 @@ def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[s
         diffs.append(outcome.diff)
         results.append(outcome.result)
     return results
+
+
+def _print_diffs(diffs: list[str], results: list[Any], quiet: bool) -> int:
+    """--diff: the diffs on stdout (bytes, line endings as in the files); counts and files
+    that could not be read on stderr. Exit 1 when something would change (or was unreadable)."""
+    from postlint.fix import NOT_FIXED_CODES
+
+    sys.stdout.buffer.write("".join(diffs).encode("utf-8"))
+    sys.stdout.flush()
+    problems = [d for r in results for d in r.diagnostics if d.code in NOT_FIXED_CODES]
+    for d in problems:
+        where = f"{d.path}:{d.start_pos.line}:{d.start_pos.column}"
+        click.echo(f"{where}: {d.code} {d.message}", err=True)
+    would_fix = sum(r.fixed for r in results)
+    if would_fix and not quiet:
+        click.echo(f"Would fix {would_fix} problem{'s' if would_fix != 1 else ''}.", err=True)
+    return EXIT_FINDINGS if any(diffs) or problems else EXIT_CLEAN
 
 
 def _check_selector(selector: str, rules: Any) -> None:

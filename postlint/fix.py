@@ -2,42 +2,52 @@
 
 Fixes are edits into the decoded text; everything outside them (front-matter formatting,
 comments, CRLF, the BOM, the presence or absence of a final newline) is carried over as is.
-Overlapping fixes are never applied together: one pass applies a non-overlapping set, the file
-is linted again, and the next pass picks up what is left (bounded).
+Overlapping fixes are never applied together: one pass applies a non-overlapping set (each fix
+whole or not at all), the file is linted again, and the next pass picks up what is left, for at
+most ``MAX_PASSES`` passes. A fix that would change the front matter beyond the text it edits
+(a title that YAML would now cut at a ``#``, a broken fence) is refused and reported as PL009.
 """
 
 from __future__ import annotations
 
 import difflib
 import itertools
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix
-from postlint.engine import Linter
-from postlint.source import SourceFile
+from postlint import frontmatter
+from postlint.atomic import BeforeReplace, WriteRefused, write_atomic
+from postlint.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
+from postlint.engine import BINARY_SNIFF_BYTES, Linter
+from postlint.source import DecodeError, SourceFile
 
 MAX_PASSES = 10
+NOT_APPLIED = "PL009"
+# Diagnostics that mean "this file was not (fully) fixed": shown even with --fix-only.
+NOT_FIXED_CODES = frozenset({"PL002", "PL003", "PL004", "PL005", NOT_APPLIED})
 
 
 class OverlappingEdits(ValueError):
     """Two edits touch the same text; applying both would corrupt it."""
 
 
-def _overlaps(a: Edit, b: Edit) -> bool:
+# --- edits -----------------------------------------------------------------------------------
+
+
+def edits_overlap(a: Edit, b: Edit) -> bool:
+    """Do two edits touch the same text? Two insertions at one point do: their order is a guess."""
     if a.start == a.end == b.start == b.end:
-        return True  # two insertions at one point: their order would be a guess
+        return True
     return a.start < b.end and b.start < a.end
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits (in any order) to ``text``."""
+    """Apply non-overlapping edits (given in any order) to ``text``; the rest is kept as is."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
     for first, second in itertools.pairwise(ordered):
-        if _overlaps(first, second):
+        if edits_overlap(first, second):
             raise OverlappingEdits(f"edits overlap at offsets {first.start}..{second.end}")
     pieces: list[str] = []
     cursor = 0
@@ -51,38 +61,240 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
+def fix_is_valid(fix: Fix, length: int) -> bool:
+    """Its edits lie inside a text of ``length`` and do not overlap each other (else: a bug)."""
+    if not all(0 <= e.start <= e.end <= length for e in fix.edits):
+        return False
+    ordered = sorted(fix.edits, key=lambda e: (e.start, e.end))
+    return not any(edits_overlap(a, b) for a, b in itertools.pairwise(ordered))
+
+
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> Fix | None:
+    """The diagnostic's fix, if it has edits and is allowed (unsafe ones need ``unsafe``)."""
     fix = diagnostic.fix
     if fix is None or not fix.edits or (not fix.safe and not unsafe):
         return None
     return fix
 
 
-def select_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Fix]:
-    """A set of fixes none of which overlaps another, in file order; a fix is all or nothing."""
+def select_fixes(
+    diagnostics: Sequence[Diagnostic], unsafe: bool, length: int | None = None
+) -> list[Fix]:
+    """Fixes none of which overlaps another, in file order; a fix is taken whole or not at all.
+
+    The first fix (in file order) wins an overlap; the loser is left for the next pass, against
+    the new text. With ``length`` (the text's length), fixes with invalid edits are skipped.
+    """
     chosen: list[Fix] = []
     taken: list[Edit] = []
     for diagnostic in sorted(diagnostics, key=lambda d: (d.start, d.end, d.code)):
         fix = applicable(diagnostic, unsafe)
         if fix is None or fix in chosen:
             continue
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
-            continue  # picked up by the next pass, against the new text
+        if length is not None and not fix_is_valid(fix, length):
+            continue
+        if any(edits_overlap(edit, other) for edit in fix.edits for other in taken):
+            continue
         chosen.append(fix)
         taken.extend(fix.edits)
     return chosen
 
 
+# --- the front-matter guard ------------------------------------------------------------------
+
+KeyPath = tuple[Any, ...]
+
+
+def _flatten(value: Any, path: KeyPath, out: dict[KeyPath, Any], active: set[int]) -> None:
+    """Leaf values by path (maps by key, lists by index); a self-referencing value stops."""
+    if isinstance(value, dict | list):
+        if id(value) in active:
+            out[path] = ("<cycle>",)
+            return
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        active.add(id(value))
+        empty = True
+        for key, child in items:
+            empty = False
+            _flatten(child, (*path, key), out, active)
+        active.discard(id(value))
+        if empty:
+            out[path] = type(value)()
+        return
+    out[path] = value
+
+
+def _leaves(
+    node: frontmatter.Located, path: KeyPath
+) -> Iterator[tuple[KeyPath, frontmatter.Located]]:
+    if node.tag == "map":
+        for key, value in node.entries:
+            name = key.value if isinstance(key.value, str) else (key.raw or str(key.value))
+            yield from _leaves(value, (*path, name))
+    elif node.tag == "seq":
+        for index, item in enumerate(node.items):
+            yield from _leaves(item, (*path, index))
+    else:
+        yield path, node
+
+
+def _touches(edit: Edit, start: int, end: int) -> bool:
+    if edit.start == edit.end:
+        return start <= edit.start <= end
+    return edit.start < end and start < edit.end
+
+
+def _expected(
+    text: str, root: frontmatter.Located, edits: Sequence[Edit]
+) -> tuple[dict[KeyPath, str], set[KeyPath]]:
+    """What each edited value should read after the edits, and the values we cannot predict.
+
+    A string written verbatim (its characters are its value: no escapes, folding or quotes
+    inside) whose edits all lie inside it must read exactly the edited text afterwards.
+    """
+    expected: dict[KeyPath, str] = {}
+    loose: set[KeyPath] = set()
+    for path, leaf in _leaves(root, ()):
+        touching = [e for e in edits if _touches(e, leaf.start, leaf.end)]
+        if not touching:
+            continue
+        start, end = leaf.start, leaf.end
+        if end - start >= 2 and text[start] in "\"'" and text[end - 1] == text[start]:
+            start, end = start + 1, end - 1
+        verbatim = isinstance(leaf.value, str) and text[start:end] == leaf.value
+        if verbatim and all(start <= e.start and e.end <= end for e in touching):
+            shifted = [Edit(e.start - start, e.end - start, e.replacement) for e in touching]
+            expected[path] = apply_edits(leaf.value, shifted)
+        else:
+            loose.add(path)
+    return expected, loose
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and (a == b or (a != a and b != b))  # NaN equals NaN here
+
+
+def _label(path: KeyPath) -> str:
+    return ".".join(str(part) for part in path) or "the front matter"
+
+
+def front_matter_change(old: str, new: str, edits: Sequence[Edit]) -> str | None:
+    """Why applying ``edits`` (old -> new) changes the front matter beyond them, or None.
+
+    Every value the edits do not touch must load exactly as before, no key may appear or
+    vanish, the fences must stay where they are, and an edited verbatim text value must read
+    exactly its edited text. Front matter that did not parse before is not judged.
+    """
+    old_block = frontmatter.split(old)
+    if old_block is None:
+        if frontmatter.split(new) is None:
+            return None
+        return "it would turn the start of the post into front matter"
+    if not any(e.start < old_block.body_start for e in edits):
+        return None  # the front matter's characters are untouched
+    new_block = frontmatter.split(new)
+    if (
+        new_block is None
+        or new_block.kind != old_block.kind
+        or new_block.closed != old_block.closed
+    ):
+        return "it would change where the front matter starts or ends"
+    if not old_block.closed:
+        return None
+    before = frontmatter.parse(old, old_block)
+    if not before.parsed or before.root is None:
+        return None
+    after = frontmatter.parse(new, new_block)
+    if not after.parsed:
+        return "it would break the front matter's syntax"
+    old_kinds = sorted(p.kind for p in before.problems)
+    new_kinds = sorted(p.kind for p in after.problems)
+    if len(new_kinds) > len(old_kinds) or not set(new_kinds) <= set(old_kinds):
+        added = sorted(set(new_kinds) - set(old_kinds)) or new_kinds
+        return f"it would add a front-matter problem ({', '.join(added)})"
+    expected, loose = _expected(old, before.root, edits)
+    was: dict[KeyPath, Any] = {}
+    now: dict[KeyPath, Any] = {}
+    _flatten(before.data, (), was, set())
+    _flatten(after.data, (), now, set())
+    if set(was) != set(now):
+        changed = sorted(map(_label, set(was) ^ set(now)))
+        return f"it would add or remove front-matter keys ({', '.join(changed[:3])})"
+    for path, value in now.items():
+        if path in loose:
+            continue
+        want = expected.get(path, was[path])
+        if not _same(value, want):
+            return f"YAML would read {_label(path)} as {value!r}, not {want!r}"
+    return None
+
+
+# --- fixing one text -------------------------------------------------------------------------
+
+Signature = tuple[bool, str, tuple[tuple[str, str], ...]]
+
+
+def _signature(fix: Fix, text: str) -> Signature:
+    """A fix recognised across passes: what it replaces with what (offsets shift, this not)."""
+    parts = tuple(
+        (text[e.start : e.end], e.replacement) for e in sorted(fix.edits, key=lambda e: e.start)
+    )
+    return (fix.safe, fix.message, parts)
+
+
+def _apply_guarded(text: str, fixes: Sequence[Fix]) -> tuple[list[Fix], str, list[tuple[Fix, str]]]:
+    """Apply ``fixes``; refuse those that would change the front matter beyond their edits."""
+    edits = [e for fix in fixes for e in fix.edits]
+    new = apply_edits(text, edits)
+    if front_matter_change(text, new, edits) is None:
+        return list(fixes), new, []
+    block = frontmatter.split(text)
+    limit = block.body_start if block is not None else text.find("\n") + 1 or len(text) + 1
+    applied = [f for f in fixes if all(e.start >= limit for e in f.edits)]
+    refused: list[tuple[Fix, str]] = []
+    for fix in fixes:
+        if fix in applied:
+            continue
+        trial_edits = [e for f in (*applied, fix) for e in f.edits]
+        reason = front_matter_change(text, apply_edits(text, trial_edits), trial_edits)
+        if reason is None:
+            applied.append(fix)
+        else:
+            refused.append((fix, reason))
+    edits = [e for fix in applied for e in fix.edits]
+    new = apply_edits(text, edits)
+    reason = front_matter_change(text, new, edits)
+    if reason is not None:  # together they still do: apply none of them
+        return [], text, [(fix, reason) for fix in fixes]
+    return applied, new, refused
+
+
+@dataclass(frozen=True)
+class FixPass:
+    """One pass: fixes applied together to the text the previous pass left."""
+
+    fixes: tuple[Fix, ...]
+    fixed: int  # diagnostics these fixes repaired
+
+
 @dataclass(frozen=True)
 class FixOutcome:
+    """The fixed text and the diagnostics of that text (positions in the new text)."""
+
     source: SourceFile  # the original
-    text: str  # the fixed text (equal to the original text when nothing changed)
-    fixed: int
-    result: FileResult  # diagnostics of the fixed text
+    text: str  # the fixed text (the original text when nothing changed)
+    fixed: int  # problems repaired
+    result: FileResult  # diagnostics of the fixed text, with ``fixed`` and ``fixed_text``
+    passes: tuple[FixPass, ...] = ()
+    settled: bool = True  # False when fixes were still applicable after the last pass
 
     @property
     def changed(self) -> bool:
         return self.text != self.source.text
+
+    @property
+    def remaining(self) -> tuple[Diagnostic, ...]:
+        return self.result.diagnostics
 
 
 def fix_source(
@@ -91,87 +303,187 @@ def fix_source(
     """Fix, re-lint, repeat until nothing applicable is left (or ``max_passes`` is reached)."""
     text, fixed = source.text, 0
     result = linter.lint_source(source)
+    passes: list[FixPass] = []
+    refused: dict[Signature, str] = {}
+    seen = {text}
+    problem: str | None = None
+
+    def candidates() -> list[Diagnostic]:
+        return [
+            d for d in result.diagnostics if d.fix is None or _signature(d.fix, text) not in refused
+        ]
+
     for _ in range(max_passes):
-        fixes = select_fixes(result.diagnostics, unsafe)
+        current = candidates()
+        fixes = select_fixes(current, unsafe, len(text))
         if not fixes:
             break
-        new_text = apply_edits(text, (edit for fix in fixes for edit in fix.edits))
-        if new_text == text:
+        applied, new_text, refusals = _apply_guarded(text, fixes)
+        refused.update((_signature(fix, text), reason) for fix, reason in refusals)
+        if not applied or new_text == text:
+            continue
+        if new_text in seen:
+            codes = sorted({d.code for d in current if d.fix in applied})
+            problem = (
+                f"fixes of {', '.join(codes)} undo each other; stopped before going round again "
+                "(fix the rest by hand, and please report it)"
+            )
             break
-        text, fixed = new_text, fixed + len(fixes)
+        seen.add(new_text)
+        done = set(applied)
+        count = sum(1 for d in current if d.fix in done)
+        passes.append(FixPass(tuple(applied), count))
+        text, fixed = new_text, fixed + count
         result = linter.lint_source(replace(source, text=text))
+    else:
+        left = select_fixes(candidates(), unsafe, len(text))
+        if left:
+            codes = sorted({d.code for d in result.diagnostics if d.fix in set(left)})
+            problem = (
+                f"fixes of {', '.join(codes)} were still changing the text after {max_passes} "
+                "passes; run --fix again to apply the rest"
+            )
+    fixed_source = replace(source, text=text)
+    diagnostics = _with_refusals(linter, fixed_source, result.diagnostics, refused, unsafe)
+    if problem is not None:
+        diagnostics += _note(
+            linter, fixed_source, Finding(0, 0, problem, severity=Severity.WARNING)
+        )
+    diagnostics.sort(key=Diagnostic.sort_key)
     final = FileResult(
-        result.path, result.diagnostics, fixed, text if text != source.text else None
+        result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
-    return FixOutcome(source, text, fixed, final)
+    return FixOutcome(source, text, fixed, final, tuple(passes), problem is None)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path``'s contents in one step: readers see the old file or the new, never half.
+def _note(linter: Linter, source: SourceFile, finding: Finding) -> list[Diagnostic]:
+    """A PL009 diagnostic (none when the user turned PL009 off)."""
+    selection = linter.selection_for(source.path)
+    return linter._engine_diagnostic(source, NOT_APPLIED, finding, selection)
 
-    A link is not replaced by a file: its target is written. The file's permissions are kept.
-    """
-    target = Path(os.path.realpath(path))
-    mode = os.stat(target).st_mode & 0o7777
-    fd, tmp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".postlint-tmp"
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+
+def _with_refusals(
+    linter: Linter,
+    source: SourceFile,
+    diagnostics: Sequence[Diagnostic],
+    refused: dict[Signature, str],
+    unsafe: bool,
+) -> list[Diagnostic]:
+    """A refused fix is no longer offered; a PL009 warning says why, where it was."""
+    if not refused:
+        return list(diagnostics)
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        reason = refused.get(_signature(d.fix, source.text)) if d.fix is not None else None
+        if reason is None:
+            out.append(d)
+            continue
+        out.append(replace(d, fix=None))
+        if applicable(d, unsafe) is not None:
+            message = f"the fix for {d.code} ({d.name}) was not applied: {reason}; fix it by hand"
+            finding = Finding(d.start, d.end, message, severity=Severity.WARNING)
+            out.extend(_note(linter, source, finding))
+    return out
+
+
+# --- diffs, bytes and files ------------------------------------------------------------------
+
+
+def _diff_lines(text: str) -> list[str]:
+    """Lines as ``patch`` sees them: split at LF only, so CR LF and lone CR stay in the line."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff with ``a/`` and ``b/`` names; line endings stay as they are in the file."""
+    """A unified diff with ``a/`` and ``b/`` names; line endings stay exactly as in the file."""
+    out: list[str] = []
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        _diff_lines(before), _diff_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
-    out = []
     for line in lines:
-        out.append(
-            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-        )
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
 
 @dataclass(frozen=True)
+class BytesFix:
+    """A fixed file: its result, its new bytes (the input itself when unchanged) and a diff."""
+
+    result: FileResult
+    data: bytes
+    diff: str = ""
+
+
+def fix_bytes(
+    linter: Linter, name: str, data: bytes, *, unsafe: bool = False, max_passes: int = MAX_PASSES
+) -> BytesFix:
+    """Fix a file given as bytes. Bytes that cannot be fixed (too large, binary, not UTF-8)
+    come back unchanged, with the diagnostic that says why."""
+    if len(data) > linter.config.max_file_size or b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        return BytesFix(linter.lint_bytes(name, data), data)
+    try:
+        source = SourceFile.from_bytes(name, data)
+    except DecodeError:
+        return BytesFix(linter.lint_bytes(name, data), data)
+    outcome = fix_source(linter, source, unsafe=unsafe, max_passes=max_passes)
+    if not outcome.changed:
+        return BytesFix(outcome.result, data)
+    bom = "\ufeff" if source.bom else ""  # in the diff too, so that it applies to the file
+    diff = unified_diff(name, bom + source.text, bom + outcome.text)
+    return BytesFix(outcome.result, source.to_bytes(outcome.text), diff)
+
+
+@dataclass(frozen=True)
 class FileFix:
+    """What fixing one file on disk did. ``error``: a failure no diagnostic could carry."""
+
     result: FileResult
     diff: str = ""
-    error: str | None = None  # why the fixed text could not be written
+    error: str | None = None
 
 
-def fix_file(linter: Linter, path: Path, display: str, *, unsafe: bool, write: bool) -> FileFix:
-    """Fix one file on disk (or, with ``write=False``, only compute the diff)."""
+def fix_file(
+    linter: Linter,
+    path: Path,
+    display: str,
+    *,
+    unsafe: bool,
+    write: bool,
+    max_passes: int = MAX_PASSES,
+    before_replace: BeforeReplace | None = None,
+) -> FileFix:
+    """Fix one file on disk atomically (or, with ``write=False``, only compute the diff).
+
+    When the fixed file cannot be written, the file stays as it was and the result is that of
+    the unfixed file plus a PL009 error.
+    """
     data = linter.read_file(path, display)
     if isinstance(data, FileResult):
         return FileFix(data)
+    fixed = fix_bytes(linter, display, data, unsafe=unsafe, max_passes=max_passes)
+    if not fixed.diff or not write:
+        return FileFix(fixed.result, fixed.diff)
     try:
+        write_atomic(path, fixed.data, expected=data, before_replace=before_replace)
+    except (OSError, WriteRefused) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, OSError):
+            reason += "; nothing was written"
+        message = f"cannot write the fixed file: {reason}"
+        unfixed = linter.lint_bytes(display, data)
         source = SourceFile.from_bytes(display, data)
-    except ValueError:
-        return FileFix(linter.lint_bytes(display, data))  # reports the encoding problem
-    if b"\x00" in data[:8192]:
-        return FileFix(linter.lint_bytes(display, data))
-    outcome = fix_source(linter, source, unsafe=unsafe)
-    if not outcome.changed:
-        return FileFix(outcome.result)
-    diff = unified_diff(display, source.text, outcome.text)
-    if write:
-        try:
-            write_atomic(path, source.to_bytes(outcome.text))
-        except OSError as exc:
-            unfixed = linter.lint_source(source)
-            return FileFix(
-                unfixed, diff, f"{display}: cannot write the fixed file: {exc.strerror or exc}"
-            )
-    return FileFix(outcome.result, diff)
+        note = _note(linter, source, Finding(0, 0, message))
+        diagnostics = tuple(sorted((*unfixed.diagnostics, *note), key=Diagnostic.sort_key))
+        error = None if note else f"{display}: {message}"
+        return FileFix(FileResult(display, diagnostics), fixed.diff, error)
+    return FileFix(fixed.result, fixed.diff)
+
+
+def only_not_fixed(result: FileResult) -> FileResult:
+    """For ``--fix-only``: keep the count and the diagnostics that say a file was not fixed."""
+    kept = tuple(d for d in result.diagnostics if d.code in NOT_FIXED_CODES)
+    return FileResult(result.path, kept, result.fixed, result.fixed_text)

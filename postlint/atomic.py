@@ -1,0 +1,104 @@
+"""Replace a file's contents in one step: anyone reading it sees the old file or the new one.
+
+The new bytes go to a temporary file in the same folder (same file system, so the rename is
+atomic), are flushed to disk, get the old file's permissions (and owner, where allowed), and
+only then replace the old file with ``os.replace``. Any failure before the rename leaves the
+old file untouched and removes the temporary file.
+
+A symbolic link is never replaced by a regular file: its target is written and the link stays.
+Files postlint should not silently rewrite are refused with :class:`WriteRefused`: read-only
+files, files that are not regular files, files with several hard links (a rename would split
+them), and files whose contents changed on disk after they were read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+TEMP_SUFFIX = ".postlint-tmp"
+
+# Called with the finished temporary file before the last check and the rename: tests use it
+# to fail there, or to change the file as another program would.
+BeforeReplace = Callable[[Path], None]
+
+
+class WriteRefused(Exception):
+    """postlint chose not to write this file; the message says why and what to do."""
+
+
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    expected: bytes | None = None,
+    before_replace: BeforeReplace | None = None,
+) -> Path:
+    """Replace the contents of ``path`` (or of its target, for a link) with ``data``.
+
+    ``expected``: the bytes the caller read; if the file no longer holds them, nothing is
+    written. Returns the path actually written. Raises ``OSError`` or :class:`WriteRefused`.
+    """
+    target = Path(os.path.realpath(path))
+    info = os.stat(target)
+    _refuse_unsafe_target(target, info)
+    fd, tmp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX
+    )
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _copy_owner_and_mode(tmp, info)
+        if before_replace is not None:
+            before_replace(tmp)
+        if expected is not None and target.read_bytes() != expected:
+            raise WriteRefused(
+                "it changed on disk while postlint was fixing it; nothing was written "
+                "(run postlint again)"
+            )
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+    return target
+
+
+def _refuse_unsafe_target(target: Path, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteRefused("it is not a regular file; nothing was written")
+    if info.st_nlink > 1:
+        raise WriteRefused(
+            f"it has {info.st_nlink} hard links and replacing it would split them; "
+            "nothing was written (fix a copy, or see the change with --diff)"
+        )
+    if not os.access(target, os.W_OK):
+        raise WriteRefused("it is read-only; nothing was written (make it writable first)")
+
+
+def _copy_owner_and_mode(tmp: Path, info: os.stat_result) -> None:
+    """The new file gets the old one's permissions; its owner too when we may set it."""
+    # Not allowed unless root or a member of the group: then the new file keeps ours.
+    with contextlib.suppress(OSError):
+        os.chown(tmp, info.st_uid, info.st_gid)  # before chmod: chown clears set-id bits
+    os.chmod(tmp, stat.S_IMODE(info.st_mode))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

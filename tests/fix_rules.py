@@ -1,0 +1,123 @@
+"""Small real rules with awkward fixes, for testing the fixer against the engine.
+
+Each is a genuine ``Rule`` run by a genuine ``Linter`` over genuine text: they exist to produce
+the hard cases on purpose (overlapping fixes, fixes of several edits, two insertions at one
+point, a front-matter fix that YAML would misread, fixes that never settle, broken edits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postlint.config import Config
+from postlint.diagnostic import Edit, Finding, Fix, Severity
+from postlint.document import Document
+from postlint.engine import Linter
+from postlint.rule import FixAvailability, NoOptions, Rule, RuleSet
+from postlint.rules.system.fix_not_applied import RULE as FIX_NOT_APPLIED
+
+_SPACES = re.compile(r"(?=[^\S\r\n]{2})")  # overlapping: "   " gives two findings
+_QUOTED = re.compile(r'"([^"\r\n]+)"')
+_PARAGRAPH_END = re.compile(r"[^\s.?!)\ufffc](?=(?:\r\n|\r|\n){2}|(?:\r\n|\r|\n)?\Z)")
+_OPEN_PAREN = re.compile(r"\([^)\r\n]*(?=(?:\r\n|\r|\n){2}|(?:\r\n|\r|\n)?\Z)")
+_VERY = re.compile(r"\bvery ")
+_HASH = re.compile(r"\(hash\)")
+_PING = re.compile(r"\bp[io]ng\b")
+_WOW = re.compile(r"\bwow\b")
+
+
+def _body(doc: Document) -> str:
+    return doc.prose
+
+
+def double_space(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """Two blanks -> one, reported at every position: runs of three overlap."""
+    text = _body(doc)
+    for m in _SPACES.finditer(text, doc.body_start):
+        start = m.start()
+        yield Finding(start, start + 2, "two spaces", Fix((Edit(start, start + 2, " "),)))
+
+
+def straight_quotes(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """One fix, two edits: both marks of a pair are curled together or not at all."""
+    for m in _QUOTED.finditer(_body(doc), doc.body_start):
+        edits = (Edit(m.start(), m.start() + 1, "\u201c"), Edit(m.end() - 1, m.end(), "\u201d"))
+        yield Finding(m.start(), m.end(), "straight quotes", Fix(edits, message="Curl them"))
+
+
+def final_stop(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """An insertion at a paragraph's end (where close_paren inserts too)."""
+    for m in _PARAGRAPH_END.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "no full stop", Fix((Edit(m.end(), m.end(), "."),)))
+
+
+def close_paren(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    for m in _OPEN_PAREN.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "unclosed (", Fix((Edit(m.end(), m.end(), ")"),)))
+
+
+def very(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """An unsafe deletion."""
+    for m in _VERY.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "very", Fix((Edit(m.start(), m.end(), ""),), safe=False))
+
+
+def title_hash(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """'(hash)' -> ' #' in text fields: fine in a quoted title, a comment in a plain one."""
+    for field in doc.text_fields:
+        for m in _HASH.finditer(doc.text, field.start, field.end):
+            yield Finding(m.start(), m.end(), "hash", Fix((Edit(m.start(), m.end(), " #"),)))
+
+
+def ping_pong(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """Never settles: ping -> pong -> ping."""
+    for m in _PING.finditer(_body(doc), doc.body_start):
+        other = "pong" if m.group() == "ping" else "ping"
+        yield Finding(m.start(), m.end(), "ping", Fix((Edit(m.start(), m.end(), other),)))
+
+
+def wow(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """Never settles: every pass adds another '!'."""
+    for m in _WOW.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "wow", Fix((Edit(m.end(), m.end(), "!"),)))
+
+
+def broken(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """A buggy rule: an edit past the end, and a fix whose own edits overlap."""
+    if "BROKEN" in doc.text:
+        end = len(doc.text)
+        yield Finding(0, 0, "past the end", Fix((Edit(end, end + 5, "x"),)))
+        yield Finding(0, 0, "self-overlap", Fix((Edit(0, 2, "a"), Edit(1, 3, "b"))))
+
+
+def _rule(code: str, name: str, check: object, fix: FixAvailability) -> Rule:
+    return Rule(
+        code=code,
+        name=name,
+        summary=name,
+        severity=Severity.WARNING,
+        check=check,  # type: ignore[arg-type]
+        fix=fix,
+    )
+
+
+SAFE = FixAvailability.SAFE
+SETTLING = (
+    _rule("T901", "double-space", double_space, SAFE),
+    _rule("T902", "straight-quotes", straight_quotes, SAFE),
+    _rule("T903", "final-stop", final_stop, SAFE),
+    _rule("T904", "close-paren", close_paren, SAFE),
+    _rule("T905", "very", very, FixAvailability.UNSAFE),
+    _rule("T906", "title-hash", title_hash, SAFE),
+)
+UNSETTLING = (
+    _rule("T907", "ping-pong", ping_pong, SAFE),
+    _rule("T908", "wow", wow, SAFE),
+    _rule("T909", "broken", broken, SAFE),
+)
+
+
+def linter(*rules: Rule) -> Linter:
+    """A linter with just these rules (and PL009, which reports what fixing could not do)."""
+    return Linter(Config(), rules=RuleSet((*rules, FIX_NOT_APPLIED)))
