@@ -300,8 +300,8 @@ def _parse_yaml(content: str, block: Block) -> FrontMatter:
         root = builder.build(node)
     except _TooComplex as exc:
         start, end = builder.span(exc.node)
-        problems = (*builder.problems, Problem("too-complex", start, end, str(exc)))
-        return FrontMatter(block, None, None, problems)
+        too_complex = Problem("too-complex", start, end, str(exc))
+        return FrontMatter(block, None, None, (*builder.problems, too_complex))
     except (ConstructorError, ValueError) as exc:
         start = block.content_start
         return FrontMatter(block, None, None, (Problem("syntax", start, start, str(exc)),))
@@ -398,12 +398,13 @@ def _locate_toml(content: str, block: Block, data: dict[str, Any]) -> Located:
         path = current + tuple(parts[:-1])
         key_start = base + line_start + pair.start(1)
         key_end = base + line_start + pair.end(1)
+        raw_value = _without_toml_comment(pair.group(2))
         value_start = base + line_start + pair.start(2)
-        value_end = base + line_start + pair.end(2)
+        value_end = value_start + len(raw_value)
         value = _dig(data, (*path, parts[-1]))
         tag = _python_tag(value)
         key_node = Located(key_start, key_end, parts[-1], "str", raw=pair.group(1))
-        value_node = Located(value_start, value_end, value, tag, raw=pair.group(2))
+        value_node = Located(value_start, value_end, value, tag, raw=raw_value)
         tables.setdefault(path, {})[parts[-1]] = (key_node, value_node)
 
     def build(path: tuple[str, ...], span: tuple[int, int]) -> Located:
@@ -417,6 +418,27 @@ def _locate_toml(content: str, block: Block, data: dict[str, Any]) -> Located:
         return Located(span[0], span[1], _dig(data, path), "map", entries=tuple(entries))
 
     return build((), (block.open_start, block.open_end))
+
+
+def _without_toml_comment(value: str) -> str:
+    """The value as written, without a trailing ``# comment`` (a ``#`` in a string stays)."""
+    quote = ""
+    index = 0
+    while index < len(value):
+        char = value[index]
+        if quote:
+            if char == "\\" and quote[0] == '"':
+                index += 1  # an escaped character, perhaps a quote
+            elif value.startswith(quote, index):
+                index += len(quote) - 1
+                quote = ""
+        elif char in "\"'":
+            quote = char * 3 if value.startswith(char * 3, index) else char
+            index += len(quote) - 1
+        elif char == "#":
+            return value[:index].rstrip(" \t")
+        index += 1
+    return value
 
 
 def _dig(data: Any, path: tuple[str, ...]) -> Any:

@@ -107,7 +107,7 @@ def lint_all(
     context = multiprocessing.get_context("fork")  # the job is inherited, never pickled
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
-    ) as pool:
-        yield from pool.map(
+    ) as executor:
+        yield from executor.map(
             _lint_in_worker, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8)))
         )

@@ -44,7 +44,7 @@ class LoadedSchema:
     validator: Validator
 
     def errors(self, data: Any) -> Iterator[ValidationError]:
-        return self.validator.iter_errors(data)  # type: ignore[no-any-return]
+        return self.validator.iter_errors(data)
 
 
 def _read_json(path: Path) -> Any:
@@ -86,7 +86,7 @@ def load_schema(path: Path) -> LoadedSchema:
         raise SchemaLoadError(f"schema {path} is invalid at {where}: {exc.message}") from None
     base_uri = path.resolve().as_uri()
     registry: referencing.Registry[Any] = referencing.Registry(
-        retrieve=_retriever(path.resolve().parent)
+        retrieve=_retriever(path.resolve().parent)  # type: ignore[call-arg]  # attrs field
     )
     spec = referencing.jsonschema.specification_with(
         schema.get("$schema", "") if isinstance(schema, dict) else "", default=DRAFT202012
@@ -169,7 +169,7 @@ def _expected_type(schema_type: Any) -> str:
         "null": "empty",
     }
     if isinstance(schema_type, list):
-        return " or ".join(names.get(t, t) for t in schema_type)
+        return " or ".join(names.get(t, str(t)) for t in schema_type)
     return names.get(schema_type, str(schema_type))
 
 
@@ -270,7 +270,8 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
                 continue
             reported.add((node.start, node.end))
         if error.validator in {"additionalProperties", "unevaluatedProperties"}:
-            for extra in _extra_keys(error) or [None]:
+            extras: list[str | None] = list(_extra_keys(error)) or [None]
+            for extra in extras:
                 k, _ = node.child(extra) if extra is not None else (None, None)
                 target = k or node
                 message = (
@@ -283,11 +284,10 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
             continue
         if error.validator in {"required", "dependentRequired"}:
             # the mapping itself: its key in the parent, or the opening fence for the root
-            target = key_node if key_node is not None else None
-            if target is None or not path:
+            if key_node is None or not path:
                 start, end = fm.block.open_start, fm.block.open_end
             else:
-                start, end = target.start, target.end
+                start, end = key_node.start, key_node.end
             yield SchemaProblem(start, end, _message(error), str(error.validator))
             continue
         yield SchemaProblem(node.start, node.end, _message(error), str(error.validator))

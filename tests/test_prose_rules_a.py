@@ -233,3 +233,13 @@ def test_part_a_rules_stay_quiet_on_professional_posts() -> None:
     assert sum(counts.values()) / len(files) < 0.05, counts
     for quiet in ("PR101", "PR102", "PR103", "PR104", "PR105"):
         assert counts[quiet] == 0, counts
+
+
+def test_toml_title_with_a_trailing_comment_is_read_and_fixed_inside_the_string() -> None:
+    text = '+++\ntitle = "Breaking: Talks # resume" # set by the importer\n+++\n\nx\n'
+    (diagnostic,) = lint(text, "PR102")
+    assert (diagnostic.start_pos.line, diagnostic.start_pos.column) == (2, 10)
+    outcome = fix_source(
+        Linter(Config(select=("PR102",))), SourceFile.from_bytes("p.md", text.encode()), unsafe=True
+    )
+    assert outcome.text == '+++\ntitle = "Talks # resume" # set by the importer\n+++\n\nx\n'
