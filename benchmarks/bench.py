@@ -42,7 +42,9 @@ def timed(cmd: list[str], cwd: Path, rounds: int) -> float:
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -73,7 +75,9 @@ def main() -> None:
     folder: Path = args.folder.resolve()
     postlint, proselint = _bin("postlint"), _bin("proselint")
     cores = len(os.sched_getaffinity(0))
-    print(f"folder: {folder}  rounds: {args.rounds}  cores: {cores}  python: {sys.version.split()[0]}")
+    print(
+        f"folder: {folder}  rounds: {args.rounds}  cores: {cores}  python: {sys.version.split()[0]}"
+    )
 
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
@@ -87,18 +91,28 @@ def main() -> None:
         subprocess.run([*check, str(folder)], cwd=work, stdout=subprocess.DEVNULL, check=False)
         warm = timed([*check, str(folder)], work, args.rounds)
         print(f"proselint check                      {base:8.2f} s")
-        print(f"1. postlint cold, 1 process          {cold:8.2f} s  {cold / base:6.3f}x proselint   (target <= 0.5)")
-        print(f"2. postlint parallel, {cores} processes    {parallel:8.2f} s  {parallel / base:6.3f}x proselint   (target <= 0.3)")
-        print(f"3. postlint warm cache               {warm:8.2f} s  {warm / cold:6.3f}x cold run    (target <= 0.05)")
+        print(
+            f"1. postlint cold, 1 process          {cold:8.2f} s  {cold / base:6.3f}x proselint   (target <= 0.5)"
+        )
+        print(
+            f"2. postlint parallel, {cores} processes    {parallel:8.2f} s  {parallel / base:6.3f}x proselint   (target <= 0.3)"
+        )
+        print(
+            f"3. postlint warm cache               {warm:8.2f} s  {warm / cold:6.3f}x cold run    (target <= 0.05)"
+        )
 
         one = max(folder.rglob("*.md"), key=lambda p: p.stat().st_size)
         one_base = timed([*proselint, "check", str(one)], work, args.rounds * 2)
         one_post = timed([*check, "--no-cache", str(one)], work, args.rounds * 2)
-        print(f"4. one file ({one.stat().st_size // 1024} KiB): postlint {one_post:.3f} s, proselint {one_base:.3f} s  {one_post / one_base:6.3f}x   (target <= 1.2)")
+        print(
+            f"4. one file ({one.stat().st_size // 1024} KiB): postlint {one_post:.3f} s, proselint {one_base:.3f} s  {one_post / one_base:6.3f}x   (target <= 1.2)"
+        )
 
         ten = copies(folder, 10, scratch)
         rss = peak_rss_mb([*check, "--no-cache", "-j", "1", str(ten)], work)
-        print(f"5. peak RSS, 10 copies, 1 process    {rss:8.1f} MB                        (target < 200)")
+        print(
+            f"5. peak RSS, 10 copies, 1 process    {rss:8.1f} MB                        (target < 200)"
+        )
 
         timings = []
         for n in (1, 2, 4):
