@@ -5,16 +5,21 @@ Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configura
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
 from postlint import __version__
 from postlint.report import FORMATS
+
+if TYPE_CHECKING:
+    from postlint.diagnostic import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -103,7 +108,7 @@ def check(
     from postlint.config import Config, ConfigError
     from postlint.config_loader import ConfigResolver
     from postlint.diagnostic import Severity
-    from postlint.report import ReportOptions, render
+    from postlint.report import ReportOptions, stream
     from postlint.rule import discover
     from postlint.runner import LinterPool
 
@@ -137,6 +142,8 @@ def check(
 
     fixing = fix or fix_only or diff
     diffs: list[str] = []
+    candidates: list[Any] = []
+    results: Iterable[FileResult]
     out = sys.stdout
     if any(str(p) == "-" for p in targets):
         data = sys.stdin.buffer.read()
@@ -157,25 +164,24 @@ def check(
         from postlint.files import discover_files
 
         cfg = linter.config
-        candidates = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
-        try:
-            if fixing:
+        candidates = list(discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude)))
+        if fixing:
+            try:
                 results = _fix_all(pool, candidates, unsafe_fixes, diff, diffs)
-            else:
-                from postlint.cache import ResultCache
-                from postlint.runner import default_jobs, lint_all
+            except ConfigError as exc:  # a nested configuration file with a mistake
+                _usage_error(exc)
+        else:
+            from postlint.cache import ResultCache
+            from postlint.runner import default_jobs, lint_all
 
-                cache = None if no_cache else ResultCache.create(Path.cwd())
-                results = list(lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache))
-        except ConfigError as exc:  # a nested configuration file with a mistake
-            click.echo(f"postlint: error: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
+            cache = None if no_cache else ResultCache.create(Path.cwd())
+            results = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
     if diff:
-        sys.exit(_print_diffs(diffs, results, quiet))
+        sys.exit(_print_diffs(diffs, list(results), quiet))
     if fix_only:
         from postlint.fix import only_not_fixed
 
-        results = [only_not_fixed(r) for r in results]
+        results = map(only_not_fixed, results)
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or linter.config.output_format or ("full" if to_terminal else "concise")
     use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
@@ -188,13 +194,49 @@ def check(
         quiet=quiet,
         unsafe_fixes=unsafe_fixes,
     )
-    report = render(fmt, results, options)
-    if output_file is not None:
-        output_file.write_text(report, encoding="utf-8")
-    elif report:
-        click.echo(report, nl=not report.endswith("\n"), file=out)
-    failed = any(pool.for_path(Path(result.path)).fails(result) for result in results)
+    from postlint import progress
+
+    bar = None
+    if progress.wanted(fmt, quiet, sys.stderr, os.environ) and out is sys.stdout:
+        bar = progress.Progress(len(candidates), sys.stderr)
+    failed = False
+
+    def watched(results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """Results as they come: note a failure, move the progress bar."""
+        nonlocal failed
+        for result in results:
+            failed = failed or pool.for_path(Path(result.path)).fails(result)
+            if bar is not None:
+                bar.advance()
+            yield result
+
+    with _output(output_file, out, use_color) as write:
+        try:
+            for chunk in stream(fmt, watched(results), options):
+                if bar is not None:
+                    bar.clear()
+                write(chunk)
+        except ConfigError as exc:  # a nested configuration file with a mistake
+            _usage_error(exc)
+        finally:
+            if bar is not None:
+                bar.clear()
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _usage_error(exc: Exception) -> NoReturn:
+    click.echo(f"postlint: error: {exc}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@contextlib.contextmanager
+def _output(path: Path | None, out: TextIO, color: bool) -> Iterator[Callable[[str], object]]:
+    """A writer for the report: the output file, or ``out`` (colours kept only when asked)."""
+    if path is None:
+        yield lambda chunk: click.echo(chunk, nl=False, file=out, color=color)
+        return
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle.write
 
 
 def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from jsonschema.validators import Draft4Validator, Draft202012Validator, validator_for
 
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
-from postlint.report import FORMATS, ReportOptions, render
+from postlint.report import FORMATS, ReportOptions, render, stream
 from postlint.report import text as text_format
 from postlint.report.base import fingerprints, ordered
 from postlint.report.github import escape_data, escape_property
@@ -999,3 +999,12 @@ def test_rule_docs_page() -> None:
     assert "| Sub-codes | `typography.symbols` |" in bare
     assert "This rule has no options." in bare
     assert bare.endswith("This rule has no options.\n")
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github"])
+def test_streamed_output_is_the_rendered_output_in_chunks_per_file(fmt: str) -> None:
+    results = sorted(sample_results(), key=lambda r: r.path)
+    chunks = list(stream(fmt, iter(results), ReportOptions()))
+    assert "".join(chunks) == render(fmt, results, ReportOptions())
+    with_problems = [r for r in results if r.diagnostics]
+    assert len(chunks) >= len(with_problems)  # one chunk per file, so nothing piles up

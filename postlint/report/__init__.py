@@ -3,18 +3,22 @@
 :data:`FORMATS` is the one list of formats; the CLI builds ``--output-format`` choices from
 it. A renderer returns the complete output, ending with a newline, or ``""`` when there is
 nothing to print (text formats in quiet mode on a clean run).
+
+Line-based formats also stream (:data:`STREAMERS`): the CLI writes each file's diagnostics as
+soon as the file is checked and keeps none of them, so memory stays flat on any archive.
+Document formats (JSON, SARIF, GitLab, JUnit) need the whole run before they can be written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 
 from postlint.diagnostic import FileResult
 from postlint.report import github, gitlab, json_format, junit, sarif, text
-from postlint.report.base import Renderer, ReportOptions
+from postlint.report.base import Renderer, ReportOptions, Streamer
 
-__all__ = ["FORMATS", "Renderer", "ReportOptions", "render"]
+__all__ = ["FORMATS", "STREAMERS", "Renderer", "ReportOptions", "Streamer", "render", "stream"]
 
 FORMATS: Mapping[str, Renderer] = MappingProxyType(
     {
@@ -27,6 +31,19 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
         "junit": junit.render,
     }
 )
+
+
+STREAMERS: Mapping[str, Streamer] = MappingProxyType(
+    {"full": text.stream_full, "concise": text.stream_concise, "github": github.stream}
+)
+
+
+def stream(fmt: str, results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """The output of ``render`` in chunks, written while ``results`` are still coming in."""
+    streamer = STREAMERS.get(fmt)
+    if streamer is not None:
+        return streamer(results, options)
+    return iter((render(fmt, list(results), options),))
 
 
 def render(fmt: str, results: Sequence[FileResult], options: ReportOptions) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,19 @@ class ReportOptions:
 
 
 Renderer = Callable[[Sequence[FileResult], ReportOptions], str]
+# A format that can be written while files are still being checked: chunks of output, at
+# least one per file, so a long run holds one file's diagnostics at a time.
+Streamer = Callable[[Iterable[FileResult], ReportOptions], Iterator[str]]
+
+
+def by_path(results: Iterable[FileResult]) -> list[FileResult]:
+    """Whole-run renderers sort files by path; streaming keeps the order files were checked."""
+    return sorted(results, key=lambda result: result.path)
+
+
+def in_file_order(result: FileResult) -> list[Diagnostic]:
+    """One file's diagnostics by line, column, code and message."""
+    return sorted(result.diagnostics, key=Diagnostic.sort_key)
 
 
 def ordered(results: Iterable[FileResult]) -> list[Diagnostic]:
@@ -60,18 +73,25 @@ class Summary:
         return self.errors + self.warnings + self.info
 
     @classmethod
-    def of(cls, results: Sequence[FileResult]) -> Summary:
-        severities = Counter(d.severity for r in results for d in r.diagnostics)
-        fixes = Counter(d.fix.safe for r in results for d in r.diagnostics if d.fix is not None)
-        return cls(
-            files=len(results),
-            files_with_problems=sum(1 for r in results if r.diagnostics),
-            errors=severities[Severity.ERROR],
-            warnings=severities[Severity.WARNING],
-            info=severities[Severity.INFO],
-            safe_fixes=fixes[True],
-            unsafe_fixes=fixes[False],
-            fixed=sum(r.fixed for r in results),
+    def of(cls, results: Iterable[FileResult]) -> Summary:
+        summary = cls(0, 0, 0, 0, 0, 0, 0, 0)
+        for result in results:
+            summary = summary.plus(result)
+        return summary
+
+    def plus(self, result: FileResult) -> Summary:
+        """These counts with one more file's; streaming reporters add files as they come."""
+        severities = Counter(d.severity for d in result.diagnostics)
+        fixes = Counter(d.fix.safe for d in result.diagnostics if d.fix is not None)
+        return Summary(
+            files=self.files + 1,
+            files_with_problems=self.files_with_problems + bool(result.diagnostics),
+            errors=self.errors + severities[Severity.ERROR],
+            warnings=self.warnings + severities[Severity.WARNING],
+            info=self.info + severities[Severity.INFO],
+            safe_fixes=self.safe_fixes + fixes[True],
+            unsafe_fixes=self.unsafe_fixes + fixes[False],
+            fixed=self.fixed + result.fixed,
         )
 
 

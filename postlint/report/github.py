@@ -9,10 +9,10 @@ exclusive end column, as in SARIF.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from postlint.diagnostic import Diagnostic, FileResult, Severity
-from postlint.report.base import ReportOptions, ordered, repo_path, rule_label
+from postlint.report.base import ReportOptions, by_path, in_file_order, repo_path, rule_label
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -39,6 +39,12 @@ def annotation(d: Diagnostic, options: ReportOptions) -> str:
     return f"::{_COMMAND[d.severity]} {props}::{escape_data(d.message)}"
 
 
+def stream(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """One chunk of annotations per file with problems."""
+    for result in results:
+        if result.diagnostics:
+            yield "".join(annotation(d, options) + "\n" for d in in_file_order(result))
+
+
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    lines = [annotation(d, options) for d in ordered(results)]
-    return "".join(line + "\n" for line in lines)
+    return "".join(stream(by_path(results), options))

@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from postlint.diagnostic import Diagnostic, FileResult, Severity
-from postlint.report.base import ReportOptions, Summary, ordered, rule_label, span_on_line
+from postlint.report.base import (
+    ReportOptions,
+    Summary,
+    by_path,
+    in_file_order,
+    rule_label,
+    span_on_line,
+)
 
 TAB_SIZE = 4
 
@@ -155,9 +162,8 @@ def summary_lines(summary: Summary, options: ReportOptions) -> list[str]:
     return lines
 
 
-def statistics_lines(diagnostics: Sequence[Diagnostic]) -> list[str]:
-    """Counts per rule (and sub-code), most frequent first."""
-    counts = Counter((d.code, d.sub_code or "", d.name) for d in diagnostics)
+def statistics_lines(counts: Counter[tuple[str, str, str]]) -> list[str]:
+    """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name)."""
     if not counts:
         return []
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -170,31 +176,49 @@ def statistics_lines(diagnostics: Sequence[Diagnostic]) -> list[str]:
     return lines
 
 
-def _render(
-    results: Sequence[FileResult],
-    diagnostics: Sequence[Diagnostic],
+def _stream(
+    results: Iterable[FileResult],
     options: ReportOptions,
-    body: str,
-) -> str:
-    sections = [body] if body else []
-    if options.statistics and diagnostics:
-        sections.append("\n".join(statistics_lines(diagnostics)))
-    summary = summary_lines(Summary.of(results), options)
-    if summary:
-        sections.append("\n".join(summary))
-    return "\n\n".join(sections) + "\n" if sections else ""
+    block: Callable[[Diagnostic], str],
+    separator: str,
+) -> Iterator[str]:
+    """One chunk per file with problems (files in the order given), then the closing sections."""
+    summary = Summary.of(())
+    counts: Counter[tuple[str, str, str]] = Counter()
+    wrote = False
+    for result in results:
+        summary = summary.plus(result)
+        diagnostics = in_file_order(result)
+        if not diagnostics:
+            continue
+        if options.statistics:
+            counts.update((d.code, d.sub_code or "", d.name) for d in diagnostics)
+        chunk = separator.join(block(d) for d in diagnostics)
+        yield (separator if wrote else "") + chunk
+        wrote = True
+    sections = [] if not options.statistics else ["\n".join(statistics_lines(counts))]
+    sections += ["\n".join(summary_lines(summary, options))]
+    tail = "\n\n".join(section for section in sections if section)
+    if wrote:
+        yield "\n\n" + tail + "\n" if tail else "\n"
+    elif tail:
+        yield tail + "\n"
+
+
+def stream_full(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """Each diagnostic with its source line, a caret under the span and any fix; then counts."""
+    separator = "\n\n" if options.show_source else "\n"  # without excerpts, as concise
+    return _stream(results, options, lambda d: "\n".join(diagnostic_block(d, options)), separator)
+
+
+def stream_concise(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """One line per diagnostic; then counts."""
+    return _stream(results, options, lambda d: headline(d, options.color), "\n")
 
 
 def render_full(results: Sequence[FileResult], options: ReportOptions) -> str:
-    """Each diagnostic with its source line, a caret under the span and any fix; then counts."""
-    diagnostics = ordered(results)
-    separator = "\n\n" if options.show_source else "\n"  # without excerpts, as concise
-    body = separator.join("\n".join(diagnostic_block(d, options)) for d in diagnostics)
-    return _render(results, diagnostics, options, body)
+    return "".join(stream_full(by_path(results), options))
 
 
 def render_concise(results: Sequence[FileResult], options: ReportOptions) -> str:
-    """One line per diagnostic; then counts."""
-    diagnostics = ordered(results)
-    body = "\n".join(headline(d, options.color) for d in diagnostics)
-    return _render(results, diagnostics, options, body)
+    return "".join(stream_concise(by_path(results), options))
