@@ -54,18 +54,23 @@ class ResultCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / _FORMAT / key[:2] / f"{key}.json"
+    def _entry(self, key: str) -> str:
+        # os.path on strings, not pathlib: a warm run looks up every file of an archive here
+        return os.path.join(self.folder, _FORMAT, key[:2], f"{key}.json")
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(self._entry(key))
 
     def get(self, key: str) -> FileResult | None:
         try:
-            payload = json.loads(self._entry(key).read_bytes())
+            with open(self._entry(key), "rb") as handle:
+                payload = json.loads(handle.read())
             return _result_from_json(payload)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: lint again
 
     def put(self, key: str, result: FileResult) -> None:
-        entry = self._entry(key)
+        entry = Path(self._entry(key))
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             self._ensure_gitignore()

@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
 from postlint.rule import Rule, RuleSet
@@ -99,6 +97,8 @@ def validate(
     path: Path, table: Mapping[str, Any], schema: Mapping[str, Any], prefix: str = ""
 ) -> None:
     """Raise a ConfigError for the first problem: the file, the key and what is allowed."""
+    import jsonschema  # here, not at the top: only a run with a configuration file needs it
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(
         validator.iter_errors(table),

@@ -40,10 +40,20 @@ class Linter:
         self._schemas: dict[Path, LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
-        self.default_schema = self._load_configured_schema(self.config.schema)
+        self._default_schema_path = self.config.schema or bundled_schema_path()
+        self._default_schema: LoadedSchema | None = None
+        if self.config.schema is not None:
+            self.default_schema  # noqa: B018  # a broken schema the user named is a usage error now
         self.active_rules(self.config.selection)  # validates rule options early
 
     # --- setup -----------------------------------------------------------------------------
+
+    @property
+    def default_schema(self) -> LoadedSchema:
+        """The bundled schema loads with the first file linted: a cached run needs none."""
+        if self._default_schema is None:
+            self._default_schema = self._load_configured_schema(self._default_schema_path)
+        return self._default_schema
 
     def _load_configured_schema(self, path: Path | None) -> LoadedSchema:
         target = path if path is not None else bundled_schema_path()
@@ -321,7 +331,7 @@ class Linter:
         import hashlib
 
         digest = hashlib.sha256(repr(self.config).encode())
-        schema_paths = [self.default_schema.path, *(p for _, p in self.config.schemas)]
+        schema_paths = [self._default_schema_path, *(p for _, p in self.config.schemas)]
         for schema_path in schema_paths:
             try:
                 digest.update(Path(schema_path).read_bytes())

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 MASK = "\ufffc"
 
@@ -41,6 +43,8 @@ class ProseView:
 
 
 def _block_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # here: a run answered from the cache never parses
+
     parser = MarkdownIt("commonmark").enable("table")
     # Only block structure is needed; inline parsing would triple the cost for nothing.
     parser.disable(["inline", "text_join"], ignoreInvalid=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,17 +51,36 @@ def lint_candidate(job: Job, candidate: Candidate) -> FileResult:
     data = linter.read_file(candidate.path, candidate.display)
     if isinstance(data, FileResult):
         return data
-    # A post that names its own schema depends on a file the key does not cover: no cache.
-    cache = job.cache if job.cache is not None and b"$schema" not in data else None
-    key = cache.key(candidate.display, data, linter.fingerprint()) if cache is not None else ""
-    if cache is not None:
-        hit = cache.get(key)
+    key = _cache_key(job, linter, candidate, data)
+    if key is not None:
+        assert job.cache is not None
+        hit = job.cache.get(key)
         if hit is not None:
             return hit
     result = linter.lint_bytes(candidate.display, data)
-    if cache is not None:
-        cache.put(key, result)
+    if key is not None:
+        assert job.cache is not None
+        job.cache.put(key, result)
     return result
+
+
+def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> str | None:
+    # A post that names its own schema depends on a file the key does not cover: no cache.
+    if job.cache is None or b"$schema" in data:
+        return None
+    return job.cache.key(candidate.display, data, linter.fingerprint())
+
+
+def cached_key(job: Job, candidate: Candidate) -> str | None:
+    """The cache key of ``candidate`` when the cache holds its result, else None."""
+    if job.cache is None or candidate.problem is not None:
+        return None
+    linter = job.pool.for_path(candidate.path)
+    data = linter.read_file(candidate.path, candidate.display)
+    if isinstance(data, FileResult):
+        return None
+    key = _cache_key(job, linter, candidate, data)
+    return key if key is not None and job.cache.has(key) else None
 
 
 # Each worker process gets its job once, from the parent (inherited when forked), so the
@@ -94,20 +112,37 @@ def lint_all(
     jobs: int = 1,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Results in the order of ``candidates``; parallel only when there is enough work."""
+    """Results in the order of ``candidates``; parallel only when there is enough work.
+
+    Cached results are read here first, so workers are only started (and proselint's checks
+    only compiled) for the files that changed.
+    """
     pool = linters if isinstance(linters, LinterPool) else LinterPool.of(linters)
     job = Job(pool, cache)
     pending = list(candidates)
-    if jobs <= 1 or len(pending) < 2 * jobs or not hasattr(os, "fork"):
-        for candidate in pending:
+    keys = [cached_key(job, candidate) for candidate in pending]  # keys only: memory stays flat
+    misses = [c for c, key in zip(pending, keys, strict=True) if key is None]
+    linted = _lint_many(job, misses, jobs)
+    for candidate, key in zip(pending, keys, strict=True):
+        if key is None:
+            yield next(linted)
+        else:
+            assert cache is not None
+            yield cache.get(key) or lint_candidate(job, candidate)  # damaged since: lint again
+
+
+def _lint_many(job: Job, candidates: list[Candidate], jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(candidates) < 2 * jobs or not hasattr(os, "fork"):
+        for candidate in candidates:
             yield lint_candidate(job, candidate)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")  # the job is inherited, never pickled
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
     ) as executor:
         yield from executor.map(
-            _lint_in_worker, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8)))
+            _lint_in_worker, candidates, chunksize=max(1, min(16, len(candidates) // (jobs * 8)))
         )

@@ -11,17 +11,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-import jsonschema
-import referencing
-import referencing.exceptions
-from jsonschema.exceptions import ValidationError
-from jsonschema.protocols import Validator
-from referencing.jsonschema import DRAFT202012
-
 from postlint.frontmatter import FrontMatter, Located
+
+if TYPE_CHECKING:
+    import referencing
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+# jsonschema and referencing are imported where a schema is loaded, not here: a run answered
+# from the cache never loads one, and their import is a sizeable part of start-up.
 
 DEFAULT_SCHEMA_NAME = "post.schema.json"
 
@@ -57,6 +58,9 @@ def _read_json(path: Path) -> Any:
 
 
 def _retriever(base_dir: Path) -> Any:
+    import referencing
+    from referencing.jsonschema import DRAFT202012
+
     def retrieve(uri: str) -> referencing.Resource[Any]:
         parts = urlsplit(uri)
         if parts.scheme in ("", "file"):
@@ -74,6 +78,11 @@ def _retriever(base_dir: Path) -> Any:
 
 
 def load_schema(path: Path) -> LoadedSchema:
+    import jsonschema
+    import referencing
+    import referencing.jsonschema
+    from referencing.jsonschema import DRAFT202012
+
     path = Path(path)
     schema = _read_json(path)
     if not isinstance(schema, dict | bool):
@@ -110,6 +119,8 @@ def _remote(uri: str) -> bool:
 
 def _resolve_all_refs(schema: Any, validator: Any, path: Path, base_uri: str) -> None:
     """Resolve every ``$ref`` now, so a bad or remote ref is a load error, not a crash later."""
+    import referencing.exceptions
+
     resolver = validator._resolver  # the resolver rooted at this schema
     stack = [schema]
     seen = 0
@@ -209,7 +220,9 @@ def _message(error: ValidationError) -> str:
         description = error.schema.get("description") if isinstance(error.schema, dict) else None
         if description:
             return f"`{where}` is {_show(instance)}; expected {description}"
-        best = jsonschema.exceptions.best_match(error.context or [])
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context or [])
         return _message(best) if best is not None else f"`{where}`: {error.message}"
     return f"`{where}`: {error.message}"
 
