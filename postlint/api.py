@@ -8,7 +8,6 @@ from pathlib import Path
 from postlint.config import Config
 from postlint.diagnostic import Diagnostic, FileResult
 from postlint.engine import Linter
-from postlint.files import discover_files
 
 
 def lint_text(
@@ -19,18 +18,35 @@ def lint_text(
 
 
 def iter_results(
-    paths: Sequence[str | Path], config: Config | None = None, linter: Linter | None = None
+    paths: Sequence[str | Path], config: Config | None = None, *, jobs: int = 1
 ) -> Iterator[FileResult]:
-    """Lint files and folders, one result per file, as they are checked."""
-    from postlint.runner import lint_all
+    """Lint files and folders, one result per file, as they are checked.
 
-    linter = linter or Linter(config)
-    cfg = linter.config
-    candidates = discover_files(
-        [Path(p) for p in paths], cfg.include, (*cfg.exclude, *cfg.extend_exclude)
+    Without ``config`` every file gets the configuration the CLI would give it (the nearest
+    ``postlint.toml``, ``.postlint.toml`` or ``pyproject.toml`` with ``[tool.postlint]``);
+    a given ``config`` applies to all files. A configuration file with a mistake raises
+    :class:`postlint.config.ConfigError`.
+    """
+    from postlint.config_loader import ConfigResolver
+    from postlint.files import discover_files
+    from postlint.rule import discover
+    from postlint.runner import LinterPool, lint_all
+
+    targets = [Path(p) for p in paths] or [Path(".")]
+    pool = (
+        LinterPool.of(Linter(config))
+        if config is not None
+        else LinterPool(ConfigResolver(discover()))
     )
-    yield from lint_all(linter, candidates)
+    settings = pool.for_path(targets[0].absolute()).config  # discovery follows the first path's
+    candidates = discover_files(
+        targets, settings.include, (*settings.exclude, *settings.extend_exclude)
+    )
+    yield from lint_all(pool, candidates, jobs=jobs)
 
 
-def lint_paths(paths: Sequence[str | Path], config: Config | None = None) -> list[FileResult]:
-    return list(iter_results(paths, config))
+def lint_paths(
+    paths: Sequence[str | Path], config: Config | None = None, *, jobs: int = 1
+) -> list[FileResult]:
+    """:func:`iter_results` as a list."""
+    return list(iter_results(paths, config, jobs=jobs))

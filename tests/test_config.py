@@ -488,3 +488,21 @@ def test_any_table_gives_a_config_or_a_config_error(table: dict[str, Any]) -> No
         Linter(config, RULES).lint_text(POST)
     except ConfigError as exc:
         assert str(exc).startswith(str(path)) or "schema" in str(exc), exc
+
+
+def test_python_api_finds_configuration_files_as_the_cli_does(blog: Path) -> None:
+    from postlint.api import lint_paths
+    from postlint.config import Config
+
+    (blog / "postlint.toml").write_text('select = ["PR108", "FM007"]\n')
+    (blog / "posts" / ".postlint.toml").write_text('select = ["FM007"]\n')
+    (blog / "top.md").write_text(POST, encoding="utf-8")
+    found = sorted(
+        (Path(r.path).name, d.code) for r in lint_paths([blog], jobs=2) for d in r.diagnostics
+    )
+    assert found == [("a.md", "FM007"), ("top.md", "FM007"), ("top.md", "PR108")]
+    given = Config(select=("PR108",))  # a Config passed in applies to every file
+    found = sorted(
+        (Path(r.path).name, d.code) for r in lint_paths([blog], given) for d in r.diagnostics
+    )
+    assert found == [("a.md", "PR108"), ("top.md", "PR108")]
