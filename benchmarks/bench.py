@@ -1,6 +1,8 @@
 """postlint against proselint on the same files: medians and ratios for the performance targets.
 
-Run from the repository root (postlint and proselint installed):
+Run from the repository root, with the Python of an environment where postlint is installed
+as users install it (``pip install .``: modules precompiled; an editable install under
+``PYTHONDONTWRITEBYTECODE`` compiles its sources at every start):
 
     python benchmarks/bench.py [FOLDER] [--rounds N]
 
@@ -50,13 +52,17 @@ def timed(cmd: list[str], cwd: Path, rounds: int) -> float:
 
 
 def peak_rss_mb(cmd: list[str], cwd: Path) -> float:
-    """Peak resident memory of a command, from the kernel's accounting of the child."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """Peak resident memory of a command, measured in a fresh process so that no earlier
+    child's peak (the kernel keeps the largest) can stand in for it."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return int(out.stdout) / 1024
 
 
 def copies(folder: Path, count: int, into: Path) -> Path:
