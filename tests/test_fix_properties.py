@@ -27,6 +27,7 @@ from postlint.config import Config
 from postlint.diagnostic import Edit
 from postlint.engine import Linter
 from postlint.fix import FixOutcome, applicable, apply_edits, edits_overlap, fix_file, fix_source
+from postlint.rule import RuleSet
 from postlint.source import UTF8_BOM, SourceFile
 
 REAL = Linter(Config())  # built once: these tests lint thousands of posts
@@ -166,8 +167,16 @@ def check_fixing(linter: Linter, data: bytes, unsafe: bool) -> FixOutcome:
     return outcome
 
 
-FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-MANY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ALL = Linter(Config(), rules=RuleSet((*REAL.rules, *fix_rules.SETTLING)))
+
+# benchmarks/fuzz.py raises every count for a long campaign outside CI.
+CAMPAIGN = int(os.environ.get("POSTLINT_FUZZ_EXAMPLES", "0"))
+FEW = settings(
+    max_examples=CAMPAIGN or 60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+MANY = settings(
+    max_examples=CAMPAIGN or 300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @FEW
@@ -191,13 +200,12 @@ def test_overlapping_and_multi_edit_fixes_change_only_their_spans(
 @FEW
 @given(posts(REAL_DEFECTS + AWKWARD_DEFECTS), st.booleans())
 def test_all_rules_together(data: bytes, unsafe: bool) -> None:
-    rules = (*REAL.rules, *fix_rules.SETTLING)
-    from postlint.rule import RuleSet
-
-    check_fixing(Linter(Config(), rules=RuleSet(rules)), data, unsafe)
+    check_fixing(ALL, data, unsafe)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=CAMPAIGN // 10 or 25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(posts(REAL_DEFECTS + AWKWARD_DEFECTS), st.sampled_from([0o644, 0o600, 0o664, 0o755]))
 def test_fixed_file_on_disk_is_the_fixed_text_with_its_mode(data: bytes, mode: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
