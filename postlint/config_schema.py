@@ -17,7 +17,7 @@ from typing import Any
 
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
-from postlint.rule import Rule, RuleSet
+from postlint.rule import FROM_CONFIG, Rule, RuleSet
 
 SEVERITIES = [s.label for s in Severity]
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -44,12 +44,11 @@ def _json_type(annotation: Any) -> dict[str, Any]:
 
 def options_schema(rule: Rule) -> dict[str, Any]:
     """``[rules.<name>]``: the rule's options dataclass, field names in kebab-case."""
-    if rule.config_options is not None:  # its options come from elsewhere (HS001: [house])
-        return {"type": "object", "properties": {}, "additionalProperties": False}
     hints = typing.get_type_hints(rule.options)
     props = {
         f.name.replace("_", "-"): _json_type(hints.get(f.name))
         for f in dataclasses.fields(rule.options)
+        if not f.metadata.get(FROM_CONFIG)  # filled in from elsewhere (HS001's [house])
     }
     return {"type": "object", "properties": props, "additionalProperties": False}
 

@@ -32,6 +32,12 @@ class FixAvailability(StrEnum):
     SOMETIMES = "sometimes"  # safe for some findings, unsafe or absent for others
 
 
+# Field metadata for rule options filled in from the rest of the configuration by a rule's
+# ``config_options`` (HS001's house rules, FM013's project root), never from its own
+# ``[rules.<name>]`` table: ``field(default=..., metadata={FROM_CONFIG: True})``.
+FROM_CONFIG = "postlint-from-config"
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """For rules that take no options."""

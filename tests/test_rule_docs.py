@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from postlint.config import Config
 from postlint.engine import Linter
 from postlint.rule import Rule, discover
 
+REPO = Path(__file__).resolve().parents[1]
 RULES = discover()
 HEADINGS = ("## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Fix")
 _FENCE = re.compile(r"```markdown(?P<info>[^\n]*)\n(?P<body>.*?)\n```", re.DOTALL)
@@ -32,7 +34,9 @@ def _post(section: str) -> tuple[str, str] | None:
 def _codes(rule: Rule, text: str, path: str) -> set[str]:
     from postlint.rules.prose.house_style import EXAMPLE_RULES  # HS001's docs use this rule
 
-    linter = Linter(Config(select=(rule.code,), house=EXAMPLE_RULES))
+    # FM013's docs refer to the sample blog's image, looked up from examples/ as the root.
+    config = Config(select=(rule.code,), house=EXAMPLE_RULES, root=REPO / "examples")
+    linter = Linter(config)
     return {d.code for d in linter.lint_text(text, path).diagnostics}
 
 

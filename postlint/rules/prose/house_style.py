@@ -41,14 +41,14 @@ lowered); none for the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.house import HouseRule
 from postlint.house.checks import Compiled, check_rule, compile_rule
-from postlint.rule import FixAvailability, Rule
+from postlint.rule import FROM_CONFIG, FixAvailability, Rule
 
 # The docs' example runs with this rule; a real configuration replaces it.
 EXAMPLE_RULES = (HouseRule(name="kyiv", kind="substitution", swap=(("Kiev", "Kyiv"),)),)
@@ -56,7 +56,7 @@ EXAMPLE_RULES = (HouseRule(name="kyiv", kind="substitution", swap=(("Kiev", "Kyi
 
 @dataclass(frozen=True)
 class Options:
-    rules: tuple[HouseRule, ...] = ()
+    rules: tuple[HouseRule, ...] = field(default=(), metadata={FROM_CONFIG: True})
 
 
 @dataclass(frozen=True)
