@@ -1,10 +1,12 @@
-"""Shared fixtures: the repo layout and a real CLI runner."""
+"""Shared fixtures: the repo layout and a real CLI runner; the whole suite runs offline."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,39 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "2025-11-26-where-peace-stands-in-ukraine.md"
 CORPUS = SHARED / "corpus"
+OFFLINE = Path(__file__).resolve().parent / "offline"  # its sitecustomize blocks the network
+SOCKET_LOG = "POSTLINT_SOCKET_LOG"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Block the network in this process and in every Python process the tests start."""
+    log = Path(tempfile.mkdtemp(prefix="postlint-sockets-")) / "sockets.log"
+    os.environ[SOCKET_LOG] = str(log)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
+    )
+    spec = importlib.util.spec_from_file_location("postlint_offline", OFFLINE / "sitecustomize.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # installs the blocker here too
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    log = Path(os.environ[SOCKET_LOG])
+    if log.exists() and log.read_text(encoding="utf-8").strip():
+        sys.stderr.write(f"\nnetwork access attempted during the tests:\n{log.read_text()}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def online_env() -> dict[str, str]:
+    """The environment without the blocker, for tools that install packages (pre-commit)."""
+    env = {k: v for k, v in os.environ.items() if k != SOCKET_LOG}
+    paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(OFFLINE)]
+    if paths:
+        env["PYTHONPATH"] = os.pathsep.join(paths)
+    else:
+        env.pop("PYTHONPATH", None)
+    return env
 
 
 @pytest.fixture

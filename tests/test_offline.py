@@ -10,35 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-
-BLOCKER = """
-import os, socket
-
-def _blocked(*args, **kwargs):
-    with open(os.environ["POSTLINT_SOCKET_LOG"], "a") as log:
-        log.write(repr(args[:2]) + "\\n")
-    raise OSError("network access blocked by the postlint test suite")
-
-socket.socket.connect = _blocked
-socket.socket.connect_ex = _blocked
-socket.create_connection = _blocked
-socket.getaddrinfo = _blocked
-"""
+from conftest import OFFLINE, REPO, SOCKET_LOG
 
 
 @pytest.fixture
 def offline(tmp_path: Path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    """Run the CLI with the suite's network blocker and a log of its own."""
     log = tmp_path / "sockets.log"
 
     def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         env = {
             **os.environ,
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])),
-            "POSTLINT_SOCKET_LOG": str(log),
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
+            ),
+            SOCKET_LOG: str(log),
             "NO_COLOR": "1",
         }
         return subprocess.run(
@@ -56,14 +42,29 @@ def offline(tmp_path: Path):
 
 
 def test_blocker_really_blocks(offline, tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(tmp_path / "site"),
-        "POSTLINT_SOCKET_LOG": str(offline.log),
-    }
-    code = "import socket; socket.create_connection(('127.0.0.1', 9))"
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=False)
-    assert result.returncode != 0 and offline.log.read_text()
+    env = {**os.environ, "PYTHONPATH": str(OFFLINE), SOCKET_LOG: str(offline.log)}
+    for code in (
+        "import socket; socket.create_connection(('127.0.0.1', 9))",
+        "import socket; socket.getaddrinfo('example.org', 443)",
+        "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9/')",
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, check=False
+        )
+        assert result.returncode != 0 and b"blocked by the postlint test suite" in result.stderr
+    assert len(offline.log.read_text().splitlines()) == 3
+
+
+def test_this_process_is_blocked_too(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import socket
+
+    log = tmp_path / "sockets.log"
+    monkeypatch.setenv(
+        SOCKET_LOG, str(log)
+    )  # this attempt is expected: keep it off the suite's log
+    with pytest.raises(OSError, match="blocked"):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
+    assert "127.0.0.1" in log.read_text()
 
 
 def test_examples_and_remote_schemas_never_touch_the_network(offline, tmp_path: Path) -> None:

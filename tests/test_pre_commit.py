@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED
+from conftest import REPO, SEED, online_env
 
 CLEAN_POST = """---
 title: A clean post
@@ -43,7 +42,8 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _try_repo(blog: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PRE_COMMIT")}
+    # pre-commit installs the hook's environment with pip, which may need a package index.
+    env = {k: v for k, v in online_env().items() if not k.startswith("PRE_COMMIT")}
     env.setdefault("PRE_COMMIT_HOME", str(blog.parent / "pre-commit-home"))
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--files", *files],
