@@ -77,6 +77,14 @@ def test_tab_indentation() -> None:
     assert "tabs" in messages(text)[0]
 
 
+def test_tabs_between_tokens_are_read_as_jekyll_reads_them() -> None:
+    # A tab after a value or a colon is a separator for libyaml (Jekyll, Hugo), not an error.
+    text = (
+        "---\ntitle:\tx\nauthors:\n- melody\t\t\ndate: 2025-11-26\t# a comment\nempty: ''\t\n---\n"
+    )
+    assert lint(text) == [(6, 8, "FM007")]
+
+
 def test_duplicate_key_at_second_key() -> None:
     assert lint("---\ntitle: a\ntitle: b\n---\n") == [(3, 1, "FM006")]
     assert "line 2" in messages("---\ntitle: a\ntitle: b\n---\n")[0]
