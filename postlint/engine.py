@@ -340,7 +340,9 @@ class Linter:
         return digest.hexdigest()
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
-        return self.lint_source(SourceFile(path, text))
+        """Lint decoded text; a leading U+FEFF is a byte-order mark, as in :meth:`lint_bytes`."""
+        bom = text.startswith("\ufeff")
+        return self.lint_source(SourceFile(path, text[1:] if bom else text, bom))
 
     def lint_many(self, paths: Iterable[tuple[Path, str]]) -> Iterable[FileResult]:
         for path, display in paths:
