@@ -19,10 +19,11 @@ from typing import Any
 
 from postlint import __version__
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
+from postlint.files import path_state
 from postlint.source import Position
 
 CACHE_DIR_NAME = ".postlint_cache"
-_FORMAT = "v1"
+_FORMAT = "v2"
 
 
 def _proselint_version() -> str:
@@ -65,11 +66,16 @@ class ResultCache:
         try:
             with open(self._entry(key), "rb") as handle:
                 payload = json.loads(handle.read())
-            return _result_from_json(payload)
-        except (OSError, ValueError, KeyError, TypeError):
+            result = _result_from_json(payload)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing or damaged: lint again
+        if any(path_state(path) != state for path, state in result.depends_on or ()):
+            return None  # a file the result depends on has changed: lint again
+        return result
 
     def put(self, key: str, result: FileResult) -> None:
+        if result.depends_on is None:
+            return  # depends on something the cache cannot watch
         entry = Path(self._entry(key))
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -131,6 +137,7 @@ def _result_to_json(result: FileResult) -> dict[str, Any]:
             }
             for d in result.diagnostics
         ],
+        "depends_on": [list(pair) for pair in result.depends_on or ()],
     }
 
 
@@ -154,4 +161,5 @@ def _result_from_json(data: dict[str, Any]) -> FileResult:
         )
         for d in data["diagnostics"]
     )
-    return FileResult(path, diagnostics)
+    depends_on = tuple((str(p), str(s)) for p, s in data.get("depends_on", []))
+    return FileResult(path, diagnostics, depends_on=depends_on)

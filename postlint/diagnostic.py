@@ -93,3 +93,6 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     fixed: int = 0  # how many problems ``--fix`` repaired in this file
     fixed_text: str | None = None  # the new text when a fix changed the file
+    # Other files the result depends on, as (path, state) pairs seen while checking (FM013's
+    # images), so a cached result is used only while they are unchanged; None: never cache.
+    depends_on: tuple[tuple[str, str], ...] | None = ()

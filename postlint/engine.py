@@ -212,7 +212,25 @@ class Linter:
             diagnostics = diagnostics[:limit] + self._engine_diagnostic(
                 source, "PL008", more, selection
             )
-        return FileResult(source.path, tuple(diagnostics))
+        return FileResult(source.path, tuple(diagnostics), depends_on=self._depends_on(doc, rules))
+
+    def _depends_on(
+        self, doc: Document, rules: tuple[ActiveRule, ...]
+    ) -> tuple[tuple[str, str], ...] | None:
+        from postlint.files import path_state
+
+        paths: set[str] = set()
+        for active in rules:
+            if active.rule.looks_up is None:
+                continue
+            try:
+                looked_up = active.rule.looks_up(doc, active.options)
+            except Exception:  # reported by its check already; just never cache this result
+                return None
+            if looked_up is None:
+                return None
+            paths.update(looked_up)
+        return tuple((path, path_state(path)) for path in sorted(paths))
 
     def _suppress(
         self, source: SourceFile, doc: Document, diagnostics: list[Diagnostic], selection: Selection

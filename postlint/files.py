@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import subprocess
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -94,3 +95,13 @@ def discover_files(
             yield Candidate(given, display_path(given, cwd))
         else:
             yield Candidate(given, display_path(given, cwd), "no such file or folder")
+
+
+def path_state(path: str) -> str:
+    """What a cached result may depend on: a path's type, size and time, links not followed."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return "missing"
+    kind = "dir" if stat.S_ISDIR(info.st_mode) else "link" if stat.S_ISLNK(info.st_mode) else "file"
+    return f"{kind}:{info.st_size}:{info.st_mtime_ns}"

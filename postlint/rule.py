@@ -74,6 +74,9 @@ class Rule:
     config_options: Callable[[Any], dict[str, Any]] | None = None
     # Sub-codes named by the configuration under this prefix (``house`` -> ``house.kyiv``).
     sub_code_prefix: str = ""
+    # For a rule that looks at other files: the paths (inside the project) its result depends
+    # on, or None when its result must not be cached. The cache keeps their state with it.
+    looks_up: Callable[[Document, Any], tuple[str, ...] | None] | None = None
 
     @property
     def docs_url(self) -> str:

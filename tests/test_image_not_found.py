@@ -100,3 +100,29 @@ def test_keys_are_configurable_and_the_root_is_not(tmp_path: Path, site: Path) -
 
     with pytest.raises(ConfigError, match="root"):
         load_config_file(config, discover())
+
+
+def test_odd_values_never_raise(site: Path) -> None:
+    for value in (
+        "/",
+        "./",
+        "'/" + "x" * 300 + ".png'",
+        "'" + "/a" * 2100 + "'",
+        "'a\\0b.png'",
+        '"/a\\0b.png"',
+    ):
+        found_here = found(site, f"image: {value}")
+        assert all("failed" not in m for _, _, m in found_here), value
+
+
+def test_a_cached_result_follows_the_image_it_looked_at(run_cli, site: Path) -> None:
+    post = site / "_posts" / "2025-11-26-x.md"
+    post.write_text(
+        "---\ntitle: A post\nimage: /assets/img/new.jpg\n---\n\nText.\n", encoding="utf-8"
+    )
+    args = ("check", "--isolated", "--select", "FM013", "_posts")
+    assert b"FM013" in run_cli(*args, cwd=site).stdout
+    (site / "assets" / "img" / "new.jpg").write_bytes(b"\xff\xd8")
+    assert run_cli(*args, cwd=site).returncode == 0  # the image is there now: not the cached alarm
+    (site / "assets" / "img" / "new.jpg").unlink()
+    assert b"FM013" in run_cli(*args, cwd=site).stdout

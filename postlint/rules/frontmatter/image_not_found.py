@@ -55,6 +55,7 @@ from typing import Any
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
+from postlint.frontmatter import Located
 from postlint.rule import FROM_CONFIG, Rule
 
 _NOT_A_FILE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)|\{\{|\{%|\$\{")
@@ -76,7 +77,8 @@ def _project_root(config: Any) -> dict[str, Any]:
     return {"root": Path(config.root)}
 
 
-def check(doc: Document, options: Options) -> Iterator[Finding]:
+def _references(doc: Document, options: Options) -> Iterator[Located]:
+    """The string values of the image keys (``image: {path: ...}`` too)."""
     fm = doc.front_matter
     if fm is None or fm.root is None or fm.root.tag != "map":
         return
@@ -84,44 +86,68 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if key.value not in options.keys:
             continue
         node = value.child("path")[1] if value.tag == "map" else value
-        if node is None or node.tag != "str" or not isinstance(node.value, str):
-            continue
-        problem = _problem(node.value.strip(), Path(doc.path), options.root)
+        if node is not None and node.tag == "str" and isinstance(node.value, str):
+            yield node
+
+
+def check(doc: Document, options: Options) -> Iterator[Finding]:
+    for node in _references(doc, options):
+        problem, _ = _look_up(node.value.strip(), Path(doc.path), options.root)
         if problem is not None:
             yield Finding(node.start, node.end, problem)
 
 
-def _problem(reference: str, post: Path, root: Path) -> str | None:
-    """What is wrong with a local image reference, or None when it is fine or cannot be told."""
+def looks_up(doc: Document, options: Options) -> tuple[str, ...] | None:
+    """The paths the result depends on, for the cache; None when a link leads out."""
+    paths: list[str] = []
+    for node in _references(doc, options):
+        _, seen = _look_up(node.value.strip(), Path(doc.path), options.root)
+        if seen is None:
+            return None
+        paths.extend(seen)
+    return tuple(paths)
+
+
+def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[str, ...] | None]:
+    """What is wrong with a local image reference (None: fine, or nothing can be said), and
+    the paths inside the project that answer depends on (None: a link leads out)."""
     if not reference or _NOT_A_FILE.search(reference):
-        return None
+        return None, ()
     relative = reference.split("?", 1)[0].split("#", 1)[0]
     root = Path(os.path.abspath(root))
     # Hugo resolves a relative path from the page's folder, Jekyll from the site: either will do.
     page = Path(os.path.abspath(post)).parent
     bases = [root] if relative.startswith("/") else [page, root]
     inside = link_out = missing = False
+    seen: list[str] = []
     for base in bases:
         # Lexically first: a path that climbs out of the project is never looked at.
         target = Path(os.path.normpath(base / relative.lstrip("/")))
-        if not target.is_relative_to(root) or target == root:
+        if target in (root, base):
+            return None, ()  # names a folder, not an image
+        if not target.is_relative_to(root):
             continue
         inside = True
         real = _follow_inside(target, root)
-        if real is None:
+        folder = _follow_inside(target.parent, root)
+        if real is None or folder is None:
             link_out = True
             continue
-        if real.is_file():
-            return None
-        folder = _follow_inside(target.parent, root)
-        missing = missing or (folder is not None and folder.is_dir())
+        seen += [str(real), str(folder)]
+        if os.path.isfile(real):
+            return None, tuple(seen)
+        missing = missing or os.path.isdir(folder)
     if not inside:
-        return f"`{reference}` leads out of the project folder; not checked: use a path inside it"
+        message = (
+            f"`{reference}` leads out of the project folder; not checked: use a path inside it"
+        )
+        return message, ()
     if link_out:
-        return f"`{reference}` is a link out of the project folder; not followed"
+        return f"`{reference}` is a link out of the project folder; not followed", None
     if missing:
-        return f"image `{reference}` is not in the project: correct the path or add the file"
-    return None  # its folder is not in this checkout either: nothing can be said
+        message = f"image `{reference}` is not in the project: correct the path or add the file"
+        return message, tuple(seen)
+    return None, tuple(seen)  # its folder is not in this checkout either: nothing can be said
 
 
 def _follow_inside(target: Path, root: Path) -> Path | None:
@@ -133,11 +159,14 @@ def _follow_inside(target: Path, root: Path) -> Path | None:
         candidate = Path(os.path.normpath(current / pending.pop(0)))
         if not candidate.is_relative_to(root):
             return None
-        if not candidate.is_symlink():
+        if not os.path.islink(candidate):
             current = candidate
             continue
         hops += 1
-        link = Path(os.readlink(candidate))
+        try:
+            link = Path(os.readlink(candidate))
+        except (OSError, ValueError):
+            return None
         resolved = Path(os.path.normpath(link if link.is_absolute() else candidate.parent / link))
         if hops > 40 or not resolved.is_relative_to(root):
             return None
@@ -154,4 +183,5 @@ RULE = Rule(
     check=check,
     options=Options,
     config_options=_project_root,
+    looks_up=looks_up,
 )
