@@ -28,7 +28,7 @@ def iter_results(
     :class:`postlint.config.ConfigError`.
     """
     from postlint.config_loader import ConfigResolver
-    from postlint.files import discover_files
+    from postlint.files import discover_files, in_report_order
     from postlint.rule import discover
     from postlint.runner import LinterPool, lint_all
 
@@ -39,8 +39,8 @@ def iter_results(
         else LinterPool(ConfigResolver(discover()))
     )
     settings = pool.for_path(targets[0].absolute()).config  # discovery follows the first path's
-    candidates = discover_files(
-        targets, settings.include, (*settings.exclude, *settings.extend_exclude)
+    candidates = in_report_order(
+        discover_files(targets, settings.include, (*settings.exclude, *settings.extend_exclude))
     )
     yield from lint_all(pool, candidates, jobs=jobs)
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 TEMP_SUFFIX = ".postlint-tmp"
 
@@ -69,6 +71,23 @@ def write_atomic(
         raise
     _sync_folder(target.parent)
     return target
+
+
+@contextlib.contextmanager
+def temporary_sibling(path: Path) -> Iterator[TextIO]:
+    """Write a new text file (a report) in one step: ``path`` appears, or is replaced, only
+    when the ``with`` block ends normally; otherwise the old file stays and nothing is left."""
+    folder = path.parent
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    # os.open with 0o666: the umask applies, as for any file the user creates (not mkstemp's 0o600).
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _refuse_unsafe_target(target: Path, info: os.stat_result) -> None:

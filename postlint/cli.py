@@ -161,15 +161,18 @@ def check(
         else:
             results = [linter.lint_bytes(name, data)]
     else:
-        from postlint.files import discover_files
+        from postlint.files import discover_files, in_report_order
 
         cfg = linter.config
-        candidates = list(discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude)))
+        found = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
+        candidates = in_report_order(found)
+        try:
+            for candidate in candidates:  # a nested configuration file with a mistake stops
+                pool.for_path(candidate.path)  # the run here, before anything is written
+        except ConfigError as exc:
+            _usage_error(exc)
         if fixing:
-            try:
-                results = _fix_all(pool, candidates, unsafe_fixes, diff, diffs)
-            except ConfigError as exc:  # a nested configuration file with a mistake
-                _usage_error(exc)
+            results = _fix_all(pool, candidates, unsafe_fixes, diff, diffs)
         else:
             from postlint.cache import ResultCache
             from postlint.runner import default_jobs, lint_all
@@ -224,19 +227,25 @@ def check(
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
-def _usage_error(exc: Exception) -> NoReturn:
+def _usage_error(exc: Exception | str) -> NoReturn:
     click.echo(f"postlint: error: {exc}", err=True)
     sys.exit(EXIT_USAGE)
 
 
 @contextlib.contextmanager
 def _output(path: Path | None, out: TextIO, color: bool) -> Iterator[Callable[[str], object]]:
-    """A writer for the report: the output file, or ``out`` (colours kept only when asked)."""
+    """A writer for the report: ``out`` (colours kept only when asked), or the output file,
+    replaced only when the report is complete (a failed run leaves the old one)."""
     if path is None:
         yield lambda chunk: click.echo(chunk, nl=False, file=out, color=color)
         return
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle.write
+    from postlint.atomic import temporary_sibling
+
+    try:
+        with temporary_sibling(path) as handle:
+            yield handle.write
+    except OSError as exc:
+        _usage_error(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:

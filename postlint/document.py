@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 DEFAULT_PROSE_FIELDS = ("title", "excerpt", "description")
 
 
+_TRIPLE_QUOTES = ('"""', "'''")  # TOML's multi-line strings
+
+
 @dataclass(frozen=True)
 class TextField:
     """A front-matter text value whose characters sit verbatim in the file (prose in YAML)."""
@@ -98,8 +101,9 @@ class Document:
                 continue
             start, end = value.start, value.end
             raw = self.text[start:end]
-            if len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]:
-                start, end = start + 1, end - 1
+            quote = raw[:3] if raw[:3] in _TRIPLE_QUOTES else raw[:1]
+            if quote and quote[0] in "\"'" and len(raw) >= 2 * len(quote) and raw.endswith(quote):
+                start, end = start + len(quote), end - len(quote)
             if self.text[start:end] == value.value and value.value:
                 fields.append(TextField(str(key.value), start, end, value.value))
         return tuple(fields)

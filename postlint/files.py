@@ -6,7 +6,7 @@ import fnmatch
 import os
 import stat
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,3 +105,9 @@ def path_state(path: str) -> str:
         return "missing"
     kind = "dir" if stat.S_ISDIR(info.st_mode) else "link" if stat.S_ISLNK(info.st_mode) else "file"
     return f"{kind}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def in_report_order(found: Iterable[Candidate]) -> list[Candidate]:
+    """Files by path, as reports list them, each once however often it was named."""
+    unique = {os.path.abspath(c.path): c for c in reversed(list(found))}
+    return sorted(unique.values(), key=lambda candidate: candidate.display)

@@ -447,6 +447,9 @@ def _without_toml_comment(value: str) -> str:
                 index += 1  # an escaped character, perhaps a quote
             elif value.startswith(quote, index):
                 index += len(quote) - 1
+                if len(quote) == 3:  # up to two more quote characters still belong to the string
+                    while index + 1 < len(value) and value[index + 1] == quote[0]:
+                        index += 1
                 quote = ""
         elif char in "\"'":
             quote = char * 3 if value.startswith(char * 3, index) else char

@@ -506,3 +506,22 @@ def test_python_api_finds_configuration_files_as_the_cli_does(blog: Path) -> Non
         (Path(r.path).name, d.code) for r in lint_paths([blog], given) for d in r.diagnostics
     )
     assert found == [("a.md", "PR108"), ("top.md", "PR108")]
+
+
+def test_a_wrong_nested_config_stops_the_run_before_any_output(blog: Path) -> None:
+    (blog / "top.md").write_text(POST, encoding="utf-8")
+    (blog / "posts" / "postlint.toml").write_text('select = ["NOPE"]\n')
+    (blog / "report.txt").write_text("the last report\n")
+    run = subprocess_check(blog, "-o", "report.txt", ".")
+    assert run.returncode == 2 and "NOPE" in run.stderr and run.stdout == ""
+    assert (blog / "report.txt").read_text() == "the last report\n"  # kept, not truncated
+    assert sorted(p.name for p in blog.iterdir()) == ["posts", "report.txt", "top.md"]
+
+
+def test_files_are_reported_in_path_order_and_once(blog: Path) -> None:
+    (blog / "b.md").write_text(POST, encoding="utf-8")
+    run = subprocess_check(
+        blog, "--isolated", "--select", "PR108", "b.md", "posts", "b.md", "./b.md"
+    )
+    paths = [line.split(":", 1)[0] for line in run.stdout.splitlines() if "PR108" in line]
+    assert paths == ["b.md", "posts/a.md"]

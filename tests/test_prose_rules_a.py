@@ -243,3 +243,9 @@ def test_toml_title_with_a_trailing_comment_is_read_and_fixed_inside_the_string(
         Linter(Config(select=("PR102",))), SourceFile.from_bytes("p.md", text.encode()), unsafe=True
     )
     assert outcome.text == '+++\ntitle = "Talks # resume" # set by the importer\n+++\n\nx\n'
+
+
+def test_toml_multi_line_string_with_extra_closing_quotes_ends_before_the_comment() -> None:
+    text = '+++\ntitle = """Breaking: Talks "resume"""" # set by the importer\n+++\n\nx\n'
+    (diagnostic,) = lint(text, "PR102")
+    assert (diagnostic.start_pos.line, diagnostic.start_pos.column) == (2, 12)

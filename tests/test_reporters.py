@@ -1008,3 +1008,4 @@ def test_streamed_output_is_the_rendered_output_in_chunks_per_file(fmt: str) -> 
     assert "".join(chunks) == render(fmt, results, ReportOptions())
     with_problems = [r for r in results if r.diagnostics]
     assert len(chunks) >= len(with_problems)  # one chunk per file, so nothing piles up
+    assert all(chunk.endswith("\n") for chunk in chunks)  # a progress bar may follow any chunk

@@ -193,16 +193,17 @@ def _stream(
             continue
         if options.statistics:
             counts.update((d.code, d.sub_code or "", d.name) for d in diagnostics)
+        # Each chunk ends its last line, so a progress bar drawn in between erases nothing;
+        # the separator's extra line break (a blank line in the full format) goes in front.
+        gap = separator[1:]
         chunk = separator.join(block(d) for d in diagnostics)
-        yield (separator if wrote else "") + chunk
+        yield (gap if wrote else "") + chunk + "\n"
         wrote = True
     sections = [] if not options.statistics else ["\n".join(statistics_lines(counts))]
     sections += ["\n".join(summary_lines(summary, options))]
     tail = "\n\n".join(section for section in sections if section)
-    if wrote:
-        yield "\n\n" + tail + "\n" if tail else "\n"
-    elif tail:
-        yield tail + "\n"
+    if tail:
+        yield ("\n" if wrote else "") + tail + "\n"
 
 
 def stream_full(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:

@@ -5,7 +5,8 @@ Finds a word written twice in a row, ignoring case, also across a line break (LF
 block-quote markers on the next line), but never across a paragraph break and never across
 masked text: in "the `x` the" the code stands between the two words.
 
-Repetitions that are usually meant are left alone: "had had" and "that that", numbers, doubled
+Repetitions that are usually meant are left alone: "had had", "that that" and "her her",
+names written twice with capitals ("Walla Walla", "Bora Bora"), numbers, doubled
 interjections and intensifiers ("bye bye", "ha ha", "very very", "many many"), a word written
 three or more times in a row ("done done done"), and a doubled word quoted or emphasised as a
 phrase of its own (“done done”, *no no*).
@@ -63,7 +64,7 @@ _LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)" + _BLANKS + r"\Z")
 # Doubled on purpose: grammar ("had had", "that that"), interjections and intensifiers.
 ALLOWED = frozenset(
     {
-        "had", "that", "is", "do",
+        "had", "that", "is", "do", "her",
         "bye", "no", "yes", "yada", "ha", "haha", "ho", "ah", "oh", "aha", "tsk", "tut",
         "knock", "choo", "blah", "bla", "la", "boo", "hip", "hush", "chop", "hey", "well",
         "so", "very", "many", "really", "much", "far", "more", "again", "bang", "beep",
@@ -103,7 +104,12 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         if index < 0 or match.end() > blocks[index].end:
             continue  # outside paragraphs and headings, or across a block boundary
         word = match.group(1)
-        if word.casefold() in ALLOWED or _is_quoted_phrase(prose, match) or _is_run(prose, match):
+        if (
+            word.casefold() in ALLOWED
+            or (word[:1].isupper() and match.group(3)[:1].isupper())  # Walla Walla, Bora Bora
+            or _is_quoted_phrase(prose, match)
+            or _is_run(prose, match)
+        ):
             continue
         second = match.group(3)
         yield Finding(

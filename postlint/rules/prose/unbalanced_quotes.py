@@ -93,6 +93,11 @@ def _role(prose: str, at: int, block: Block) -> str | None:
     return EITHER
 
 
+def _odd_marks_follow(prose: str, at: int, block: Block) -> bool:
+    """An odd number of quotation marks after ``at`` in the block: one of them must close."""
+    return sum(1 for _ in _MARK.finditer(prose, at + 1, block.end)) % 2 == 1
+
+
 @dataclass
 class _Scan:
     """Pairing state carried from block to block (one scan per document)."""
@@ -116,6 +121,8 @@ def _scan_block(prose: str, block: Block, state: _Scan) -> Iterator[Leftover]:
         role = _role(prose, at, block)
         if at == skip or (role is None and not stack):
             continue
+        if role is None and _odd_marks_follow(prose, at, block):
+            continue  # 'a 15" screen," he said': an inch mark; the odd mark left closes the quote
         if state.carried:
             # A quotation running on from an earlier block ends at its first closing mark; an
             # opening mark first means it was never closed.
