@@ -358,9 +358,8 @@ class Linter:
         return digest.hexdigest()
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
-        """Lint decoded text; a leading U+FEFF is a byte-order mark, as in :meth:`lint_bytes`."""
-        bom = text.startswith("\ufeff")
-        return self.lint_source(SourceFile(path, text[1:] if bom else text, bom))
+        """Lint decoded text; offsets and columns count every character of ``text``."""
+        return self.lint_source(SourceFile(path, text))
 
     def lint_many(self, paths: Iterable[tuple[Path, str]]) -> Iterable[FileResult]:
         for path, display in paths:

@@ -100,24 +100,29 @@ _OPEN = re.compile(r"(---|\+\+\+)[ \t]*(\r\n|\r|\n|\Z)")
 
 
 def split(text: str) -> Block | None:
-    """Find the front matter block at the start of ``text`` (the BOM already removed)."""
-    opening = _OPEN.match(text)
+    """Find the front matter block at the start of ``text``.
+
+    Files read as bytes have their BOM removed already; text handed to the API may still
+    start with U+FEFF, which is skipped here so offsets stay offsets into that text.
+    """
+    lead = 1 if text.startswith("\ufeff") else 0
+    opening = _OPEN.match(text, lead)
     if opening:
         kind = Kind.YAML if opening.group(1) == "---" else Kind.TOML
         closer = _YAML_CLOSE if kind is Kind.YAML else _TOML_CLOSE
         content_start = opening.end()
+        open_end = lead + len(opening.group(1))
         close = closer.search(text, content_start) if opening.group(2) else None
         if close is None:
             # Unclosed: lint the rest as body rather than guess where the YAML ends.
-            end = len(opening.group(1))
-            return Block(kind, 0, end, content_start, content_start, content_start, False)
-        return Block(kind, 0, len(opening.group(1)), content_start, close.start(), close.end())
-    if text.startswith("{"):
-        close = _JSON_CLOSE.search(text)
+            return Block(kind, lead, open_end, content_start, content_start, content_start, False)
+        return Block(kind, lead, open_end, content_start, close.start(), close.end())
+    if text.startswith("{", lead):
+        close = _JSON_CLOSE.search(text, lead)
         if close is None:
-            return Block(Kind.JSON, 0, 1, 0, 0, 0, False)
+            return Block(Kind.JSON, lead, lead + 1, lead, lead, lead, False)
         end_of_brace = close.start() + 1
-        return Block(Kind.JSON, 0, 1, 0, end_of_brace, close.end())
+        return Block(Kind.JSON, lead, lead + 1, lead, end_of_brace, close.end())
     return None
 
 

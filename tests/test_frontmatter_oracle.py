@@ -73,9 +73,7 @@ def test_where_python_frontmatter_is_silent_postlint_reports(
     assert code in {d.code for d in found}
 
 
-def test_text_with_a_byte_order_mark_reads_as_the_same_bytes() -> None:
-    text = "\ufeff---\ntitle: ''\n---\nText.\n"
-    linter = Linter(Config(select=("FM",)))
-    from_text = linter.lint_text(text, "post.md").diagnostics
-    assert from_text == linter.lint_bytes("post.md", text.encode()).diagnostics
-    assert [(d.start_pos.line, d.start_pos.column, d.code) for d in from_text] == [(2, 8, "FM001")]
+def test_text_that_still_starts_with_a_byte_order_mark_has_its_front_matter_read() -> None:
+    text = "\ufeff---\ntitle: ''\n---\nText.\n"  # as read_text() gives it
+    found = Linter(Config(select=("FM",))).lint_text(text, "post.md").diagnostics
+    assert [(d.start, d.start_pos.line, d.code) for d in found] == [(12, 2, "FM001")]
