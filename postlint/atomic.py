@@ -98,7 +98,7 @@ def _refuse_unsafe_target(target: Path, info: os.stat_result) -> None:
             f"it has {info.st_nlink} hard links and replacing it would split them; "
             "nothing was written (fix a copy, or see the change with --diff)"
         )
-    if not os.access(target, os.W_OK):
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):  # root: access says yes
         raise WriteRefused("it is read-only; nothing was written (make it writable first)")
 
 

@@ -127,7 +127,8 @@ def check(
             values["fail_level"] = Severity.parse(fail_level)
         return replace(config, **values) if values else config
 
-    targets = list(paths) or [Path(".")]
+    # Like ruff: --stdin-filename alone means the post comes on standard input.
+    targets = list(paths) or [Path("-" if stdin_filename else ".")]
     rules = discover()
     resolver = ConfigResolver(rules, explicit=config_file, isolated=isolated, adjust=adjust)
     pool = LinterPool(resolver)
@@ -166,6 +167,8 @@ def check(
         cfg = linter.config
         found = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
         candidates = in_report_order(found)
+        if not candidates and not quiet:
+            click.echo("postlint: warning: no Markdown files found to check", err=True)
         try:
             for candidate in candidates:  # a nested configuration file with a mistake stops
                 pool.for_path(candidate.path)  # the run here, before anything is written
@@ -196,6 +199,7 @@ def check(
         rules=linter.rules,
         quiet=quiet,
         unsafe_fixes=unsafe_fixes,
+        fix_only=fix_only,
     )
     from postlint import progress
 
@@ -242,6 +246,7 @@ def _output(path: Path | None, out: TextIO, color: bool) -> Iterator[Callable[[s
     from postlint.atomic import temporary_sibling
 
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with temporary_sibling(path) as handle:
             yield handle.write
     except OSError as exc:

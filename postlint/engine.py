@@ -197,6 +197,7 @@ class Linter:
                     diagnostics.extend(self._engine_diagnostic(source, "PL001", bad, selection))
                     continue
                 diagnostics.append(self._place(source, rule, finding))
+        diagnostics = _without_echoes(diagnostics)
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
         diagnostics.sort(key=Diagnostic.sort_key)
@@ -407,3 +408,12 @@ def _glob_match(relative: str, pattern: str) -> bool:
 
 
 __all__ = ["Linter", "Severity"]
+
+
+def _without_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """proselint's finding on exactly the words one of postlint's own rules reported ("the
+    the": PR108 and lexical_illusions) is dropped: the own rule says more and can fix it."""
+    own = {(d.start, d.end) for d in diagnostics if d.code.startswith(("PR", "HS"))}
+    if not own:
+        return diagnostics
+    return [d for d in diagnostics if d.code != "PS001" or (d.start, d.end) not in own]

@@ -185,3 +185,21 @@ def test_two_configs_in_one_process_are_independent() -> None:
     assert [d.code for d in strict.lint_text(text).diagnostics] == ["FM007"]
     assert [d.code for d in quiet.lint_text(text).diagnostics] == []
     assert [d.code for d in strict.lint_text(text).diagnostics] == ["FM007"]
+
+
+def test_stdin_filename_alone_reads_standard_input(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "other.md").write_text("---\ntitle: x\n---\n\nthe the\n", encoding="utf-8")
+    post = b"---\ntitle: ''\n---\n\nText.\n"
+    run = run_cli("check", "--isolated", "--no-cache", "--stdin-filename", "p.md", input=post)
+    assert run.stdout.startswith(b"p.md:2:8: error FM001") and b"other.md" not in run.stdout
+
+
+def test_no_files_found_is_said(run_cli, tmp_path: Path) -> None:
+    run = run_cli("check", "--isolated", "--no-cache", ".")
+    assert run.returncode == 0 and b"no Markdown files found" in run.stderr
+
+
+def test_output_file_folders_are_created(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\n\nText.\n", encoding="utf-8")
+    run = run_cli("check", "--isolated", "--no-cache", "-o", "reports/deep/out.txt", "a.md")
+    assert run.returncode == 0 and (tmp_path / "reports/deep/out.txt").read_text().strip()

@@ -325,7 +325,7 @@ def test_a_write_failing_midway_leaves_each_file_fully_old_or_fully_new(tmp_path
 
 def test_seed_fixed_with_unsafe_fixes(tmp_path: Path, run_cli) -> None:
     post = tmp_path / SEED.name
-    shutil.copy(SEED, post)
+    shutil.copyfile(SEED, post)  # the shared seed is read-only; the copy is ours to fix
     original = SEED.read_bytes()
     result = run_cli("check", "--fix", "--unsafe-fixes", "--no-cache", post.name, cwd=tmp_path)
     assert result.returncode == 0, result.stdout.decode()
@@ -343,7 +343,7 @@ def test_seed_fixed_with_unsafe_fixes(tmp_path: Path, run_cli) -> None:
 
 
 def test_fix_without_unsafe_says_what_unsafe_fixes_remain(tmp_path: Path, run_cli) -> None:
-    shutil.copy(SEED, tmp_path / "seed.md")
+    shutil.copyfile(SEED, tmp_path / "seed.md")
     result = run_cli("check", "--fix", "--no-cache", "--output-format", "concise", "seed.md")
     out = result.stdout.decode()
     assert "Fixed 5 problems." in out and "2 fixable with `--unsafe-fixes`." in out
@@ -424,3 +424,14 @@ def test_fix_only_reports_the_count_and_failures_only(tmp_path: Path, run_cli) -
     (tmp_path / "q.md").write_bytes(b"\xff\xfe")
     result = run_cli("check", "--fix-only", "--output-format", "concise", "q.md")
     assert result.returncode == 1 and b"PL003" in result.stdout
+
+
+def test_a_file_without_write_permission_is_refused_even_for_root(tmp_path: Path) -> None:
+    from postlint.atomic import WriteRefused, write_atomic
+
+    post = tmp_path / "p.md"
+    post.write_bytes(b"old")
+    post.chmod(0o444)
+    with pytest.raises(WriteRefused, match="read-only"):
+        write_atomic(post, b"new")
+    assert post.read_bytes() == b"old" and os.listdir(tmp_path) == ["p.md"]

@@ -69,3 +69,11 @@ def test_two_engines_with_different_selections_are_independent() -> None:
     assert {h.path.split(".")[0] for h in a.check_text(text)} == {"typography"}
     assert "typography" not in {h.path.split(".")[0] for h in b.check_text(text)}
     assert {h.path.split(".")[0] for h in a.check_text(text)} == {"typography"}
+
+
+def test_proselint_does_not_echo_what_an_own_rule_reported() -> None:
+    text = "---\ntitle: x\n---\n\nIt was the the end of the day.\n"
+    both = Linter(Config(select=("PR108", "PS001"))).lint_text(text, "p.md").diagnostics
+    assert [(d.code, d.sub_code) for d in both] == [("PR108", None)]
+    alone = Linter(Config(select=("PS001",))).lint_text(text, "p.md").diagnostics
+    assert [d.sub_code for d in alone] == ["lexical_illusions"]  # kept when PR108 is off

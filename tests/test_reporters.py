@@ -424,15 +424,22 @@ def test_summary_when_clean() -> None:
     assert render("concise", fixed, ReportOptions(quiet=True)) == ""
 
 
-def test_summary_quiet_still_reports_problems_and_counts_singulars() -> None:
+def test_quiet_prints_diagnostics_only_and_counts_singulars() -> None:
     text = "x\n"
     results = [FileResult("a.md", (make("a.md", text, 0, 1, severity=Severity.ERROR),), fixed=1)]
-    assert render("concise", results, ReportOptions(quiet=True)) == (
-        "a.md:1:1: error PR101 message\n"
-        "\n"
-        "Fixed 1 problem.\n"
-        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file.\n"
+    assert (
+        render("concise", results, ReportOptions(quiet=True)) == "a.md:1:1: error PR101 message\n"
     )
+    assert render("concise", results, ReportOptions()).endswith(
+        "\n\nFixed 1 problem.\nFound 1 problem (1 error, 0 warnings, 0 info) in 1 file.\n"
+    )
+
+
+def test_fix_only_summary_says_what_was_fixed() -> None:
+    fixed = [FileResult("a.md", (), fixed=2)]
+    assert render("concise", fixed, ReportOptions(fix_only=True)) == "Fixed 2 problems.\n"
+    clean = [FileResult("a.md", ())]
+    assert render("concise", clean, ReportOptions(fix_only=True)) == "Nothing to fix.\n"
 
 
 def test_summary_unsafe_fixes() -> None:

@@ -32,6 +32,7 @@ class ReportOptions:
     tool_version: str = __version__
     quiet: bool = False  # text formats: print nothing when clean
     unsafe_fixes: bool = False  # unsafe fixes are enabled, so ``--fix`` applies them too
+    fix_only: bool = False  # --fix-only: the summary says what was fixed, not what is left
 
 
 Renderer = Callable[[Sequence[FileResult], ReportOptions], str]

@@ -138,10 +138,12 @@ def _count(n: int, noun: str) -> str:
 
 
 def summary_lines(summary: Summary, options: ReportOptions) -> list[str]:
-    """The closing lines; none at all for a clean run in quiet mode."""
-    if options.quiet and not summary.problems:
+    """The closing lines; none in quiet mode."""
+    if options.quiet:
         return []
     lines = [f"Fixed {_count(summary.fixed, 'problem')}."] if summary.fixed else []
+    if options.fix_only and not summary.problems:
+        return lines or ["Nothing to fix."]
     if not summary.problems:
         return [*lines, _paint("All checks passed.", _CLEAN_STYLE, options.color)]
     found = (
