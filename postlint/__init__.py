@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from postlint.api import lint_paths, lint_text
-    from postlint.config import Config
+    from postlint.api import iter_results, lint_paths, lint_text
+    from postlint.config import Config, ConfigError
 
-__all__ = ["Config", "__version__", "lint_paths", "lint_text"]
+__all__ = ["Config", "ConfigError", "__version__", "iter_results", "lint_paths", "lint_text"]
 
 
 def __getattr__(name: str) -> Any:
@@ -19,8 +19,8 @@ def __getattr__(name: str) -> Any:
         from postlint import api
 
         return getattr(api, name)
-    if name == "Config":
-        from postlint.config import Config
+    if name in ("Config", "ConfigError"):
+        from postlint import config
 
-        return Config
+        return getattr(config, name)
     raise AttributeError(name)

@@ -329,7 +329,11 @@ def rule_command(code_or_name: str) -> None:
     from postlint.selection import suggest
 
     rules = discover()
-    rule = rules.get(code_or_name) or next((r for r in rules if code_or_name in r.sub_codes), None)
+    prefix = code_or_name + "."  # typography.symbols: a group of proselint's checks
+    rule = rules.get(code_or_name) or next(
+        (r for r in rules if any(s == code_or_name or s.startswith(prefix) for s in r.sub_codes)),
+        None,
+    )
     if rule is None:
         hint = suggest(code_or_name, rules)
         click.echo(
@@ -433,16 +437,21 @@ def config_command(
     if print_schema:
         click.echo(json.dumps(config_schema(rules), indent=2))
         return
+    if not path.exists():
+        _usage_error(f"no such file or folder: {path}")
     try:
         resolver = ConfigResolver(rules, explicit=config_file, isolated=isolated)
         config = resolver.config_for(path.absolute())
     except ConfigError as exc:
-        click.echo(f"postlint: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+        _usage_error(exc)
 
     def plain(value: Any) -> Any:
+        """Keys as the configuration file writes them (kebab-case)."""
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return {
+                f.name.replace("_", "-"): plain(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+            }
         if isinstance(value, tuple | list):
             return [plain(v) for v in value]
         if isinstance(value, Path):

@@ -45,6 +45,12 @@ class Config:
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 
+    def __post_init__(self) -> None:
+        # Built from Python, lists are natural: keep them as tuples so a Config stays hashable.
+        for name, value in vars(self).items():
+            if isinstance(value, list):
+                object.__setattr__(self, name, _frozen(value))
+
     @property
     def selection(self) -> Selection:
         return Selection(self.select, self.extend_select, self.ignore)
@@ -66,3 +72,7 @@ class Config:
             if score > best:
                 best, found = score, level
         return found
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(_frozen(v) for v in value) if isinstance(value, list | tuple) else value

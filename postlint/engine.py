@@ -44,6 +44,7 @@ class Linter:
         self._default_schema: LoadedSchema | None = None
         if self.config.schema is not None:
             self.default_schema  # noqa: B018  # a broken schema the user named is a usage error now
+        self._check_selectors()
         self.active_rules(self.config.selection)  # validates rule options early
 
     # --- setup -----------------------------------------------------------------------------
@@ -54,6 +55,16 @@ class Linter:
         if self._default_schema is None:
             self._default_schema = self._load_configured_schema(self._default_schema_path)
         return self._default_schema
+
+    def _check_selectors(self) -> None:
+        """An unknown code in select/ignore is a mistake, from a file, the CLI or the API."""
+        from postlint.selection import is_known, unknown_message
+
+        house = tuple(rule.sub_code for rule in self.config.house)
+        selectors = (*(self.config.select or ()), *self.config.extend_select, *self.config.ignore)
+        for selector in selectors:
+            if not is_known(selector, self.rules, house):
+                raise ConfigError(unknown_message(selector, self.rules, house))
 
     def _load_configured_schema(self, path: Path | None) -> LoadedSchema:
         target = path if path is not None else bundled_schema_path()

@@ -30,9 +30,10 @@ def _excluded(name: str, patterns: Sequence[str]) -> bool:
 
 
 def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    # os.walk does not follow directory links, so a link loop cannot trap it.
+    """Matching files, and folder links (never followed, so a link loop cannot trap the walk)."""
     for folder, dirs, files in os.walk(root, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(d, exclude))
+        yield from (Path(folder) / d for d in dirs if os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
             if _excluded(name, exclude) or not any(fnmatch.fnmatch(name, p) for p in include):
                 continue
@@ -76,6 +77,7 @@ def discover_files(
                 if path in ignored:
                     continue
                 if path.is_symlink():
+                    linked_folder = path.is_dir()
                     try:
                         target = path.resolve(strict=True)
                     except (OSError, RuntimeError):
@@ -90,6 +92,15 @@ def discover_files(
                             "symbolic link points outside the folder being checked; not followed",
                         )
                         continue
+                    if path.parent.resolve().is_relative_to(target):
+                        yield Candidate(
+                            path,
+                            display_path(path, cwd),
+                            "symbolic link loops back to a folder that holds it; not followed",
+                        )
+                        continue
+                    if linked_folder or target.is_dir():
+                        continue  # a folder inside the tree: its posts are checked where they are
                 yield Candidate(path, display_path(path, cwd))
         elif given.exists() or given.is_symlink():
             yield Candidate(given, display_path(given, cwd))

@@ -57,6 +57,9 @@ def is_known(
 def suggest(selector: str, rules: RuleSet, dynamic_sub_codes: Iterable[str] = ()) -> str | None:
     """The closest known code, name or sub-code, for "did you mean" messages."""
     known = (*rules.all_selectors, *dynamic_sub_codes)
+    typo_free = selector.upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    if typo_free in known:  # PR1O1 -> PR101: letters typed for digits
+        return typo_free
     matches = difflib.get_close_matches(selector, known, n=1, cutoff=0.6)
     if not matches and selector.upper() != selector:
         matches = difflib.get_close_matches(selector.upper(), known, n=1, cutoff=0.6)

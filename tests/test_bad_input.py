@@ -175,7 +175,7 @@ def test_symlink_loops_while_walking(tmp_path: Path) -> None:
     (tmp_path / "posts" / "self.md").symlink_to(tmp_path / "posts" / "self.md")
     results = lint_paths([tmp_path / "posts"], Config(select=FM))
     by_name = {Path(r.path).name: [d.code for d in r.diagnostics] for r in results}
-    assert by_name == {"a.md": [], "self.md": ["PL002"]}
+    assert by_name == {"a.md": [], "loop": ["PL002"], "self.md": ["PL002"]}
 
 
 def test_two_configs_in_one_process_are_independent() -> None:
@@ -203,3 +203,22 @@ def test_output_file_folders_are_created(run_cli, tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: x\n---\n\nText.\n", encoding="utf-8")
     run = run_cli("check", "--isolated", "--no-cache", "-o", "reports/deep/out.txt", "a.md")
     assert run.returncode == 0 and (tmp_path / "reports/deep/out.txt").read_text().strip()
+
+
+def test_folder_links_that_loop_or_leave_are_reported_and_not_followed(
+    run_cli, tmp_path: Path
+) -> None:
+    blog = tmp_path / "blog"
+    (blog / "real").mkdir(parents=True)
+    (blog / "sub").mkdir()
+    (blog / "real" / "a.md").write_text("---\ntitle: x\n---\n\nText.\n", encoding="utf-8")
+    os.symlink("..", blog / "sub" / "up")
+    os.symlink("../..", blog / "sub" / "out")
+    os.symlink("../real", blog / "sub" / "alias")  # inside the tree: its posts are read once
+    run = run_cli("check", "--isolated", "--no-cache", "--output-format", "concise", "blog")
+    lines = run.stdout.decode().splitlines()
+    assert [line.split(" ", 3)[:3] for line in lines if "PL002" in line] == [
+        ["blog/sub/out:1:1:", "error", "PL002"],
+        ["blog/sub/up:1:1:", "error", "PL002"],
+    ]
+    assert "in 2 files" in lines[-1]

@@ -996,8 +996,8 @@ def test_rule_docs_page() -> None:
         "\n"
         "| Option | Type | Default |\n"
         "|---|---|---|\n"
-        "| `max_repeats` | `int` | `1` |\n"
-        "| `ignore_case` | `bool` | `true` |\n"
+        "| `max-repeats` | `int` | `1` |\n"
+        "| `ignore-case` | `bool` | `true` |\n"
         '| `exceptions` | `tuple[str, ...]` | `["that", "had"]` |\n'
         '| `phrases` | `list[str]` | `["a \\| b"]` |\n'
         "\n" + REPEATED_DOCS + "\n"

@@ -10,7 +10,7 @@ import dataclasses
 import json
 from typing import Any, Literal
 
-from postlint.rule import FixAvailability, Rule, RuleSet
+from postlint.rule import FROM_CONFIG, FixAvailability, Rule, RuleSet
 
 _FIX_TEXT = {
     FixAvailability.NONE: "none",
@@ -83,8 +83,12 @@ def _cell(text: str) -> str:
 
 
 def _options_section(rule: Rule) -> list[str]:
-    option_fields = (
-        dataclasses.fields(rule.options) if dataclasses.is_dataclass(rule.options) else ()
+    option_fields = tuple(
+        f
+        for f in (
+            dataclasses.fields(rule.options) if dataclasses.is_dataclass(rule.options) else ()
+        )
+        if not f.metadata.get(FROM_CONFIG)  # filled in from the rest of the configuration
     )
     if not option_fields:
         return ["## Options", "", "This rule has no options."]
@@ -93,7 +97,8 @@ def _options_section(rule: Rule) -> list[str]:
     for f in option_fields:
         kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
         default = _literal(getattr(defaults, f.name))
-        lines.append(f"| `{f.name}` | `{_cell(kind)}` | `{_cell(default)}` |")
+        name = f.name.replace("_", "-")  # as written in [rules.<name>]
+        lines.append(f"| `{name}` | `{_cell(kind)}` | `{_cell(default)}` |")
     return lines
 
 
