@@ -52,13 +52,10 @@ def test_present_remote_or_unknowable_images_are_quiet(site: Path, front: str) -
 
 
 def test_a_missing_image_is_reported_at_its_value(site: Path) -> None:
-    assert found(site, "cover: /assets/img/talk.jpg") == [
-        (
-            3,
-            8,
-            "image `/assets/img/talk.jpg` is not in the project: correct the path or add the file",
-        )
-    ]
+    talk = "image `/assets/img/talk.jpg` is not in the project: did you mean `talks.jpg`?"
+    assert found(site, "cover: /assets/img/talk.jpg") == [(3, 8, talk)]
+    cover = "image `/assets/img/cover.png` is not in the project: correct the path or add the file"
+    assert found(site, "cover: /assets/img/cover.png") == [(3, 8, cover)]
     assert [line for line, _, _ in found(site, "image:\n  path: /assets/img/nope.png")] == [4]
 
 

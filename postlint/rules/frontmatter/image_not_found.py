@@ -46,6 +46,7 @@ None: correct the path or add the file.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterator
@@ -120,6 +121,7 @@ def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[
     bases = [root] if relative.startswith("/") else [page, root]
     inside = link_out = missing = False
     seen: list[str] = []
+    nearest: str | None = None
     for base in bases:
         # Lexically first: a path that climbs out of the project is never looked at.
         target = Path(os.path.normpath(base / relative.lstrip("/")))
@@ -136,7 +138,9 @@ def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[
         seen += [str(real), str(folder)]
         if os.path.isfile(real):
             return None, tuple(seen)
-        missing = missing or os.path.isdir(folder)
+        if os.path.isdir(folder):
+            missing = True
+            nearest = nearest or _nearest_name(folder, target.name)
     if not inside:
         message = (
             f"`{reference}` leads out of the project folder; not checked: use a path inside it"
@@ -145,9 +149,19 @@ def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[
     if link_out:
         return f"`{reference}` is a link out of the project folder; not followed", None
     if missing:
-        message = f"image `{reference}` is not in the project: correct the path or add the file"
-        return message, tuple(seen)
+        hint = f"did you mean `{nearest}`?" if nearest else "correct the path or add the file"
+        return f"image `{reference}` is not in the project: {hint}", tuple(seen)
     return None, tuple(seen)  # its folder is not in this checkout either: nothing can be said
+
+
+def _nearest_name(folder: Path, name: str) -> str | None:
+    """The file in ``folder`` whose name is closest to ``name`` (a typo), if one is close."""
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.is_file()]
+    except OSError:
+        return None
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def _follow_inside(target: Path, root: Path) -> Path | None:
