@@ -38,6 +38,14 @@ class FixAvailability(StrEnum):
 FROM_CONFIG = "postlint-from-config"
 
 
+def require_count(options: object, *names: str) -> None:
+    """For an options dataclass's ``__post_init__``: each named field is a whole number >= 1."""
+    for name in names:
+        value = getattr(options, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{name.replace('_', '-')} must be a whole number of at least 1")
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """For rules that take no options."""

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
-from postlint.rule import Rule
+from postlint.rule import Rule, require_count
 from postlint.rules.prose._text import WORD
 
 
@@ -58,10 +58,7 @@ class Options:
     max_distance: int = 5
 
     def __post_init__(self) -> None:
-        for name in ("min_words", "max_distance"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name.replace('_', '-')} must be a whole number of at least 1")
+        require_count(self, "min_words", "max_distance")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

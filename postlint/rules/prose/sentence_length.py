@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.prose_view import MASK
-from postlint.rule import Rule
+from postlint.rule import Rule, require_count
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,7 @@ class Options:
     max_words: int = 40
 
     def __post_init__(self) -> None:
-        if not isinstance(self.max_words, int) or isinstance(self.max_words, bool):
-            raise ValueError("max-words must be a whole number")
-        if self.max_words < 1:
-            raise ValueError("max-words must be at least 1")
+        require_count(self, "max_words")
 
 
 # A word: letters or digits, with inner apostrophes, hyphens, dots and commas (don't, e-mail,

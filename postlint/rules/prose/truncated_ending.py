@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.prose_view import MASK, Block
-from postlint.rule import Rule
+from postlint.rule import Rule, require_count
 from postlint.rules.prose._text import WORD
 
 
@@ -59,10 +59,7 @@ class Options:
     min_words: int = 6
 
     def __post_init__(self) -> None:
-        if not isinstance(self.min_words, int) or isinstance(self.min_words, bool):
-            raise ValueError("min-words must be a whole number")
-        if self.min_words < 1:
-            raise ValueError("min-words must be at least 1")
+        require_count(self, "min_words")
 
 
 # A finished ending: terminal punctuation, then closing quotes, brackets or emphasis.
