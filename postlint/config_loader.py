@@ -10,6 +10,7 @@ naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import glob
+import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -204,6 +205,7 @@ class ConfigResolver:
     adjust: Callable[[Config], Config] | None = None  # command-line options, applied last
     _by_file: dict[Path | None, Config] = field(default_factory=dict)
     _by_folder: dict[Path, Path | None] = field(default_factory=dict)
+    _by_written: dict[str, Path | None] = field(default_factory=dict)
 
     def _config(self, source: Path | None) -> Config:
         if source not in self._by_file:
@@ -216,10 +218,15 @@ class ConfigResolver:
             return None
         if self.explicit is not None:
             return self.explicit
-        folder = (path if path.is_dir() else path.parent).resolve()
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_config_file(folder)
-        return self._by_folder[folder]
+        # Keyed by the folder as written first: resolving links costs several system calls, and
+        # a run asks this for every file (twice) while folders are few.
+        written = os.path.abspath(path if path.is_dir() else path.parent)
+        if written not in self._by_written:
+            folder = Path(written).resolve()
+            if folder not in self._by_folder:
+                self._by_folder[folder] = find_config_file(folder)
+            self._by_written[written] = self._by_folder[folder]
+        return self._by_written[written]
 
     def config_for(self, path: Path) -> Config:
         return self._config(self.source_for(path))
