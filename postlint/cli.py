@@ -460,4 +460,12 @@ def config_command(
             return value.label
         return value
 
-    click.echo(json.dumps(plain(config), indent=2, ensure_ascii=False))
+    from postlint.schema import bundled_schema_path
+
+    shown = plain(config)
+    shown["schema"] = str(config.schema or bundled_schema_path())  # None means the bundled one
+    selection = config.selection  # what select/extend-select/ignore add up to
+    shown["enabled-rules"] = [
+        r.code for r in rules if not r.engine_only and selection.rule_enabled(r)
+    ]
+    click.echo(json.dumps(shown, indent=2, ensure_ascii=False))

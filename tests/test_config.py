@@ -372,6 +372,7 @@ def test_config_command_shows_the_effective_config_and_its_schema(blog: Path) ->
     shown = json.loads(runner.invoke(main, ["config", str(blog / "posts" / "a.md")]).stdout)
     assert shown["source"] == str((blog / "posts" / "postlint.toml").resolve())
     assert shown["select"] == ["FM007"] and shown["fail-level"] == "error"
+    assert shown["enabled-rules"] == ["FM007"] and shown["schema"].endswith("post.schema.json")
     top = json.loads(runner.invoke(main, ["config", str(blog)]).stdout)
     assert top["house"][0]["name"] == "kyiv" and top["house"][0]["swap"] == [["Kiev", "Kyiv"]]
     isolated = json.loads(runner.invoke(main, ["config", "--isolated", str(blog)]).stdout)
