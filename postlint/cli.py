@@ -132,9 +132,7 @@ def check(
     rules = discover()
     resolver = ConfigResolver(rules, explicit=config_file, isolated=isolated, adjust=adjust)
     pool = LinterPool(resolver)
-    try:
-        for selector in (*_split(select), *_split(extend_select), *_split(ignore)):
-            _check_selector(selector, rules)
+    try:  # the Linter refuses unknown rules, from the command line as from files
         anchor = Path(stdin_filename) if stdin_filename and str(targets[0]) == "-" else targets[0]
         linter = pool.for_path(Path.cwd() / anchor if not anchor.is_absolute() else anchor)
     except ConfigError as exc:
@@ -292,21 +290,7 @@ def _print_diffs(diffs: list[str], results: list[Any], quiet: bool) -> int:
     return EXIT_FINDINGS if any(diffs) or problems else EXIT_CLEAN
 
 
-def _check_selector(selector: str, rules: Any) -> None:
-    from postlint.config import ConfigError
-    from postlint.selection import is_known, suggest
-
-    if not is_known(selector, rules):
-        hint = suggest(selector, rules)
-        raise ConfigError(
-            f"unknown rule {selector!r}"
-            + (f"; did you mean {hint!r}?" if hint else "; see 'postlint rules'")
-        )
-
-
 def _no_color() -> bool:
-    import os
-
     return bool(os.environ.get("NO_COLOR"))
 
 

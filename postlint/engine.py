@@ -42,8 +42,8 @@ class Linter:
         self._fingerprint: str | None = None
         self._default_schema_path = self.config.schema or bundled_schema_path()
         self._default_schema: LoadedSchema | None = None
-        if self.config.schema is not None:
-            self.default_schema  # noqa: B018  # a broken schema the user named is a usage error now
+        if self.config.schema is not None:  # a broken schema the user named is a usage error now
+            self._default_schema = self._load_configured_schema(self.config.schema)
         self._check_selectors()
         self.active_rules(self.config.selection)  # validates rule options early
 
@@ -66,9 +66,8 @@ class Linter:
             if not is_known(selector, self.rules, house):
                 raise ConfigError(unknown_message(selector, self.rules, house))
 
-    def _load_configured_schema(self, path: Path | None) -> LoadedSchema:
-        target = path if path is not None else bundled_schema_path()
-        loaded = self._schema(target)
+    def _load_configured_schema(self, path: Path) -> LoadedSchema:
+        loaded = self._schema(path)
         if isinstance(loaded, SchemaLoadError):
             raise ConfigError(str(loaded))
         return loaded
