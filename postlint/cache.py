@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from postlint import __version__
+from postlint.atomic import temporary_sibling
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
 from postlint.files import path_state
 from postlint.source import Position
@@ -80,16 +80,12 @@ class ResultCache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             self._ensure_gitignore()
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(_result_to_json(result), handle, ensure_ascii=False)
-                os.replace(tmp, entry)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with temporary_sibling(entry) as handle:
+                json.dump(_result_to_json(result), handle, ensure_ascii=False)
         except OSError:
             pass  # a read-only checkout simply runs without a cache
+        except UnicodeEncodeError:
+            pass  # a file name that is not UTF-8: this result is not cached
 
     def _ensure_gitignore(self) -> None:
         ignore = self.folder / ".gitignore"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, SEED
+from postlint.atomic import TEMP_SUFFIX
 from postlint.cache import CACHE_DIR_NAME, ResultCache
 from postlint.config import Config
 from postlint.engine import Linter
@@ -88,7 +90,7 @@ def test_two_runs_at_once_leave_only_whole_entries(blog: Path) -> None:
     outputs = {run.communicate(timeout=300)[0] for run in runs}
     assert len(outputs) == 1
     cache = blog.parent / CACHE_DIR_NAME
-    assert not [p for p in cache.rglob("*") if p.name.startswith(".tmp-")]
+    assert not [p for p in cache.rglob("*") if p.name.endswith(TEMP_SUFFIX)]
     again = subprocess.run(command, cwd=blog.parent, capture_output=True, check=False)
     assert {again.stdout} == outputs
 
@@ -104,3 +106,13 @@ def test_a_fully_cached_run_compiles_no_proselint_checks(blog: Path, tmp_path: P
         a.options for a in fresh.active_rules(fresh.config.selection) if a.rule.code == "PS001"
     ]
     assert prepared._engine is None  # nothing was linted: every result came from the cache
+
+
+def test_a_file_name_that_is_not_utf8_is_linted_and_not_cached(run_cli, tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.md"
+    with open(name, "wb") as handle:
+        handle.write(b"---\ntitle: x\n---\n\nthe the\n")
+    run = run_cli("check", "--output-format", "concise", ".")
+    assert run.returncode == 1 and b"PR108" in run.stdout and b"Traceback" not in run.stderr
+    cache = tmp_path / CACHE_DIR_NAME
+    assert not [p for p in cache.rglob("*") if p.name.endswith((".json", TEMP_SUFFIX))]
