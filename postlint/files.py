@@ -77,7 +77,6 @@ def discover_files(
                 if path in ignored:
                     continue
                 if path.is_symlink():
-                    linked_folder = path.is_dir()
                     try:
                         target = path.resolve(strict=True)
                     except (OSError, RuntimeError):
@@ -99,7 +98,7 @@ def discover_files(
                             "symbolic link loops back to a folder that holds it; not followed",
                         )
                         continue
-                    if linked_folder or target.is_dir():
+                    if target.is_dir():
                         continue  # a folder inside the tree: its posts are checked where they are
                 yield Candidate(path, display_path(path, cwd))
         elif given.exists() or given.is_symlink():

@@ -2,7 +2,7 @@
 
 :data:`FORMATS` is the one list of formats; the CLI builds ``--output-format`` choices from
 it. A renderer returns the complete output, ending with a newline, or ``""`` when there is
-nothing to print (text formats in quiet mode on a clean run).
+nothing to print (text formats in quiet mode with no diagnostics).
 
 Line-based formats also stream (:data:`STREAMERS`): the CLI writes each file's diagnostics as
 soon as the file is checked and keeps none of them, so memory stays flat on any archive.

@@ -30,7 +30,7 @@ class ReportOptions:
     root: Path = Path(".")  # relative URIs and paths (SARIF %SRCROOT%, GitHub, GitLab)
     rules: RuleSet | None = None  # rule metadata (SARIF tool.driver.rules)
     tool_version: str = __version__
-    quiet: bool = False  # text formats: print nothing when clean
+    quiet: bool = False  # text formats: diagnostics only, no summary
     unsafe_fixes: bool = False  # unsafe fixes are enabled, so ``--fix`` applies them too
     fix_only: bool = False  # --fix-only: the summary says what was fixed, not what is left
 

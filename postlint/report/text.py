@@ -187,6 +187,9 @@ def _stream(
     """One chunk per file with problems (files in the order given), then the closing sections."""
     summary = Summary.of(())
     counts: Counter[tuple[str, str, str]] = Counter()
+    # Each chunk ends its last line, so a progress bar drawn in between erases nothing; the
+    # separator's extra line break (a blank line in the full format) goes in front instead.
+    gap = separator[1:]
     wrote = False
     for result in results:
         summary = summary.plus(result)
@@ -195,9 +198,6 @@ def _stream(
             continue
         if options.statistics:
             counts.update((d.code, d.sub_code or "", d.name) for d in diagnostics)
-        # Each chunk ends its last line, so a progress bar drawn in between erases nothing;
-        # the separator's extra line break (a blank line in the full format) goes in front.
-        gap = separator[1:]
         chunk = separator.join(block(d) for d in diagnostics)
         yield (gap if wrote else "") + chunk + "\n"
         wrote = True
