@@ -311,6 +311,12 @@ class Linter:
         return FileResult(path, (diagnostic,))
 
     def lint_bytes(self, path: str, data: bytes) -> FileResult:
+        source = self.decode(path, data)
+        return source if isinstance(source, FileResult) else self.lint_source(source)
+
+    def decode(self, path: str, data: bytes) -> SourceFile | FileResult:
+        """The post as text, or the result saying why it is not one (too large, binary, not
+        UTF-8). Linting and fixing both start here."""
         if len(data) > self.config.max_file_size:
             return self._too_large(path, len(data))
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:
@@ -318,10 +324,9 @@ class Linter:
                 path, "PL004", "file looks binary (it contains NUL bytes); posts must be text"
             )
         try:
-            source = SourceFile.from_bytes(path, data)
+            return SourceFile.from_bytes(path, data)
         except DecodeError as exc:
             return self._file_problem(path, "PL003", str(exc), exc.line, exc.column)
-        return self.lint_source(source)
 
     def _too_large(self, path: str, size: int) -> FileResult:
         limit = self.config.max_file_size

@@ -20,8 +20,8 @@ from typing import Any
 from postlint import frontmatter
 from postlint.atomic import BeforeReplace, WriteRefused, write_atomic
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
-from postlint.engine import BINARY_SNIFF_BYTES, Linter
-from postlint.source import DecodeError, SourceFile
+from postlint.engine import Linter
+from postlint.source import SourceFile
 
 MAX_PASSES = 10
 NOT_APPLIED = "PL009"
@@ -423,12 +423,9 @@ def fix_bytes(
 ) -> BytesFix:
     """Fix a file given as bytes. Bytes that cannot be fixed (too large, binary, not UTF-8)
     come back unchanged, with the diagnostic that says why."""
-    if len(data) > linter.config.max_file_size or b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        return BytesFix(linter.lint_bytes(name, data), data)
-    try:
-        source = SourceFile.from_bytes(name, data)
-    except DecodeError:
-        return BytesFix(linter.lint_bytes(name, data), data)
+    source = linter.decode(name, data)
+    if isinstance(source, FileResult):
+        return BytesFix(source, data)
     outcome = fix_source(linter, source, unsafe=unsafe, max_passes=max_passes)
     if not outcome.changed:
         return BytesFix(outcome.result, data)
