@@ -1,0 +1,147 @@
+"""Which static-site generator builds a post, and the facts about it that decide what is a defect.
+
+A straight quote is no defect on a site whose generator typesets quotes at build time, and a
+blank line before `---` is fine where the generator accepts it. Detection only looks at file
+names (and, to tell Zola from Hugo, at most the first 64 KiB of a `config.toml`), never
+outside the folders it is given.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Generator:
+    name: str
+    smart_quotes: bool  # straight quotes, `--` and `...` become typographic at build time
+    blank_lines_before_front_matter: bool  # front matter may follow blank lines
+
+
+GENERATORS: dict[str, Generator] = {
+    generator.name: generator
+    for generator in (
+        # kramdown's smart_quotes and typographic_symbols are on by default
+        Generator("jekyll", smart_quotes=True, blank_lines_before_front_matter=False),
+        # Goldmark's typographer extension is on by default; leading blank lines are skipped
+        Generator("hugo", smart_quotes=True, blank_lines_before_front_matter=True),
+        # markdown-it's typographer is off by default
+        Generator("eleventy", smart_quotes=False, blank_lines_before_front_matter=False),
+        # remark-smartypants is on by default
+        Generator("astro", smart_quotes=True, blank_lines_before_front_matter=False),
+        # markdown-it, typographer off
+        Generator("vuepress", smart_quotes=False, blank_lines_before_front_matter=False),
+        # pulldown-cmark; [markdown] smart_punctuation is off by default
+        Generator("zola", smart_quotes=False, blank_lines_before_front_matter=True),
+        Generator("plain", smart_quotes=False, blank_lines_before_front_matter=False),
+    )
+}
+PROFILES = tuple(GENERATORS)
+
+_HUGO_CONFIG_NAMES = tuple(
+    f"{stem}.{ext}" for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")
+)
+# File names that mark a site's root folder, most specific first.
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("_config.yml", "jekyll"),
+    ("_config.yaml", "jekyll"),
+    ("_config.toml", "jekyll"),
+    *((name, "hugo") for name in _HUGO_CONFIG_NAMES if name.startswith("hugo.")),
+    *((f"config/_default/{name}", "hugo") for name in _HUGO_CONFIG_NAMES),
+    *(
+        (name, "eleventy")
+        for name in (
+            ".eleventy.js",
+            "eleventy.config.js",
+            "eleventy.config.mjs",
+            "eleventy.config.cjs",
+            "eleventy.config.ts",
+        )
+    ),
+    *((f"astro.config.{ext}", "astro") for ext in ("mjs", "js", "ts", "mts", "cjs")),
+    *((f".vuepress/config.{ext}", "vuepress") for ext in ("js", "ts", "mjs", "cjs")),
+    # config.toml is Zola's or Hugo's: told apart by its contents (see _config_toml_generator)
+    *((name, "hugo") for name in _HUGO_CONFIG_NAMES if name != "config.toml"),
+    ("config.toml", "hugo-or-zola"),
+)
+_PEEK_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Site:
+    generator: Generator
+    root: Path | None = None  # the folder holding the generator's config
+    config_file: Path | None = None
+
+
+PLAIN_SITE = Site(GENERATORS["plain"])
+
+
+def _config_toml_generator(path: Path) -> str:
+    """Zola's config.toml has `base_url`; Hugo's has `baseURL` (any case) or none."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_PEEK_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return "hugo"
+    for line in head.splitlines():
+        key = line.split("=", 1)[0].strip()
+        if key in ("base_url", "compile_sass", "generate_feeds", "generate_feed"):
+            return "zola"
+    return "hugo"
+
+
+def site_in(folder: Path) -> Site | None:
+    """The site whose config sits directly in ``folder``, if any."""
+    for relative, name in _MARKERS:
+        candidate = folder / relative
+        if not os.path.isfile(candidate):
+            continue
+        if name == "hugo-or-zola":
+            name = _config_toml_generator(candidate)
+        return Site(GENERATORS[name], folder, candidate)
+    return None
+
+
+@dataclass
+class SiteFinder:
+    """Finds the site of each post by walking up from its folder; cached per folder, per run.
+
+    The walk stops at ``stop`` (the project root) when given, so nothing above the project is
+    looked at.
+    """
+
+    stop: Path | None = None
+    _by_folder: dict[Path, Site] = field(default_factory=dict)
+
+    def site_for(self, path: Path) -> Site:
+        folder = Path(os.path.abspath(path if path.is_dir() else path.parent))
+        stop = Path(os.path.abspath(self.stop)) if self.stop is not None else None
+        visited: list[Path] = []
+        site = PLAIN_SITE
+        current = folder
+        while True:
+            if current in self._by_folder:
+                site = self._by_folder[current]
+                break
+            visited.append(current)
+            found = site_in(current)
+            if found is not None:
+                site = found
+                break
+            if current == stop or current.parent == current:
+                break
+            current = current.parent
+        if site is PLAIN_SITE and "_posts" in folder.parts:
+            # Jekyll's own folder name, even where the site's _config.yml is not in the checkout
+            site = Site(GENERATORS["jekyll"])
+        for seen in visited:
+            self._by_folder[seen] = site
+        return site
+
+
+def profile_site(name: str) -> Site:
+    """The site facts for a profile named in configuration (`profile = "hugo"`)."""
+    return Site(GENERATORS[name])
