@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -20,8 +20,16 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from postlint.fm_limits import (
+    MAX_DEPTH,
+    data_too_deep,
+    json_too_deep,
+    toml_too_deep,
+    too_deep_message,
+    yaml_too_deep,
+)
+
 MAX_NODES = 100_000  # values built from YAML, aliases expanded; a "billion laughs" stops here
-MAX_DEPTH = 64
 
 
 class Kind(StrEnum):
@@ -93,9 +101,10 @@ class FrontMatter:
 
 
 _FENCE_END = r"[ \t]*(?:\r\n|\r|\n|\Z)"
-_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)" + _FENCE_END, re.MULTILINE)
-_TOML_CLOSE = re.compile(r"^\+\+\+" + _FENCE_END, re.MULTILINE)
-_JSON_CLOSE = re.compile(r"^\}[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
+_LINE_START = r"(?<![^\r\n])"  # "^" for CR, LF and CR LF alike (re's "^" knows only LF)
+_YAML_CLOSE = re.compile(_LINE_START + r"(?:---|\.\.\.)" + _FENCE_END)
+_TOML_CLOSE = re.compile(_LINE_START + r"\+\+\+" + _FENCE_END)
+_JSON_CLOSE = re.compile(_LINE_START + r"\}[ \t]*(?:\r\n|\r|\n|\Z)")
 _OPEN = re.compile(r"(---|\+\+\+)[ \t]*(\r\n|\r|\n|\Z)")
 
 
@@ -145,6 +154,14 @@ _TRUTHY_WORDS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|O
 
 
 class _TooComplex(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+class _BadScalar(Exception):
+    """A tagged scalar its tag cannot read (``!!bool maybe``, ``!!int x``), at its node."""
+
     def __init__(self, node: Node, message: str) -> None:
         super().__init__(message)
         self.node = node
@@ -215,7 +232,13 @@ class _Builder:
             return Located(start, end, node.value, "str", plain, node.value)
         value: Any = node.value
         if short in {"int", "float", "bool", "null"}:
-            value = getattr(self.constructor, f"construct_yaml_{short}")(node)
+            try:
+                value = getattr(self.constructor, f"construct_yaml_{short}")(node)
+            except (ConstructorError, LookupError, ValueError, TypeError, ArithmeticError):
+                # PyYAML's bool constructor raises KeyError for any word it does not know
+                raise _BadScalar(
+                    node, f"{node.value!r} is not a valid !!{short} value: fix it or remove the tag"
+                ) from None
         if short == "bool" and plain and _TRUTHY_WORDS.match(node.value):
             self.problems.append(
                 Problem(
@@ -247,6 +270,8 @@ class _Builder:
             value = self.build(value_node, depth + 1)
             # JSON Schema and our reporters expect string keys: "2020: x" becomes "2020".
             hashable_key = key.value if isinstance(key.value, str) else (key.raw or str(key.value))
+            if isinstance(key.value, list | dict):  # a complex key (``? [a, b]``): rules
+                key = replace(key, value=hashable_key)  # compare and hash keys, so text it is
             if hashable_key in first_seen:
                 first_line = first_seen[hashable_key].start_mark.line + self.first_line
                 self.problem(
@@ -304,7 +329,17 @@ def _compose(content: str) -> Node | None:
     return yaml.compose(content, Loader=yaml.SafeLoader)
 
 
+def _too_deep(block: Block, index: int, kind: str) -> FrontMatter:
+    start = block.content_start + index
+    return FrontMatter(
+        block, None, None, (Problem("too-complex", start, start + 1, too_deep_message(kind)),)
+    )
+
+
 def _parse_yaml(content: str, block: Block) -> FrontMatter:
+    deep = yaml_too_deep(content)
+    if deep is not None:
+        return _too_deep(block, deep, "YAML" if block.kind is Kind.YAML else "JSON")
     try:
         node = _compose(content)
     except yaml.YAMLError as exc:
@@ -323,6 +358,9 @@ def _parse_yaml(content: str, block: Block) -> FrontMatter:
         start, end = builder.span(exc.node)
         too_complex = Problem("too-complex", start, end, str(exc))
         return FrontMatter(block, None, None, (*builder.problems, too_complex))
+    except _BadScalar as exc:
+        start, end = builder.span(exc.node)
+        return FrontMatter(block, None, None, (Problem("syntax", start, end, str(exc)),))
     except (ConstructorError, ValueError) as exc:
         start = block.content_start
         return FrontMatter(block, None, None, (Problem("syntax", start, start, str(exc)),))
@@ -344,6 +382,7 @@ def _not_mapping(root: Located) -> Problem:
 
 # --- TOML ---------------------------------------------------------------------------------
 
+_LONE_CR = re.compile(r"\r(?!\n)")
 _TOML_ERROR_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
 _TOML_KEY = re.compile(
@@ -363,8 +402,14 @@ def _line_offsets(content: str) -> list[int]:
 
 
 def _parse_toml(content: str, block: Block) -> FrontMatter:
+    deep = toml_too_deep(content)
+    if deep is not None:
+        return _too_deep(block, deep, "TOML")
     try:
-        data = tomllib.loads(content.replace("\r\n", "\n"))
+        # TOML knows LF and CR LF only; a lone CR (old Mac files) ends a line here too
+        data = tomllib.loads(_LONE_CR.sub("\n", content.replace("\r\n", "\n")))
+    except RecursionError:
+        return _too_deep(block, 0, "TOML")
     except tomllib.TOMLDecodeError as exc:
         start = block.content_start
         found = _TOML_ERROR_POS.search(str(exc))
@@ -376,6 +421,8 @@ def _parse_toml(content: str, block: Block) -> FrontMatter:
         return FrontMatter(
             block, None, None, (Problem("syntax", start, start, f"TOML syntax error: {message}"),)
         )
+    if data_too_deep(data):  # the scan above counts what tomllib nests; this is the backstop
+        return _too_deep(block, 0, "TOML")
     data = _dates_as_text(data)
     root = _locate_toml(content, block, data)
     return FrontMatter(block, data, root)
@@ -500,6 +547,9 @@ def _parse_json(content: str, block: Block) -> FrontMatter:
             seen[key] = value
         return seen
 
+    deep = json_too_deep(content)
+    if deep is not None:
+        return _too_deep(block, deep, "JSON")
     try:
         data = json.loads(content, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:

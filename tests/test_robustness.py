@@ -158,9 +158,9 @@ def test_every_reporter_produces_valid_output(texts: list[str], name: str) -> No
 EXPECTED = {
     "unclosed.md": [(1, 1, "FM003")],
     "bom-crlf-empty-title.md": [(2, 8, "FM001")],
-    "deep-nesting.md": [(3, 1, "FM002")],
+    "deep-nesting.md": [(2, 65, "FM012")],  # the explicit depth limit, where it is crossed
     "json-unclosed.md": [(1, 1, "FM003")],
-    "lone-cr.md": [(1, 1, "FM003"), (3, 22, "PR108")],
+    "lone-cr.md": [(1, 1, "FM001"), (3, 22, "PR108")],  # CR ends lines: the block closes
     "toml-broken-table.md": [(5, 3, "FM002")],
     "unclosed-fence.md": [],
     "unclosed-comment.md": [],

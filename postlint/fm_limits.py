@@ -1,0 +1,170 @@
+"""Explicit nesting limits for front matter, checked before a recursive parser or walk runs.
+
+tomllib, json and PyYAML's composer recurse once per level of nesting, and so do the walks over
+their results; left alone, 500 nested ``[`` or a 3,000-part ``[a.a.a...]`` header end in a
+RecursionError that takes the whole file (or run) down. One limit, :data:`MAX_DEPTH`, applies to
+YAML, TOML and JSON alike, and each check says where it is first crossed, so the author gets a
+located FM012 diagnostic instead of a crash. Every scan here is a single linear pass.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
+
+MAX_DEPTH = 64
+
+_EVENT_LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+def too_deep_message(kind: str) -> str:
+    return (
+        f"{kind} front matter is nested deeper than {MAX_DEPTH} levels: "
+        "flatten it (no real post needs that much nesting)"
+    )
+
+
+def yaml_too_deep(content: str) -> int | None:
+    """Offset (in ``content``) of the first collection nested deeper than the limit, else None.
+
+    PyYAML's event parser is a state machine, not a recursion, so this pass is safe on any
+    input; a syntax error is left for the composer to report with its own message.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(content, Loader=_EVENT_LOADER):
+            if isinstance(event, MappingStartEvent | SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return int(mark.index) if mark is not None else 0
+            elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def json_too_deep(content: str) -> int | None:
+    """Offset of the first ``[`` or ``{`` nested deeper than the limit (strings skipped)."""
+    depth = 0
+    in_string = False
+    index = 0
+    length = len(content)
+    while index < length:
+        char = content[index]
+        if in_string:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth -= 1
+        index += 1
+    return None
+
+
+def toml_too_deep(content: str) -> int | None:
+    """Offset where TOML nesting crosses the limit: brackets of arrays and inline tables, plus
+    the parts of dotted keys and of ``[table]`` headers (each part is one level of tables)."""
+    depth = 0  # open [ and { outside strings and comments
+    table = 0  # parts of the current [table] header
+    parts = 0  # dotted parts of the key being read on this line
+    header = False
+    blank = True  # only blanks so far on this line
+    index = 0
+    length = len(content)
+    while index < length:
+        char = content[index]
+        if char in "\"'":
+            index = _skip_toml_string(content, index)
+            blank = False
+            continue
+        if char == "#":
+            while index < length and content[index] not in "\r\n":
+                index += 1
+            continue
+        if char in "\r\n":
+            parts = 0
+            blank = True
+            if depth == 0:
+                header = False
+        elif char in " \t":
+            pass
+        elif char in "[{":
+            if char == "[" and depth == 0 and blank:
+                header = True
+                table = 0
+            depth += 1
+            parts = 0
+            if not header and depth + table > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth = max(0, depth - 1)
+            if header and depth == 0:
+                table = parts + 1
+                header = False
+                parts = 0
+        elif char == ".":
+            parts += 1
+            if (0 if header else table) + depth + parts > MAX_DEPTH:
+                return index
+        elif char in "=,":
+            parts = 0
+        if char not in " \t[":
+            blank = False
+        index += 1
+    return None
+
+
+def _skip_toml_string(content: str, index: int) -> int:
+    """The offset just after the string starting at ``index`` (or the end of the text)."""
+    quote = content[index]
+    if content.startswith(quote * 3, index):
+        end = content.find(quote * 3, index + 3)
+        if quote == '"':
+            while end != -1 and _escaped(content, end):
+                end = content.find(quote * 3, end + 1)
+        return len(content) if end == -1 else end + 3
+    position = index + 1
+    while position < len(content):
+        char = content[position]
+        if char == "\\" and quote == '"':
+            position += 2
+            continue
+        if char == quote or char in "\r\n":
+            return position + 1
+        position += 1
+    return len(content)
+
+
+def _escaped(content: str, index: int) -> bool:
+    backslashes = 0
+    while index - backslashes - 1 >= 0 and content[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def data_too_deep(value: Any) -> bool:
+    """Is this parsed value (dicts and lists) nested deeper than the limit? No recursion."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
