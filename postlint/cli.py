@@ -1,6 +1,8 @@
 """Command line: click options -> Config/RunOptions -> engine -> reporter -> exit code.
 
-Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configuration error.
+Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configuration error,
+3 internal error (a PL001 was reported, or postlint itself failed): never 1, which means
+"problems found".
 """
 
 from __future__ import annotations
@@ -21,10 +23,27 @@ from postlint.report import FORMATS
 if TYPE_CHECKING:
     from postlint.diagnostic import FileResult
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+INTERNAL_ERROR_CODE = "PL001"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """An uncaught exception is an internal error (exit 3), never "problems found" (1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+            click.echo(f"postlint: internal error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="postlint")
 def main() -> None:
     """postlint: an editorial linter for Markdown posts with front matter."""
@@ -204,13 +223,14 @@ def check(
     bar = None
     if progress.wanted(fmt, quiet, sys.stderr, os.environ) and out is sys.stdout:
         bar = progress.Progress(len(candidates), sys.stderr)
-    failed = False
+    failed = internal = False
 
     def watched(results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Results as they come: note a failure, move the progress bar."""
-        nonlocal failed
+        nonlocal failed, internal
         for result in results:
             failed = failed or pool.for_path(Path(result.path)).fails(result)
+            internal = internal or any(d.code == INTERNAL_ERROR_CODE for d in result.diagnostics)
             if bar is not None:
                 bar.advance()
             yield result
@@ -226,6 +246,8 @@ def check(
         finally:
             if bar is not None:
                 bar.clear()
+    if internal:
+        sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
 
 
@@ -287,6 +309,8 @@ def _print_diffs(diffs: list[str], results: list[Any], quiet: bool) -> int:
     would_fix = sum(r.fixed for r in results)
     if would_fix and not quiet:
         click.echo(f"Would fix {would_fix} problem{'s' if would_fix != 1 else ''}.", err=True)
+    if any(d.code == INTERNAL_ERROR_CODE for r in results for d in r.diagnostics):
+        return EXIT_INTERNAL
     return EXIT_FINDINGS if any(diffs) or problems else EXIT_CLEAN
 
 

@@ -19,6 +19,7 @@ from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
+from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
 from postlint.source import DecodeError, LineIndex, SourceFile
 
@@ -37,7 +38,7 @@ class Linter:
     def __init__(self, config: Config | None = None, rules: RuleSet | None = None) -> None:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
-        self._schemas: dict[Path, LoadedSchema | SchemaLoadError] = {}
+        self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
         self._default_schema_path = self.config.schema or bundled_schema_path()
@@ -67,16 +68,30 @@ class Linter:
                 raise ConfigError(unknown_message(selector, self.rules, house))
 
     def _load_configured_schema(self, path: Path) -> LoadedSchema:
-        loaded = self._schema(path)
+        loaded = self._configured_schema(path)
         if isinstance(loaded, SchemaLoadError):
             raise ConfigError(str(loaded))
         return loaded
 
-    def _schema(self, path: Path) -> LoadedSchema | SchemaLoadError:
-        key = path.resolve()
+    def _project(self) -> SchemaSandbox:
+        return SchemaSandbox.at(self.config.root)
+
+    def _configured_schema(self, path: Path) -> LoadedSchema | SchemaLoadError:
+        """A schema the configuration names: its $refs stay inside the project, or inside the
+        schema's own folder when it lies outside (given on the command line, or bundled)."""
+        project = self._project()
+        if project.contains(path):
+            return self._schema(path, project, owned=True)
+        bundled = path.resolve() == bundled_schema_path().resolve()
+        return self._schema(path, SchemaSandbox.at(path.resolve().parent), owned=bundled)
+
+    def _schema(
+        self, path: Path, sandbox: SchemaSandbox, owned: bool = True
+    ) -> LoadedSchema | SchemaLoadError:
+        key = (path.resolve(), sandbox.root)
         if key not in self._schemas:
             try:
-                self._schemas[key] = load_schema(path)
+                self._schemas[key] = load_schema(path, sandbox, owned=owned)
             except SchemaLoadError as exc:
                 self._schemas[key] = exc
         return self._schemas[key]
@@ -130,25 +145,20 @@ class Linter:
         relative = _relative_posix(doc.path, self.config.root)
         for pattern, schema_path in self.config.schemas:
             if _glob_match(relative, pattern):
-                return self._resolved(schema_path, doc, None)
+                return self._resolved(self._configured_schema(schema_path), doc)
         declared = doc.data.get("$schema") if doc.front_matter is not None else None
         if isinstance(declared, str) and declared.strip():
-            base = Path(doc.path).parent
-            return self._resolved(
-                Path(declared) if "://" in declared else base / declared, doc, declared
-            )
+            project = self._project()  # a post's own schema: a file inside the project only
+            try:
+                path = project.resolve(declared, Path(doc.path).parent)
+            except SandboxRefused as exc:
+                return None, self._schema_key_finding(doc, f"$schema {exc}")
+            return self._resolved(self._schema(path, project), doc)
         return self.default_schema, None
 
     def _resolved(
-        self, path: Path, doc: Document, declared: str | None
+        self, loaded: LoadedSchema | SchemaLoadError, doc: Document
     ) -> tuple[LoadedSchema | None, Finding | None]:
-        if declared is not None and "://" in declared and not declared.startswith("file:"):
-            message = (
-                f"$schema {declared!r} refused: postlint never uses the network; "
-                "download the schema and refer to it by a relative path"
-            )
-            return None, self._schema_key_finding(doc, message)
-        loaded = self._schema(path)
         if isinstance(loaded, SchemaLoadError):
             return None, self._schema_key_finding(doc, str(loaded))
         return loaded, None
@@ -163,6 +173,21 @@ class Linter:
         return Finding(0, 0, message)
 
     def lint_source(self, source: SourceFile) -> FileResult:
+        """A crash anywhere in here (not only in a rule) is PL001 for this file only."""
+        try:
+            return self._lint_source(source)
+        except Exception as exc:  # a postlint bug must not stop the run or hide the file
+            message = f"checking this file failed: {type(exc).__name__}: {exc}"
+            return FileResult(source.path, (self._internal_error(source, Finding(0, 0, message)),))
+
+    def _internal_error(self, source: SourceFile, finding: Finding) -> Diagnostic:
+        """PL001, whatever the selection, ignores and suppressions: a crash is never silent."""
+        from postlint.rules.system.internal_error import RULE
+
+        # a rule set without the system rules (tests) still gets its diagnostic
+        return self._place(source, self.rules.get(RULE.code) or RULE, finding)
+
+    def _lint_source(self, source: SourceFile) -> FileResult:
         selection = self.selection_for(source.path)
         doc = Document(source, prose_fields=self.config.prose_fields)
         extra: list[Diagnostic] = []
@@ -171,6 +196,7 @@ class Linter:
         if schema_problem is not None:
             extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
         diagnostics: list[Diagnostic] = list(extra)
+        internal: list[Diagnostic] = []  # PL001: added after selection and suppression
         rules = self.active_rules(selection)
         started = time.perf_counter()
         for index, active in enumerate(rules):
@@ -191,7 +217,7 @@ class Linter:
                 finding = Finding(
                     0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
                 )
-                diagnostics.extend(self._engine_diagnostic(source, "PL001", finding, selection))
+                internal.append(self._internal_error(source, finding))
                 continue
             for finding in findings:
                 if finding.sub_code is not None and not selection.enabled(rule, finding.sub_code):
@@ -204,12 +230,13 @@ class Linter:
                         0,
                         f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
                     )
-                    diagnostics.extend(self._engine_diagnostic(source, "PL001", bad, selection))
+                    internal.append(self._internal_error(source, bad))
                     continue
                 diagnostics.append(self._place(source, rule, finding))
         diagnostics = _without_echoes(diagnostics)
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
+        diagnostics.extend(internal)
         diagnostics.sort(key=Diagnostic.sort_key)
         limit = self.config.max_diagnostics
         if len(diagnostics) > limit:
@@ -364,13 +391,19 @@ class Linter:
     def _compute_fingerprint(self) -> str:
         import hashlib
 
+        from postlint.rule_fingerprint import rules_fingerprint
+
         digest = hashlib.sha256(repr(self.config).encode())
+        digest.update(rules_fingerprint(self.rules).encode())
         schema_paths = [self._default_schema_path, *(p for _, p in self.config.schemas)]
-        for schema_path in schema_paths:
-            try:
-                digest.update(Path(schema_path).read_bytes())
-            except OSError:
-                digest.update(b"unreadable")
+        for schema_path in schema_paths:  # each schema and every file its $refs reach
+            project = self._project()
+            sandbox = (
+                project
+                if project.contains(schema_path)
+                else SchemaSandbox.at(Path(schema_path).resolve().parent)
+            )
+            digest.update("\0".join(closure_digests(Path(schema_path), sandbox)).encode())
         return digest.hexdigest()
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from postlint.frontmatter import FrontMatter, Located
+from postlint.schema_re2 import PatternRefused, Patterns, refuse_unevaluated_with_patterns
+from postlint.schema_sandbox import REF_KEYWORDS, SandboxRefused, SchemaSandbox, digest
 
 if TYPE_CHECKING:
     import referencing
@@ -31,6 +33,11 @@ class SchemaLoadError(Exception):
     """The schema cannot be used: unreadable, invalid, or it needs the network."""
 
 
+class SchemaApplyError(Exception):
+    """Validating against the schema failed (an unresolvable dynamic reference, a pattern
+    RE2 cannot run): the message names the problem, never the schema's contents."""
+
+
 def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
     """A schema shipped with postlint: inside the wheel, or ``schemas/`` in a source checkout."""
     installed = Path(str(resources.files("postlint"))) / "schemas" / name
@@ -43,59 +50,91 @@ def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
 class LoadedSchema:
     path: Path
     validator: Validator
+    # every file read to build it (the schema and each file a $ref reached), with its digest:
+    # what a cached result depends on
+    closure: tuple[tuple[str, str], ...] = ()
+    # False for a schema from outside the project (given on the command line): its text is
+    # not quoted in diagnostics
+    owned: bool = True
+    patterns: Patterns = field(default_factory=Patterns, compare=False)
 
     def errors(self, data: Any) -> Iterator[ValidationError]:
-        return self.validator.iter_errors(data)
+        """The validation errors; a failure of the validator itself is a SchemaApplyError."""
+        try:
+            yield from self.validator.iter_errors(data)
+        except SchemaApplyError:
+            raise
+        except Exception as exc:  # referencing's and jsonschema's own errors, RecursionError
+            raise SchemaApplyError(
+                f"schema {self.path.name} cannot be applied to this front matter "
+                f"({type(exc).__name__}); check its references"
+            ) from None
 
 
-def _read_json(path: Path) -> Any:
+_REF_KEYWORDS = REF_KEYWORDS
+
+
+def _read_json(path: Path, sandbox: SchemaSandbox, closure: list[tuple[str, str]]) -> Any:
     try:
-        return json.loads(path.read_bytes())
-    except OSError as exc:
-        raise SchemaLoadError(f"cannot read schema {path}: {exc.strerror or exc}") from None
+        data = sandbox.read(path)
+    except SandboxRefused as exc:
+        raise SchemaLoadError(f"schema {exc}") from None
+    closure.append((str(path), digest(data)))
+    try:
+        return json.loads(data)
     except (ValueError, RecursionError) as exc:
-        raise SchemaLoadError(f"schema {path} is not valid JSON: {exc}") from None
+        raise SchemaLoadError(f"schema {path.name} is not valid JSON: {exc}") from None
 
 
-def _retriever(base_dir: Path) -> Any:
+def _retriever(sandbox: SchemaSandbox, closure: list[tuple[str, str]]) -> Any:
     import referencing
     from referencing.jsonschema import DRAFT202012
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
-        parts = urlsplit(uri)
-        if parts.scheme in ("", "file"):
-            target = Path(unquote(parts.path))
-            if not target.is_absolute():
-                target = base_dir / target
-            contents = _read_json(target)
-            return referencing.Resource.from_contents(contents, default_specification=DRAFT202012)
-        raise SchemaLoadError(
-            f"remote $ref {uri!r} refused: postlint never uses the network; "
-            "download the schema and refer to it by a relative path"
-        )
+        try:
+            target = sandbox.resolve_uri(uri)
+        except SandboxRefused as exc:
+            raise SchemaLoadError(str(exc)) from None
+        contents = _read_json(target, sandbox, closure)
+        return referencing.Resource.from_contents(contents, default_specification=DRAFT202012)
 
     return retrieve
 
 
-def load_schema(path: Path) -> LoadedSchema:
+def load_schema(
+    path: Path, sandbox: SchemaSandbox | None = None, *, owned: bool = True
+) -> LoadedSchema:
+    """Load and check a schema; it and every file it refers to must lie inside ``sandbox``
+    (default: the schema's own folder)."""
     import jsonschema
     import referencing
     import referencing.jsonschema
     from referencing.jsonschema import DRAFT202012
 
     path = Path(path)
-    schema = _read_json(path)
+    sandbox = sandbox or SchemaSandbox.at(path.resolve().parent)
+    closure: list[tuple[str, str]] = []
+    schema = _read_json(path, sandbox, closure)
     if not isinstance(schema, dict | bool):
         raise SchemaLoadError(f"schema {path} must be a JSON object")
-    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    base = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
     try:
-        cls.check_schema(schema)
+        base.check_schema(schema)
     except jsonschema.SchemaError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
         raise SchemaLoadError(f"schema {path} is invalid at {where}: {exc.message}") from None
+    except RecursionError:
+        raise SchemaLoadError(f"schema {path} is nested too deeply") from None
+    patterns = Patterns()
+    try:
+        patterns.check_schema(schema)
+        refuse_unevaluated_with_patterns(schema)
+    except PatternRefused as exc:
+        raise SchemaLoadError(f"schema {path.name}: {exc}") from None
+    cls = jsonschema.validators.extend(base, patterns.keywords())
     base_uri = path.resolve().as_uri()
     registry: referencing.Registry[Any] = referencing.Registry(
-        retrieve=_retriever(path.resolve().parent)  # type: ignore[call-arg]  # attrs field
+        retrieve=_retriever(sandbox, closure)  # type: ignore[call-arg]  # attrs field
     )
     spec = referencing.jsonschema.specification_with(
         schema.get("$schema", "") if isinstance(schema, dict) else "", default=DRAFT202012
@@ -109,16 +148,20 @@ def load_schema(path: Path) -> LoadedSchema:
         validator,
         path,
         schema.get("$id", base_uri) if isinstance(schema, dict) else base_uri,
+        patterns,
     )
-    return LoadedSchema(path=path, validator=validator)
+    return LoadedSchema(path, validator, tuple(closure), owned, patterns)
 
 
 def _remote(uri: str) -> bool:
     return urlsplit(uri).scheme not in ("", "file")
 
 
-def _resolve_all_refs(schema: Any, validator: Any, path: Path, base_uri: str) -> None:
-    """Resolve every ``$ref`` now, so a bad or remote ref is a load error, not a crash later."""
+def _resolve_all_refs(
+    schema: Any, validator: Any, path: Path, base_uri: str, patterns: Patterns
+) -> None:
+    """Resolve every ``$ref`` (and dynamic ref) now, so a bad, remote or outside ref is a
+    load error, not a crash later; the patterns of each file reached are checked too."""
     import referencing.exceptions
 
     resolver = validator._resolver  # the resolver rooted at this schema
@@ -128,15 +171,27 @@ def _resolve_all_refs(schema: Any, validator: Any, path: Path, base_uri: str) ->
         seen += 1
         node = stack.pop()
         if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str):
+            for keyword in _REF_KEYWORDS:
+                ref = node.get(keyword)
+                if not isinstance(ref, str):
+                    continue
+                if urlsplit(ref).scheme and not ref.startswith("#"):
+                    raise SchemaLoadError(
+                        f"schema {path.name}: {keyword} {ref!r} refused: postlint never uses the "
+                        "network or reads outside the project; refer to a file inside it by a "
+                        "relative path (no URLs, no file: scheme)"
+                    )
                 if not ref.startswith("#") and _remote(urljoin(base_uri, ref)):
                     raise SchemaLoadError(
                         f"schema {path}: remote $ref {ref!r} refused: postlint never uses the "
                         "network; download the schema and refer to it by a relative path"
                     )
                 try:
-                    resolver.lookup(ref)
+                    resolved = resolver.lookup(ref)
+                    patterns.check_schema(resolved.contents)
+                    refuse_unevaluated_with_patterns(resolved.contents)
+                except PatternRefused as exc:
+                    raise SchemaLoadError(f"schema {path.name}: {ref}: {exc}") from None
                 except SchemaLoadError:
                     raise
                 except referencing.exceptions.Unretrievable as exc:
@@ -189,9 +244,15 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _message(error: ValidationError) -> str:
+_QUOTES_SCHEMA = {"enum", "const", "pattern", "anyOf", "oneOf", "not", "if", "then", "else"}
+
+
+def _message(error: ValidationError, owned: bool = True) -> str:
     where = _describe_path(tuple(error.absolute_path))
     keyword, value, instance = error.validator, error.validator_value, error.instance
+    if not owned and (keyword in _QUOTES_SCHEMA or keyword not in _OWN_WORDS):
+        # a schema from outside the project: say which rule failed, never what it holds
+        return f"`{where}` does not satisfy the schema's `{keyword}` rule"
     if keyword == "type":
         return f"`{where}` must be {_expected_type(value)}, not {_show(instance)}"
     if keyword == "required":
@@ -223,24 +284,19 @@ def _message(error: ValidationError) -> str:
         from jsonschema.exceptions import best_match
 
         best = best_match(error.context or [])
-        return _message(best) if best is not None else f"`{where}`: {error.message}"
+        return _message(best, owned) if best is not None else f"`{where}`: {error.message}"
     return f"`{where}`: {error.message}"
 
 
-def _extra_keys(error: ValidationError) -> list[str]:
+# keywords whose message above is written from the instance and numbers only
+_OWN_WORDS = {"type", "required", "minLength", "maxLength", "minItems", "format"}
+
+
+def _extra_keys(error: ValidationError, patterns: Patterns) -> list[str]:
     instance = error.instance
     if not isinstance(instance, dict):
         return []
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    props = schema.get("properties", {})
-    patterns = list(schema.get("patternProperties", {}))
-    import re
-
-    return [
-        key
-        for key in instance
-        if key not in props and not any(re.search(p, str(key)) for p in patterns)
-    ]
+    return patterns.additional(instance, error.schema if isinstance(error.schema, dict) else {})
 
 
 def _node_at(root: Located, path: tuple[Any, ...]) -> tuple[Located | None, Located]:
@@ -268,10 +324,14 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
     """One located problem per schema violation in the front matter."""
     if fm.root is None:
         return
-    errors = sorted(
-        schema.errors(fm.data),
-        key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
-    )
+    try:
+        errors = sorted(
+            schema.errors(fm.data),
+            key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
+        )
+    except SchemaApplyError as exc:
+        yield SchemaProblem(fm.block.open_start, fm.block.open_end, str(exc), "schema")
+        return
     # One diagnostic per value (the most telling error); a value with a refused YAML tag is
     # already reported by FM011.
     reported = {(p.start, p.end) for p in fm.problems if p.kind == "unsupported-tag"}
@@ -283,7 +343,7 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
                 continue
             reported.add((node.start, node.end))
         if error.validator in {"additionalProperties", "unevaluatedProperties"}:
-            extras: list[str | None] = list(_extra_keys(error)) or [None]
+            extras: list[str | None] = list(_extra_keys(error, schema.patterns)) or [None]
             for extra in extras:
                 k, _ = node.child(extra) if extra is not None else (None, None)
                 target = k or node
@@ -291,7 +351,7 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
                     f"unexpected key `{extra}` in `{_describe_path(path)}`; "
                     "remove it or add it to the schema"
                     if extra is not None
-                    else _message(error)
+                    else _message(error, schema.owned)
                 )
                 yield SchemaProblem(target.start, target.end, message, str(error.validator))
             continue
@@ -301,6 +361,8 @@ def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
                 start, end = fm.block.open_start, fm.block.open_end
             else:
                 start, end = key_node.start, key_node.end
-            yield SchemaProblem(start, end, _message(error), str(error.validator))
+            yield SchemaProblem(start, end, _message(error, schema.owned), str(error.validator))
             continue
-        yield SchemaProblem(node.start, node.end, _message(error), str(error.validator))
+        yield SchemaProblem(
+            node.start, node.end, _message(error, schema.owned), str(error.validator)
+        )

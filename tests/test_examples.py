@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from crash_guard import without_crash
 from postlint.config import Config
 from postlint.config_loader import load_config_file
 from postlint.engine import Linter
@@ -71,7 +72,7 @@ def lint_example(folder: str, post: Path):
     select = (code, *(extra.group(1).split() if extra else ()))
     linter = Linter(replace(_folder_config(folder), select=select))
     source = SourceFile.from_bytes(path, data)
-    return code, linter.lint_source(source)
+    return code, without_crash(linter.lint_source(source))
 
 
 @pytest.mark.parametrize(

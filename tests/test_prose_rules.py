@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, SEED
+from crash_guard import without_crash
 from postlint.config import Config
 from postlint.diagnostic import Edit
 from postlint.engine import Linter
@@ -20,7 +21,7 @@ def apply(text: str, edits: tuple[Edit, ...]) -> str:
 
 
 def found(text: str, select: tuple[str, ...] = ("PR",), path: str = "post.md"):
-    return Linter(Config(select=select)).lint_text(text, path).diagnostics
+    return without_crash(Linter(Config(select=select)).lint_text(text, path)).diagnostics
 
 
 def test_seed_reports_every_defect_at_its_place() -> None:

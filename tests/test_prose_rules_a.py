@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import CORPUS, SEED
+from crash_guard import without_crash
 from postlint.config import Config, ConfigError
 from postlint.diagnostic import Diagnostic, Edit
 from postlint.engine import Linter
@@ -26,7 +27,8 @@ def apply(text: str, edits: list[Edit]) -> str:
 def lint(text: str, code: str, options: tuple[tuple[str, Any], ...] = ()) -> list[Diagnostic]:
     rule_options = ((code, options),) if options else ()
     linter = Linter(Config(select=(code,), rule_options=rule_options))
-    return [d for d in linter.lint_text(text, "post.md").diagnostics if d.code == code]
+    result = without_crash(linter.lint_text(text, "post.md"))
+    return [d for d in result.diagnostics if d.code == code]
 
 
 def post(body: str, front: str = "title: A post") -> str:
