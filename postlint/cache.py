@@ -1,29 +1,52 @@
-"""A content-addressed result cache in ``.postlint_cache/``.
+"""A content-addressed result cache in ``.postlint_cache/`` that cannot be poisoned or go stale.
 
-The key covers the file's bytes and name, the run's configuration, every schema it may use and
-the postlint and proselint versions, so a hit is always the result a fresh run would give.
-Entries are JSON (never pickle: a planted cache file must not run code) written atomically
-(temporary file, then rename), so a crash or two runs at once leave only whole entries.
+The key covers the file's bytes and name, the run's configuration, every schema file it may
+use (the whole ``$ref`` closure), the rule set, and a digest of postlint's own source, so a hit
+is always the result a fresh run would give, even after an edit that kept the version number.
+
+The folder lives in the checkout, so anything in it may have been planted. Hence:
+- each entry carries an HMAC made with a per-cache secret (``secret``, mode 0600, created by
+  postlint; one that git or an archive could have put there is replaced), so a planted entry
+  is a miss;
+- entries are JSON (never pickle), bounded in size, and validated field by field on read: any
+  mismatch is a miss, never a traceback in a reporter;
+- every file and folder is opened relative to its parent's descriptor with ``O_NOFOLLOW``: a
+  symbolic link anywhere in the cache is never followed, and a cache folder that is itself a
+  link is refused (reported as PL011);
+- entries are written to ``tmp/`` and renamed into place, so a crash or two runs at once leave
+  only whole entries; temporary files a killed run left behind are removed by the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import stat
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 from postlint import __version__
-from postlint.atomic import temporary_sibling
-from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
+from postlint.atomic import TEMP_SUFFIX
+from postlint.cache_entry import result_from_json, result_to_json
+from postlint.diagnostic import FileResult
 from postlint.files import path_state
-from postlint.source import Position
 
 CACHE_DIR_NAME = ".postlint_cache"
-_FORMAT = "v2"
+_FORMAT = "v3"
+_MAGIC = b"postlint-cache-v3\n"
+SECRET_NAME = "secret"
+SECRET_BYTES = 32
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
+STALE_TEMP_SECONDS = 600  # a temporary file this old belongs to a run that was killed
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def _proselint_version() -> str:
@@ -33,129 +56,233 @@ def _proselint_version() -> str:
         return "unknown"
 
 
+class CacheRefused(Exception):
+    """The cache folder cannot be used safely; the message says why."""
+
+
 @dataclass(frozen=True)
 class ResultCache:
-    """One run's view of the cache; ``salt`` fingerprints everything but the file itself."""
+    """One run's view of the cache; ``salt`` fingerprints everything but the file itself.
+
+    ``secret`` is None when the cache is not usable (``problem`` says why): every lookup is
+    then a miss and nothing is written.
+    """
 
     folder: Path
     salt: str
+    secret: bytes | None = None
+    problem: str | None = None
 
     @classmethod
     def create(cls, root: Path) -> ResultCache:
+        from postlint.rule_fingerprint import code_fingerprint
+
         folder = root / CACHE_DIR_NAME
         salt = hashlib.sha256(
-            f"{_FORMAT}\0{__version__}\0{_proselint_version()}".encode()
+            f"{_FORMAT}\0{__version__}\0{_proselint_version()}\0{code_fingerprint()}".encode()
         ).hexdigest()
-        return cls(folder, salt)
+        try:
+            secret = _open_cache(folder)
+        except CacheRefused as exc:
+            return cls(folder, salt, None, str(exc))
+        except OSError:
+            return cls(folder, salt, None, None)  # a read-only checkout runs without a cache
+        return cls(folder, salt, secret, None)
 
     def key(self, path: str, data: bytes, fingerprint: str) -> str:
-        """``fingerprint``: the linter's (configuration, schemas) for this file."""
+        """``fingerprint``: the linter's (configuration, rules, schemas) for this file."""
         digest = hashlib.sha256(f"{self.salt}\0{fingerprint}".encode())
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> str:
-        # os.path on strings, not pathlib: a warm run looks up every file of an archive here
-        return os.path.join(self.folder, _FORMAT, key[:2], f"{key}.json")
+    def _parts(self, key: str) -> tuple[str, str]:
+        return key[:2], f"{key}.json"
 
     def has(self, key: str) -> bool:
-        return os.path.isfile(self._entry(key))
+        """A cheap hint (the entry exists); :meth:`get` decides whether it is good."""
+        if self.secret is None:
+            return False
+        sub, name = self._parts(key)
+        try:
+            info = os.lstat(os.path.join(self.folder, _FORMAT, sub, name))
+        except OSError:
+            return False
+        return stat.S_ISREG(info.st_mode)
 
     def get(self, key: str) -> FileResult | None:
+        if self.secret is None:
+            return None
+        sub, name = self._parts(key)
         try:
-            with open(self._entry(key), "rb") as handle:
-                payload = json.loads(handle.read())
-            result = _result_from_json(payload)
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # missing or damaged: lint again
+            with _folder(self.folder, _FORMAT, sub) as fd:
+                raw = _read_bounded(name, fd, MAX_ENTRY_BYTES)
+        except OSError:
+            return None  # missing, a link, too large: lint again
+        body = _verified(raw, key, self.secret)
+        if body is None:
+            return None  # damaged or planted
+        try:
+            result = result_from_json(json.loads(body))
+        except (ValueError, RecursionError):
+            return None
+        if result is None:
+            return None
         if any(path_state(path) != state for path, state in result.depends_on or ()):
             return None  # a file the result depends on has changed: lint again
         return result
 
     def put(self, key: str, result: FileResult) -> None:
-        if result.depends_on is None:
-            return  # depends on something the cache cannot watch
-        entry = Path(self._entry(key))
+        if result.depends_on is None or self.secret is None:
+            return  # depends on something the cache cannot watch, or no usable cache
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            self._ensure_gitignore()
-            with temporary_sibling(entry) as handle:
-                json.dump(_result_to_json(result), handle, ensure_ascii=False)
-        except OSError:
-            pass  # a read-only checkout simply runs without a cache
+            body = json.dumps(result_to_json(result), ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            pass  # a file name that is not UTF-8: this result is not cached
+            return  # a file name that is not UTF-8: this result is not cached
+        if len(body) > MAX_ENTRY_BYTES - 200:
+            return
+        payload = _MAGIC + _mac(self.secret, key, body).encode() + b"\n" + body
+        sub, name = self._parts(key)
+        temp = f"{key}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        # a read-only or full disk: run without caching
+        with contextlib.suppress(OSError), _folder(self.folder, "tmp", create=True) as tmp_fd:
+            _write_new(temp, tmp_fd, payload)
+            try:
+                with _folder(self.folder, _FORMAT, sub, create=True) as entry_fd:
+                    os.replace(temp, name, src_dir_fd=tmp_fd, dst_dir_fd=entry_fd)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp, dir_fd=tmp_fd)
+                raise
 
-    def _ensure_gitignore(self) -> None:
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Created by postlint.\n*\n", encoding="utf-8")
+
+def _mac(secret: bytes, key: str, body: bytes) -> str:
+    return hmac.new(secret, key.encode() + b"\0" + body, hashlib.sha256).hexdigest()
 
 
-def _pos(p: Position) -> list[int]:
-    return [p.line, p.column]
-
-
-def _fix_to_json(fix: Fix | None) -> Any:
-    if fix is None:
+def _verified(raw: bytes, key: str, secret: bytes) -> bytes | None:
+    if not raw.startswith(_MAGIC):
         return None
-    return {
-        "safe": fix.safe,
-        "message": fix.message,
-        "edits": [[e.start, e.end, e.replacement] for e in fix.edits],
-    }
-
-
-def _fix_from_json(data: Any) -> Fix | None:
-    if data is None:
+    mac, newline, body = raw[len(_MAGIC) :].partition(b"\n")
+    if not newline:
         return None
-    edits = tuple(Edit(int(s), int(e), str(r)) for s, e, r in data["edits"])
-    return Fix(edits, safe=bool(data["safe"]), message=str(data["message"]))
+    if not hmac.compare_digest(mac, _mac(secret, key, body).encode()):
+        return None
+    return body
 
 
-def _result_to_json(result: FileResult) -> dict[str, Any]:
-    return {
-        "path": result.path,
-        "diagnostics": [
-            {
-                "code": d.code,
-                "name": d.name,
-                "severity": d.severity.label,
-                "message": d.message,
-                "span": [d.start, d.end],
-                "start": _pos(d.start_pos),
-                "end": _pos(d.end_pos),
-                "sub_code": d.sub_code,
-                "fix": _fix_to_json(d.fix),
-                "docs_url": d.docs_url,
-                "source_line": d.source_line,
-            }
-            for d in result.diagnostics
-        ],
-        "depends_on": [list(pair) for pair in result.depends_on or ()],
-    }
+# --- the folder, opened without following links ----------------------------------------------
 
 
-def _result_from_json(data: dict[str, Any]) -> FileResult:
-    path = str(data["path"])
-    diagnostics = tuple(
-        Diagnostic(
-            path=path,
-            code=d["code"],
-            name=d["name"],
-            severity=Severity.parse(d["severity"]),
-            message=d["message"],
-            start=int(d["span"][0]),
-            end=int(d["span"][1]),
-            start_pos=Position(*d["start"]),
-            end_pos=Position(*d["end"]),
-            sub_code=d["sub_code"],
-            fix=_fix_from_json(d["fix"]),
-            docs_url=d["docs_url"],
-            source_line=d["source_line"],
+@contextlib.contextmanager
+def _folder(root: Path, *names: str, create: bool = False) -> Iterator[int]:
+    """A descriptor of ``root/names...``; no component may be a symbolic link."""
+    fd = os.open(root, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+    try:
+        for name in names:
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(name, 0o777, dir_fd=fd)
+            child = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = child
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _read_bounded(name: str, dir_fd: int, limit: int) -> bytes:
+    fd = os.open(name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise OSError("not a regular file of a sensible size")
+        data = os.read(fd, limit + 1)
+        if len(data) > limit:
+            raise OSError("grew while being read")
+        return data
+    finally:
+        os.close(fd)
+
+
+def _write_new(name: str, dir_fd: int, data: bytes, mode: int = 0o666) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, mode, dir_fd=dir_fd)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _open_cache(folder: Path) -> bytes:
+    """Create or check the cache folder; return its secret. Raises CacheRefused or OSError."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        os.mkdir(folder, 0o777)
+        info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode):
+        raise CacheRefused(
+            f"{CACHE_DIR_NAME} is a symbolic link; postlint does not write through it (results "
+            "could land outside the project): remove the link to use the cache"
         )
-        for d in data["diagnostics"]
-    )
-    depends_on = tuple((str(p), str(s)) for p, s in data.get("depends_on", []))
-    return FileResult(path, diagnostics, depends_on=depends_on)
+    if not stat.S_ISDIR(info.st_mode):
+        raise CacheRefused(f"{CACHE_DIR_NAME} is not a folder; remove it to use the cache")
+    with _folder(folder) as fd:
+        with contextlib.suppress(FileExistsError):
+            _write_new(".gitignore", fd, b"# Created by postlint.\n*\n")
+        secret = _secret(fd)
+        _remove_stale_temporaries(fd)
+    return secret
+
+
+def _secret(dir_fd: int) -> bytes:
+    """The cache's secret; one postlint did not create (wrong mode or owner) is replaced."""
+    for _ in range(3):
+        try:
+            fd = os.open(
+                SECRET_NAME, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd
+            )
+        except FileNotFoundError:
+            # another run may make one at the same moment: then read that one
+            with contextlib.suppress(FileExistsError):
+                _write_new(SECRET_NAME, dir_fd, secrets.token_bytes(SECRET_BYTES), 0o600)
+            continue
+        except OSError:  # a link, or unreadable: replace it
+            os.unlink(SECRET_NAME, dir_fd=dir_fd)
+            continue
+        try:
+            info = os.fstat(fd)
+            data = os.read(fd, SECRET_BYTES + 1)
+        finally:
+            os.close(fd)
+        trusted = (
+            stat.S_ISREG(info.st_mode)
+            and not info.st_mode & 0o077  # git and archives never make a 0600 file of ours
+            and info.st_uid == os.getuid()
+            and len(data) == SECRET_BYTES
+        )
+        if trusted:
+            return data
+        os.unlink(SECRET_NAME, dir_fd=dir_fd)  # planted or damaged: every entry becomes a miss
+    raise CacheRefused(f"{CACHE_DIR_NAME}/{SECRET_NAME} cannot be created")
+
+
+def _remove_stale_temporaries(dir_fd: int) -> None:
+    try:
+        tmp_fd = os.open("tmp", os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
+    except OSError:
+        return
+    now = time.time()
+    try:
+        for name in os.listdir(tmp_fd):
+            with contextlib.suppress(OSError):
+                info = os.lstat(name, dir_fd=tmp_fd)
+                if now - info.st_mtime > STALE_TEMP_SECONDS or not stat.S_ISREG(info.st_mode):
+                    os.unlink(name, dir_fd=tmp_fd)
+    finally:
+        os.close(tmp_fd)
+
+
+__all__ = ["CACHE_DIR_NAME", "CacheRefused", "ResultCache", "result_from_json", "result_to_json"]

@@ -118,8 +118,13 @@ def lint_all(
     only compiled) for the files that changed.
     """
     pool = linters if isinstance(linters, LinterPool) else LinterPool.of(linters)
-    job = Job(pool, cache)
     pending = list(candidates)
+    if cache is not None and cache.problem is not None:  # refused (a link): say so, lint without
+        first = pool.for_path(pending[0].path if pending else Path.cwd())
+        yield first._file_problem(str(cache.folder), "PL011", cache.problem)
+    if cache is not None and cache.secret is None:
+        cache = None
+    job = Job(pool, cache)
     keys = [cached_key(job, candidate) for candidate in pending]  # keys only: memory stays flat
     misses = [c for c, key in zip(pending, keys, strict=True) if key is None]
     linted = _lint_many(job, misses, jobs)
