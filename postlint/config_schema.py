@@ -20,6 +20,8 @@ from postlint.diagnostic import Severity
 from postlint.rule import FROM_CONFIG, Rule, RuleSet
 
 SEVERITIES = [s.label for s in Severity]
+MAX_FILE_SIZE_LIMIT = 1 << 30  # 1 GiB: no post is larger; beyond, reads would overflow
+MAX_CONFIG_INT = 2**63 - 1  # any integer in a configuration file must fit in 64 bits
 _STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
@@ -82,9 +84,9 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "schema": {"type": "string", "minLength": 1},
             "schemas": {"type": "object", "additionalProperties": {"type": "string"}},
             "prose-fields": _STRINGS,
-            "max-file-size": {"type": "integer", "minimum": 1},
-            "max-diagnostics": {"type": "integer", "minimum": 1},
-            "time-budget": {"type": "number", "exclusiveMinimum": 0},
+            "max-file-size": {"type": "integer", "minimum": 1, "maximum": MAX_FILE_SIZE_LIMIT},
+            "max-diagnostics": {"type": "integer", "minimum": 1, "maximum": 1_000_000},
+            "time-budget": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
             "output-format": {"enum": list(FORMATS)},
             "house": house_table_schema(),
             "styles": _STRINGS,
@@ -98,6 +100,7 @@ def validate(
     """Raise a ConfigError for the first problem: the file, the key and what is allowed."""
     import jsonschema  # here, not at the top: only a run with a configuration file needs it
 
+    _check_numbers(path, table, prefix)
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(
         validator.iter_errors(table),
@@ -118,3 +121,23 @@ def validate(
             + f" (allowed: {listing or 'none'})"
         )
     raise ConfigError(f"{path}: {where or 'the top level'}: {error.message}")
+
+
+def _check_numbers(path: Path, table: Any, prefix: str = "") -> None:
+    """NaN, infinities and integers beyond 64 bits are errors wherever they appear: JSON Schema's
+    comparisons let NaN through (``nan > 0`` and ``nan <= 0`` are both false)."""
+    import math
+
+    stack: list[tuple[Any, str]] = [(table, prefix)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, Mapping):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
+        elif isinstance(value, list | tuple):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{path}: {where or 'the top level'}: {value} is not a usable number")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_CONFIG_INT:
+            raise ConfigError(
+                f"{path}: {where or 'the top level'}: {value} is too large (at most {MAX_CONFIG_INT})"
+            )

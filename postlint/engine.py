@@ -21,7 +21,7 @@ from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
-from postlint.source import DecodeError, LineIndex, SourceFile
+from postlint.source import DecodeError, LineIndex, SourceFile, wide_bom
 
 BINARY_SNIFF_BYTES = 8192
 
@@ -195,6 +195,15 @@ class Linter:
         doc.schema = schema
         if schema_problem is not None:
             extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
+        if source.encoding != "utf-8":  # decoded and checked, but generators expect UTF-8
+            name = source.encoding_name
+            wide = Finding(
+                0,
+                0,
+                f"file is {name} (it starts with a {name} byte order mark); "
+                "site generators expect UTF-8: save it as UTF-8",
+            )
+            extra.extend(self._engine_diagnostic(source, "PL003", wide, selection))
         diagnostics: list[Diagnostic] = list(extra)
         internal: list[Diagnostic] = []  # PL001: added after selection and suppression
         rules = self.active_rules(selection)
@@ -346,7 +355,7 @@ class Linter:
         UTF-8). Linting and fixing both start here."""
         if len(data) > self.config.max_file_size:
             return self._too_large(path, len(data))
-        if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        if b"\x00" in data[:BINARY_SNIFF_BYTES] and wide_bom(data) is None:
             return self._file_problem(
                 path, "PL004", "file looks binary (it contains NUL bytes); posts must be text"
             )

@@ -13,6 +13,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# UTF-32 first: its little-endian BOM starts with UTF-16's
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32 LE"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32 BE"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16 LE"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16 BE"),
+)
+
+
+def wide_bom(data: bytes) -> tuple[bytes, str, str] | None:
+    """(BOM, codec, name) when ``data`` starts with a UTF-16 or UTF-32 byte order mark."""
+    return next((entry for entry in WIDE_BOMS if data.startswith(entry[0])), None)
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -80,9 +94,27 @@ class SourceFile:
     path: str
     text: str
     bom: bool = False
+    encoding: str = "utf-8"  # or a UTF-16/32 codec, for a file that starts with its BOM
+
+    @property
+    def encoding_name(self) -> str:
+        return next((name for _, codec, name in WIDE_BOMS if codec == self.encoding), "UTF-8")
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> SourceFile:
+        wide = wide_bom(data)
+        if wide is not None:  # decoded, so it can be checked; the engine says it is not UTF-8
+            mark, codec, name = wide
+            try:
+                text = data[len(mark) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"file starts with a {name} byte order mark but is not valid {name} "
+                    f"(byte {exc.start + len(mark)}); save the file as UTF-8",
+                    1,
+                    1,
+                ) from None
+            return cls(path=path, text=text, bom=True, encoding=codec)
         bom = data.startswith(UTF8_BOM)
         payload = data[len(UTF8_BOM) :] if bom else data
         try:
@@ -101,6 +133,9 @@ class SourceFile:
 
     def to_bytes(self, text: str | None = None) -> bytes:
         """Encode ``text`` (default: this file's text) with this file's BOM restored."""
+        if self.encoding != "utf-8":
+            mark = next(m for m, codec, _ in WIDE_BOMS if codec == self.encoding)
+            return mark + (self.text if text is None else text).encode(self.encoding)
         body = (self.text if text is None else text).encode("utf-8")
         return UTF8_BOM + body if self.bom else body
 
@@ -113,4 +148,7 @@ class SourceFile:
         """The file's dominant line ending, for rules that insert one."""
         crlf = self.text.count("\r\n")
         lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf
+        if cr > max(crlf, lf):  # old Mac line endings: a rule must not insert an LF among them
+            return "\r"
         return "\r\n" if crlf > lf else "\n"

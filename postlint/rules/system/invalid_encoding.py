@@ -1,7 +1,9 @@
 """The file is not valid UTF-8.
 
 ## What it does
-A file whose bytes are not UTF-8, at the first byte that cannot be decoded.
+A file whose bytes are not UTF-8, at the first byte that cannot be decoded. A file that starts
+with a UTF-16 or UTF-32 byte order mark is decoded and checked as usual, and this diagnostic
+says which encoding it is in.
 
 ## Why is this bad?
 Site generators expect UTF-8; other encodings turn accents and quotes into garbage (mojibake) on the published page.
