@@ -119,7 +119,7 @@ def toml_too_deep(content: str) -> int | None:
                 return index
         elif char in "=,":
             parts = 0
-        if char not in " \t[":
+        if char not in " \t[\r\n":
             blank = False
         index += 1
     return None
