@@ -157,6 +157,18 @@ def _remote(uri: str) -> bool:
     return urlsplit(uri).scheme not in ("", "file")
 
 
+def _load_error_in(exc: BaseException) -> SchemaLoadError | None:
+    """The SchemaLoadError our retriever raised, wrapped by referencing's own exceptions."""
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 10:
+        if isinstance(current, SchemaLoadError):
+            return current
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return None
+
+
 def _resolve_all_refs(
     schema: Any, validator: Any, path: Path, base_uri: str, patterns: Patterns
 ) -> None:
@@ -194,13 +206,13 @@ def _resolve_all_refs(
                     raise SchemaLoadError(f"schema {path.name}: {ref}: {exc}") from None
                 except SchemaLoadError:
                     raise
-                except referencing.exceptions.Unretrievable as exc:
-                    cause = exc.__cause__
-                    if isinstance(cause, SchemaLoadError):
+                except referencing.exceptions.Unresolvable as exc:  # Unretrievable included
+                    cause = _load_error_in(exc)
+                    if cause is not None:  # refused by the sandbox, or unreadable: say why
                         raise cause from None
-                    raise SchemaLoadError(f"schema {path}: cannot resolve $ref {ref!r}") from None
-                except referencing.exceptions.Unresolvable:
-                    raise SchemaLoadError(f"schema {path}: cannot resolve $ref {ref!r}") from None
+                    raise SchemaLoadError(
+                        f"schema {path}: cannot resolve {keyword} {ref!r}"
+                    ) from None
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
