@@ -120,8 +120,7 @@ def lint_all(
     pool = linters if isinstance(linters, LinterPool) else LinterPool.of(linters)
     pending = list(candidates)
     if cache is not None and cache.problem is not None:  # refused (a link): say so, lint without
-        first = pool.for_path(pending[0].path if pending else Path.cwd())
-        yield first._file_problem(str(cache.folder), "PL011", cache.problem)
+        yield _cache_notice(cache)
     if cache is not None and cache.secret is None:
         cache = None
     job = Job(pool, cache)
@@ -151,3 +150,25 @@ def _lint_many(job: Job, candidates: list[Candidate], jobs: int) -> Iterator[Fil
         yield from executor.map(
             _lint_in_worker, candidates, chunksize=max(1, min(16, len(candidates) // (jobs * 8)))
         )
+
+
+def _cache_notice(cache: ResultCache) -> FileResult:
+    """PL011 for the cache folder, whatever the selection: it concerns the run, not a post."""
+    from postlint.diagnostic import Diagnostic
+    from postlint.rules.system.cache_refused import RULE
+    from postlint.source import Position
+
+    where = Position(1, 1)
+    notice = Diagnostic(
+        path=str(cache.folder),
+        code=RULE.code,
+        name=RULE.name,
+        severity=RULE.severity,
+        message=cache.problem or "",
+        start=0,
+        end=0,
+        start_pos=where,
+        end_pos=where,
+        docs_url=RULE.docs_url,
+    )
+    return FileResult(str(cache.folder), (notice,))

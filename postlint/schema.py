@@ -86,13 +86,13 @@ def _read_json(path: Path, sandbox: SchemaSandbox, closure: list[tuple[str, str]
         raise SchemaLoadError(f"schema {path.name} is not valid JSON: {exc}") from None
 
 
-def _retriever(sandbox: SchemaSandbox, closure: list[tuple[str, str]]) -> Any:
+def _retriever(sandbox: SchemaSandbox, base_dir: Path, closure: list[tuple[str, str]]) -> Any:
     import referencing
     from referencing.jsonschema import DRAFT202012
 
     def retrieve(uri: str) -> referencing.Resource[Any]:
         try:
-            target = sandbox.resolve_uri(uri)
+            target = sandbox.resolve_uri(uri, base_dir)
         except SandboxRefused as exc:
             raise SchemaLoadError(str(exc)) from None
         contents = _read_json(target, sandbox, closure)
@@ -134,7 +134,7 @@ def load_schema(
     cls = jsonschema.validators.extend(base, patterns.keywords())
     base_uri = path.resolve().as_uri()
     registry: referencing.Registry[Any] = referencing.Registry(
-        retrieve=_retriever(sandbox, closure)  # type: ignore[call-arg]  # attrs field
+        retrieve=_retriever(sandbox, path.resolve().parent, closure)  # type: ignore[call-arg]  # attrs field
     )
     spec = referencing.jsonschema.specification_with(
         schema.get("$schema", "") if isinstance(schema, dict) else "", default=DRAFT202012

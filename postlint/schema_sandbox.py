@@ -52,8 +52,8 @@ class SchemaSandbox:
             )
         return self.checked(base_dir / reference, reference)
 
-    def resolve_uri(self, uri: str) -> Path:
-        """The file a ``$ref`` (already joined with its base URI) names, if allowed."""
+    def resolve_uri(self, uri: str, base_dir: Path) -> Path:
+        """The file a ``$ref`` names, if allowed (a relative one: relative to ``base_dir``)."""
         parts = urlsplit(uri)
         if parts.scheme not in ("", "file") or parts.netloc not in ("", "localhost"):
             raise SandboxRefused(
@@ -62,7 +62,7 @@ class SchemaSandbox:
             )
         target = Path(unquote(parts.path))
         if not target.is_absolute():
-            target = self.root / target
+            target = base_dir / target
         return self.checked(target, uri)
 
     def checked(self, target: Path, shown: str) -> Path:
