@@ -440,17 +440,25 @@ class Tally:
     """Inputs tried and failures seen per property (a failure is recorded, not raised)."""
 
     raise_on_failure: bool = True
+    progress_every: int = 0  # print the running counts this often (a long campaign)
     counts: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
     def run(self, name: str, example: Any, check: Callable[[Any], None]) -> None:
         self.counts[name] = self.counts.get(name, 0) + 1
+        total = sum(self.counts.values())
+        if self.progress_every and total % self.progress_every == 0:
+            print(
+                f"progress: {total} inputs {self.counts}, {len(self.failures)} failures", flush=True
+            )
         try:
             check(example)
         except Exception:
             if self.raise_on_failure:
                 raise
             self.failures.append((name, repr(example)[:2000], traceback.format_exc(limit=6)))
+            if self.progress_every:
+                print(f"FAILURE {name}: {self.failures[-1][1]}\n{self.failures[-1][2]}", flush=True)
 
 
 class Checks:
@@ -547,7 +555,7 @@ def campaign(examples: dict[str, int], tally: Tally) -> Tally:
 def main() -> int:
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     split = {"posts": total * 7 // 10, "config": total * 2 // 10, "cache": total // 10}
-    tally = campaign(split, Tally(raise_on_failure=False))
+    tally = campaign(split, Tally(raise_on_failure=False, progress_every=1000))
     for name, count in tally.counts.items():
         print(f"{name}: {count} inputs")
     print(f"total: {sum(tally.counts.values())} inputs, {len(tally.failures)} failures")
