@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 TEMP_SUFFIX = ".postlint-tmp"
+STALE_SECONDS = 600  # a temporary file this old was left by a run that was killed mid-write
 
 # Called with the finished temporary file before the last check and the rename: tests use it
 # to fail there, or to change the file as another program would.
@@ -48,6 +49,7 @@ def write_atomic(
     target = Path(os.path.realpath(path))
     info = os.stat(target)
     _refuse_unsafe_target(target, info)
+    remove_stale_temporaries(target)
     fd, tmp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX
     )
@@ -78,6 +80,7 @@ def temporary_sibling(path: Path) -> Iterator[TextIO]:
     """Write a new text file (a report) in one step: ``path`` appears, or is replaced, only
     when the ``with`` block ends normally; otherwise the old file stays and nothing is left."""
     folder = path.parent
+    remove_stale_temporaries(path)
     tmp = folder / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
     # os.open with 0o666: the umask applies, as for any file the user creates (not mkstemp's 0o600).
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -88,6 +91,26 @@ def temporary_sibling(path: Path) -> Iterator[TextIO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete ``.NAME.*.postlint-tmp`` files beside ``path`` that a killed run left behind
+    (old enough that no running writer can still own them; links are never followed)."""
+    import time
+
+    prefix = f".{path.name}."
+    now = time.time()
+    try:
+        names = [
+            n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)
+        ]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            info = os.lstat(path.parent / name)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                os.unlink(path.parent / name)
 
 
 def _refuse_unsafe_target(target: Path, info: os.stat_result) -> None:

@@ -99,7 +99,14 @@ def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any,
 
 
 def _existing(path: Path, key: str, root: Path, target: str) -> Path:
+    from postlint.schema_sandbox import SchemaSandbox
+
     resolved = root / target
+    if not SchemaSandbox.at(root).contains(resolved):  # a checkout must not read other files
+        raise ConfigError(
+            f"{path}: {key}: schema file {target!r} is outside the project ({root}); "
+            "configuration files may name schemas inside it only (--schema may name any)"
+        )
     if not resolved.is_file():
         raise ConfigError(f"{path}: {key}: schema file {target!r} not found (relative to {root})")
     return resolved

@@ -30,7 +30,10 @@ def yaml_too_deep(content: str) -> int | None:
     """Offset (in ``content``) of the first collection nested deeper than the limit, else None.
 
     PyYAML's event parser is a state machine, not a recursion, so this pass is safe on any
-    input; a syntax error is left for the composer to report with its own message.
+    input. libyaml's scanner looks ahead and can stop (at a syntax error, or at its own
+    nesting limit of 1,000) before the events get deep; then a lexical count of flow brackets
+    decides (PyYAML's pure-Python scanner would be quadratic on such input). A syntax error
+    is left for the composer to report with its own message.
     """
     depth = 0
     try:
@@ -43,8 +46,51 @@ def yaml_too_deep(content: str) -> int | None:
             elif isinstance(event, MappingEndEvent | SequenceEndEvent):
                 depth -= 1
     except yaml.YAMLError:
-        return None
+        return _yaml_flow_too_deep(content)
     return None
+
+
+def _yaml_flow_too_deep(content: str) -> int | None:
+    """Offset of the first ``[`` or ``{`` nested deeper than the limit, skipping quoted
+    scalars (a quote opens one only where a token can start) and comments."""
+    depth = 0
+    index = 0
+    length = len(content)
+    while index < length:
+        char = content[index]
+        before = content[index - 1] if index else "\n"
+        if char in "\"'" and before in " \t\r\n[{,:-?":
+            index = _skip_yaml_quoted(content, index)
+            continue
+        if char == "#" and before in " \t\r\n":
+            while index < length and content[index] not in "\r\n":
+                index += 1
+            continue
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
+
+
+def _skip_yaml_quoted(content: str, index: int) -> int:
+    quote = content[index]
+    position = index + 1
+    while position < len(content):
+        char = content[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and content.startswith("''", position):
+                position += 2  # an escaped quote inside a single-quoted scalar
+                continue
+            return position + 1
+        position += 1
+    return len(content)
 
 
 def json_too_deep(content: str) -> int | None:
