@@ -1,12 +1,14 @@
 """Front matter that expands beyond postlint's limits (aliases, nesting).
 
 ## What it does
-Reports YAML whose aliases expand to more than 100,000 values (a "billion laughs" bomb),
-that nests deeper than 64 levels, or whose alias refers to the value containing it.
+Reports front matter that nests deeper than 64 levels, in YAML, TOML or JSON alike (counting
+lists, mappings, inline tables, and each part of a dotted TOML key or `[table.header]`), at
+the place the limit is crossed; and YAML whose aliases expand to more than 100,000 values (a
+"billion laughs" bomb) or whose alias refers to the value containing it.
 
 ## Why is this bad?
-Such front matter makes parsers and site generators hang or run out of memory. Real posts
-never need it.
+Such front matter makes parsers and site generators hang, run out of memory or crash (their
+parsers recurse once per level). Real posts never need it.
 
 ## Example
 ```markdown
