@@ -79,6 +79,7 @@ _WORDS = st.sampled_from(
         "|",
         ">",
         "<<",
+        "9" * 5000,
     ]
 )
 _TAGS = st.sampled_from(
@@ -194,6 +195,7 @@ def _toml_value(depth: int) -> st.SearchStrategy[str]:
                 "1e400",
                 "0x1F",
                 "1_000",
+                "9" * 5000,
                 "true",
                 "false",
                 "1979-05-27",
@@ -271,6 +273,8 @@ def json_document(draw: st.DrawFn) -> str:
         text = text[:cut] + text[cut + 1 :]
     elif mutation == 2:
         text = text[:-1] + (", " if data else "") + '"title": 1, "title": 2}'
+    elif mutation == 3:  # a number Python will not read (more than 4,300 digits)
+        text = text[:-1] + (", " if data else "") + '"n": ' + "9" * 5000 + "}"
     if not text.startswith("{"):
         text = "{" + text
     return text

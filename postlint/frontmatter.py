@@ -236,8 +236,9 @@ class _Builder:
                 value = getattr(self.constructor, f"construct_yaml_{short}")(node)
             except (ConstructorError, LookupError, ValueError, TypeError, ArithmeticError):
                 # PyYAML's bool constructor raises KeyError for any word it does not know
+                shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
                 raise _BadScalar(
-                    node, f"{node.value!r} is not a valid !!{short} value: fix it or remove the tag"
+                    node, f"{shown!r} is not a valid !!{short} value: fix it or remove the tag"
                 ) from None
         if short == "bool" and plain and _TRUTHY_WORDS.match(node.value):
             self.problems.append(
@@ -327,6 +328,18 @@ def _compose(content: str) -> Node | None:
         except yaml.YAMLError:
             pass
     return yaml.compose(content, Loader=yaml.SafeLoader)
+
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4299}")  # Python reads at most 4,300 digits
+
+
+def _unreadable_value(content: str, block: Block, kind: str, exc: ValueError) -> FrontMatter:
+    """A value the parser accepts but Python cannot build, at the long number if there is one."""
+    found = _LONG_NUMBER.search(content)
+    start = block.content_start + (found.start() if found else 0)
+    reason = "a number longer than 4,300 digits" if found else str(exc)
+    message = f"{kind} value cannot be read ({reason}): shorten it or quote it as text"
+    return FrontMatter(block, None, None, (Problem("syntax", start, start + 1, message),))
 
 
 def _too_deep(block: Block, index: int, kind: str) -> FrontMatter:
@@ -421,6 +434,8 @@ def _parse_toml(content: str, block: Block) -> FrontMatter:
         return FrontMatter(
             block, None, None, (Problem("syntax", start, start, f"TOML syntax error: {message}"),)
         )
+    except ValueError as exc:  # Python's own limits, such as an integer of 5,000 digits
+        return _unreadable_value(content, block, "TOML", exc)
     if data_too_deep(data):  # the scan above counts what tomllib nests; this is the backstop
         return _too_deep(block, 0, "TOML")
     data = _dates_as_text(data)
@@ -556,6 +571,8 @@ def _parse_json(content: str, block: Block) -> FrontMatter:
         start = block.content_start + exc.pos
         problem = Problem("syntax", start, start, f"JSON syntax error: {exc.msg}")
         return FrontMatter(block, None, None, (problem,))
+    except ValueError as exc:  # Python's own limits, such as an integer of 5,000 digits
+        return _unreadable_value(content, block, "JSON", exc)
     except RecursionError:
         start = block.content_start
         return FrontMatter(

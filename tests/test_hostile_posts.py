@@ -106,6 +106,48 @@ def test_a_bool_tag_on_a_word_it_cannot_read_is_a_located_syntax_error() -> None
         "? [date]\n: 2020-01-01T10:00:00\ntitle: x\ntags: []",
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "+++\ntitle = 'x'\nn = " + "9" * 5000 + "\n+++\nText.\n",
+            (
+                3,
+                5,
+                "FM002",
+                "TOML value cannot be read (a number longer than 4,300 digits): "
+                "shorten it or quote it as text",
+            ),
+        ),
+        (
+            '{\n"title": "x", "n": ' + "9" * 5000 + "\n}\nText.\n",
+            (
+                2,
+                20,
+                "FM002",
+                "JSON value cannot be read (a number longer than 4,300 digits): "
+                "shorten it or quote it as text",
+            ),
+        ),
+        (
+            "---\ntitle: x\nn: " + "9" * 5000 + "\n---\nText.\n",
+            (
+                3,
+                4,
+                "FM002",
+                "'9999999999999999999999999999999999999...' is not a valid !!int "
+                "value: fix it or remove the tag",
+            ),
+        ),
+    ],
+    ids=["toml", "json", "yaml"],
+)
+def test_a_number_python_will_not_read_is_a_located_syntax_error(
+    text: str, expected: tuple
+) -> None:
+    assert found(text) == [expected]
+
+
 def test_complex_keys_do_not_crash_the_key_rules(front: str) -> None:
     linter = Linter(Config(select=("FM007", "FM008", "FM001")))
     result = without_crash(linter.lint_text(f"---\n{front}\n---\nText.\n", "post.md"))
