@@ -99,14 +99,6 @@ def test_a_bool_tag_on_a_word_it_cannot_read_is_a_located_syntax_error() -> None
 
 
 @pytest.mark.parametrize(
-    "front",
-    [
-        "? [a, b]\n: 1\ntitle: x\ndate: 2020-01-01T10:00:00",
-        "? {a: 1}\n: ''\ntitle: x",
-        "? [date]\n: 2020-01-01T10:00:00\ntitle: x\ntags: []",
-    ],
-)
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -148,6 +140,14 @@ def test_a_number_python_will_not_read_is_a_located_syntax_error(
     assert found(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        "? [a, b]\n: 1\ntitle: x\ndate: 2020-01-01T10:00:00",
+        "? {a: 1}\n: ''\ntitle: x",
+        "? [date]\n: 2020-01-01T10:00:00\ntitle: x\ntags: []",
+    ],
+)
 def test_complex_keys_do_not_crash_the_key_rules(front: str) -> None:
     linter = Linter(Config(select=("FM007", "FM008", "FM001")))
     result = without_crash(linter.lint_text(f"---\n{front}\n---\nText.\n", "post.md"))
