@@ -22,6 +22,7 @@ is 1 when any failed.
 
 from __future__ import annotations
 
+import functools
 import json
 import string
 import sys
@@ -104,6 +105,7 @@ _TAGS = st.sampled_from(
 )
 
 
+@functools.cache  # built once: building strategies per draw costs more than linting
 def _yaml_scalar() -> st.SearchStrategy[str]:
     plain = st.one_of(
         _WORDS,
@@ -118,6 +120,7 @@ def _yaml_scalar() -> st.SearchStrategy[str]:
     return st.tuples(_TAGS, st.one_of(plain, quoted)).map("".join)
 
 
+@functools.cache
 def _yaml_flow(depth: int) -> st.SearchStrategy[str]:
     if depth <= 0:
         return _yaml_scalar()
@@ -141,7 +144,7 @@ def yaml_block(draw: st.DrawFn, depth: int = 3, indent: int = 0) -> str:
         anchor = draw(st.sampled_from(["", "", "", "&a ", "&b "]))
         if shape == 0 and depth > 0:  # nested mapping
             lines.append(f"{pad}{key}: {anchor}".rstrip())
-            lines.append(draw(yaml_block(depth - 1, indent + draw(st.sampled_from([1, 2, 4])))))
+            lines.append(draw(_block(depth - 1, indent + draw(st.sampled_from([1, 2, 4])))))
         elif shape == 1 and depth > 0:  # block sequence
             lines.append(f"{pad}{key}:")
             for _ in range(draw(st.integers(0, 3))):
@@ -172,6 +175,11 @@ def yaml_block(draw: st.DrawFn, depth: int = 3, indent: int = 0) -> str:
     return "\n".join(lines)
 
 
+@functools.cache
+def _block(depth: int, indent: int) -> st.SearchStrategy[str]:
+    return yaml_block(depth, indent)
+
+
 # --- TOML ----------------------------------------------------------------------------------
 
 _TOML_KEY = st.one_of(
@@ -181,6 +189,7 @@ _TOML_KEY = st.one_of(
 )
 
 
+@functools.cache
 def _toml_value(depth: int) -> st.SearchStrategy[str]:
     scalar = st.one_of(
         st.text(max_size=10).map(json.dumps),
@@ -300,7 +309,7 @@ def post_bytes(draw: st.DrawFn) -> bytes:
     kind = draw(st.sampled_from(["yaml", "toml", "json"]))
     if kind == "yaml":
         text = (
-            "---\n" + draw(yaml_block()) + "\n" + draw(st.sampled_from(["---", "...", ""])) + "\n"
+            "---\n" + draw(_block(3, 0)) + "\n" + draw(st.sampled_from(["---", "...", ""])) + "\n"
         )
     elif kind == "toml":
         text = "+++\n" + draw(toml_document()) + "\n+++\n"
@@ -486,6 +495,7 @@ class Checks:
         # the front-matter and system rules only (several times faster: more inputs per hour)
         self.front_matter = Linter(Config(root=self.folder, select=("FM", "PL")), self.rules)
         self.posts = 0
+        self.result_cache: Any = None
 
     def post(self, data: bytes) -> None:
         from postlint.report import FORMATS, ReportOptions, render
@@ -527,7 +537,9 @@ class Checks:
             assert result_from_json(result_to_json(result)) == result
             for fmt in FORMATS:
                 render(fmt, [result], ReportOptions(rules=self.rules))
-        cache = ResultCache.create(self.folder)
+        if self.result_cache is None:  # once: its salt digests postlint's whole source
+            self.result_cache = ResultCache.create(self.folder)
+        cache = self.result_cache
         key = cache.key("post.md", json.dumps(entry, default=str).encode(), "fuzz")
         planted = Path(cache.folder, "v3", key[:2], f"{key}.json")
         planted.parent.mkdir(parents=True, exist_ok=True)
