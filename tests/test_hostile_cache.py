@@ -39,10 +39,14 @@ def test_a_planted_entry_is_a_miss(run_cli, blog: Path) -> None:
     assert reference.returncode == 1 and b"PR108" in reference.stdout
     entries = _entries(blog)
     assert len(entries) == 2
-    for entry in entries:  # what an attacker would plant: a clean result, in every shape
-        entry.write_text('{"path": "posts/a.md", "diagnostics": [], "depends_on": []}')
-    again = run_cli(*CHECK, cwd=blog)
-    assert again.returncode == 1 and again.stdout == reference.stdout
+    for planted in (
+        '{"diagnostics": []}',
+        '{"path": "posts/a.md", "diagnostics": [], "depends_on": []}',
+    ):
+        for entry in entries:  # what an attacker would plant: a clean result
+            entry.write_text(planted)
+        again = run_cli(*CHECK, cwd=blog)
+        assert again.returncode == 1 and again.stdout == reference.stdout
 
 
 def test_a_planted_secret_is_replaced_so_entries_made_with_it_are_misses(
@@ -186,3 +190,21 @@ def test_entries_written_by_this_version_are_hits(blog: Path) -> None:
     fresh = Linter(Config(select=("PR108",)))
     key = cache.key(candidates[0].display, candidates[0].path.read_bytes(), fresh.fingerprint())
     assert cache.get(key) == first[0]
+
+
+def test_a_temporary_file_left_by_a_killed_fix_or_report_is_removed(run_cli, blog: Path) -> None:
+    post = blog / "posts" / "a.md"
+    stale = blog / "posts" / f".a.md.0a1b2c{TEMP_SUFFIX}"
+    fresh = blog / "posts" / f".a.md.3d4e5f{TEMP_SUFFIX}"
+    report = blog / "report.json"
+    stale_report = blog / f".report.json.0a1b2c3d4e5f{TEMP_SUFFIX}"
+    for path in (stale, fresh, stale_report):
+        path.write_text("half a file", encoding="utf-8")
+    past = time.time() - STALE_TEMP_SECONDS - 60
+    for path in (stale, stale_report):
+        os.utime(path, (past, past))
+    run_cli("check", "--fix", "--no-cache", str(post), cwd=blog)
+    run_cli("check", "--no-cache", "--output-format", "json", "-o", str(report), cwd=blog)
+    assert not stale.exists() and not stale_report.exists()
+    assert fresh.exists()  # young: it may belong to a run still writing
+    assert report.exists() and "the the" not in post.read_text(encoding="utf-8")
