@@ -85,6 +85,7 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "max-file-size": {"type": "integer", "minimum": 1},
             "max-diagnostics": {"type": "integer", "minimum": 1},
             "time-budget": {"type": "number", "exclusiveMinimum": 0},
+            "tex-math": {"type": "boolean"},
             "output-format": {"enum": list(FORMATS)},
             "house": house_table_schema(),
             "styles": _STRINGS,

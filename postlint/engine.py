@@ -164,7 +164,9 @@ class Linter:
 
     def lint_source(self, source: SourceFile) -> FileResult:
         selection = self.selection_for(source.path)
-        doc = Document(source, prose_fields=self.config.prose_fields)
+        doc = Document(
+            source, prose_fields=self.config.prose_fields, tex_math=self.config.tex_math
+        )
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
