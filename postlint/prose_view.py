@@ -179,6 +179,10 @@ def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> 
 def _per_block(
     view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
 ) -> str:
+    # A finder none of whose triggers occurs anywhere is not even considered per block.
+    passes = tuple(p for p in passes if any(trigger in view for trigger in p[0]))
+    if not passes:
+        return view
     pieces, cursor = [], 0
     for start, end in segments:
         segment = view[start:end]

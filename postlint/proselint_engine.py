@@ -74,6 +74,9 @@ _EQUIVALENT_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_REPEATED_PHRASE = _EQUIVALENT_PATTERNS[0][1]
+
+
 @dataclass(frozen=True)
 class ProselintHit:
     """One proselint finding; offsets index the unpadded text given to ``check_text``."""
@@ -363,6 +366,16 @@ class _PyScan:
             if start >= resume and (found := match_at(padded, start)) is not None:
                 yield found
                 resume = found.end()
+
+
+class _RepeatScan(_PyScan):
+    """The repeated-phrase pattern: the same matches, without trying hopeless starts inside
+    long runs of word characters (:mod:`postlint.proselint_repeats`)."""
+
+    def finditer(self, text: _Text) -> Iterator[Any]:
+        from postlint.proselint_repeats import RepeatedPhraseScan
+
+        return RepeatedPhraseScan(self.regex).finditer(text.padded)
 
 
 _Scan = _Re2Scan | _PyScan
@@ -666,6 +679,8 @@ class _Compiler:
         """``pattern`` is one Python pattern whose matches start like one of ``alternatives``."""
         pattern = dict(_EQUIVALENT_PATTERNS).get(pattern, pattern)
         flags = int(options.re_flag)
+        if pattern == _REPEATED_PHRASE:
+            return _RepeatScan(re.compile(pattern, flags), None)
         return _PyScan(re.compile(pattern, flags), self.triggers(alternatives, flags))
 
     def scan(self, engine: Any, pattern: str) -> _Scan:
