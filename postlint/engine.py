@@ -93,6 +93,13 @@ class Linter:
             self._active[selection] = tuple(active)
         return self._active[selection]
 
+    def warm_up(self) -> None:
+        """Let rules build their expensive per-run state now (options with a ``warm_up``)."""
+        for active in self.active_rules(self.config.selection):
+            warm_up = getattr(active.options, "warm_up", None)
+            if callable(warm_up):
+                warm_up()
+
     def _options(self, rule: Rule) -> Any:
         given = self.config.options_for(rule.code, rule.name)
         known = {name.replace("_", "-"): name for name in rule.option_names()}

@@ -11,6 +11,7 @@ linear in the size of the file (docs/performance.md).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -179,18 +180,30 @@ def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> 
 def _per_block(
     view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
 ) -> str:
-    # A finder none of whose triggers occurs anywhere is not even considered per block.
-    passes = tuple(p for p in passes if any(trigger in view for trigger in p[0]))
-    if not passes:
+    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
+    the whole view: most blocks need no finder at all)."""
+    firsts = [start for start, _ in segments]
+    todo: dict[int, list[int]] = {}
+    for number, (triggers, _) in enumerate(passes):
+        if not any(trigger in view for trigger in triggers):
+            continue
+        found = re.finditer("|".join(map(re.escape, triggers)), view)
+        last = -1
+        for match in found:
+            index = bisect_right(firsts, match.start()) - 1
+            if index != last and index >= 0 and match.start() < segments[index][1]:
+                todo.setdefault(index, []).append(number)
+                last = index
+    if not todo:
         return view
     pieces, cursor = [], 0
-    for start, end in segments:
+    for index in sorted(todo):
+        start, end = segments[index]
         segment = view[start:end]
-        for triggers, finder in passes:
-            if any(trigger in segment for trigger in triggers):
-                spans = finder(segment)
-                if spans:
-                    segment = _mask_spans(segment, spans)
+        for number in todo[index]:
+            spans = passes[number][1](segment)
+            if spans:
+                segment = _mask_spans(segment, spans)
         pieces.append(view[cursor:start])
         pieces.append(segment)
         cursor = end
