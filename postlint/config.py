@@ -40,6 +40,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     max_diagnostics: int = 1000  # per file; the rest are counted in one PL008 diagnostic
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
+    tex_math: bool = False  # \[...\] and \(...\) are math on this site, not escaped brackets
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
     output_format: str | None = None  # the report format when --output-format is not given
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here

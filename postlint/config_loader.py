@@ -167,6 +167,8 @@ def config_from_table(
         values["max_diagnostics"] = int(table["max-diagnostics"])
     if "time-budget" in table:
         values["time_budget"] = float(table["time-budget"])
+    if "tex-math" in table:
+        values["tex_math"] = bool(table["tex-math"])
     if "output-format" in table:
         values["output_format"] = table["output-format"]
     if house:

@@ -87,6 +87,7 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "max-file-size": {"type": "integer", "minimum": 1, "maximum": MAX_FILE_SIZE_LIMIT},
             "max-diagnostics": {"type": "integer", "minimum": 1, "maximum": 1_000_000},
             "time-budget": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
+            "tex-math": {"type": "boolean"},
             "output-format": {"enum": list(FORMATS)},
             "house": house_table_schema(),
             "styles": _STRINGS,

@@ -42,10 +42,12 @@ class Document:
         *,
         schema: LoadedSchema | None = None,
         prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
+        tex_math: bool = False,
     ) -> None:
         self.source = source
         self.schema = schema
         self.prose_fields = prose_fields
+        self.tex_math = tex_math  # the site renders \[...\] and \(...\) as math
 
     @property
     def path(self) -> str:
@@ -78,7 +80,7 @@ class Document:
     def view(self) -> ProseView:
         from postlint.prose_view import build_prose_view
 
-        return build_prose_view(self.text, self.body_start)
+        return build_prose_view(self.text, self.body_start, tex_math=self.tex_math)
 
     @property
     def prose(self) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -109,6 +108,13 @@ class Linter:
             self._active[selection] = tuple(active)
         return self._active[selection]
 
+    def warm_up(self) -> None:
+        """Let rules build their expensive per-run state now (options with a ``warm_up``)."""
+        for active in self.active_rules(self.config.selection):
+            warm_up = getattr(active.options, "warm_up", None)
+            if callable(warm_up):
+                warm_up()
+
     def _options(self, rule: Rule) -> Any:
         given = self.config.options_for(rule.code, rule.name)
         known = {name.replace("_", "-"): name for name in rule.option_names()}
@@ -188,8 +194,11 @@ class Linter:
         return self._place(source, self.rules.get(RULE.code) or RULE, finding)
 
     def _lint_source(self, source: SourceFile) -> FileResult:
+        from postlint import budget
+
+        started = budget.cpu_time()  # the budget covers the whole file, parsing included
         selection = self.selection_for(source.path)
-        doc = Document(source, prose_fields=self.config.prose_fields)
+        doc = Document(source, prose_fields=self.config.prose_fields, tex_math=self.config.tex_math)
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
@@ -207,21 +216,31 @@ class Linter:
         diagnostics: list[Diagnostic] = list(extra)
         internal: list[Diagnostic] = []  # PL001: added after selection and suppression
         rules = self.active_rules(selection)
-        started = time.perf_counter()
-        for index, active in enumerate(rules):
+        limit = self.config.time_budget
+        deadline = started + limit
+        # Once the budget is spent, the rules still to run share a small grace: the cheap ones
+        # finish in it, the first expensive one spends it and the rest are skipped.
+        grace_end: float | None = None
+        stopped: list[str] = []
+        skipped: list[str] = []
+        for active in rules:
             rule = active.rule
-            if index and time.perf_counter() - started > self.config.time_budget:
-                skipped = ", ".join(a.rule.code for a in rules[index:])
-                late = Finding(
-                    0,
-                    0,
-                    f"checking took longer than the {self.config.time_budget:g} s time budget; "
-                    f"skipped: {skipped} (raise time-budget to check everything)",
-                )
-                diagnostics.extend(self._engine_diagnostic(source, "PL007", late, selection))
-                break
+            now = budget.cpu_time()
+            if now >= deadline:
+                if grace_end is None:
+                    grace_end = now + min(1.0, limit * _GRACE)
+                deadline = grace_end
+            if now >= deadline:
+                skipped.append(rule.code)
+                continue
             try:
-                findings = list(active.rule.check(doc, active.options))
+                with budget.cpu_deadline(deadline - now):
+                    findings = list(
+                        budget.bounded(active.rule.check(doc, active.options), deadline)
+                    )
+            except budget.BudgetExceeded:
+                stopped.append(rule.code)
+                continue
             except Exception as exc:  # a rule bug must not stop the run
                 finding = Finding(
                     0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
@@ -242,6 +261,10 @@ class Linter:
                     internal.append(self._internal_error(source, bad))
                     continue
                 diagnostics.append(self._place(source, rule, finding))
+        if stopped or skipped:
+            diagnostics.extend(
+                self._engine_diagnostic(source, "PL007", _late(limit, stopped, skipped), selection)
+            )
         diagnostics = _without_echoes(diagnostics)
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
@@ -259,7 +282,9 @@ class Linter:
             diagnostics = diagnostics[:limit] + self._engine_diagnostic(
                 source, "PL008", more, selection
             )
-        return FileResult(source.path, tuple(diagnostics), depends_on=self._depends_on(doc, rules))
+        # A result cut short by the budget is never cached: the next run checks it again.
+        depends_on = None if stopped or skipped else self._depends_on(doc, rules)
+        return FileResult(source.path, tuple(diagnostics), depends_on=depends_on)
 
     def _depends_on(
         self, doc: Document, rules: tuple[ActiveRule, ...]
@@ -425,6 +450,21 @@ class Linter:
 
     def fails(self, result: FileResult) -> bool:
         return any(d.severity >= self.config.fail_level for d in result.diagnostics)
+
+
+_GRACE = 0.1  # of the budget, at most a second: the CPU time left for rules after it ran out
+
+
+def _late(limit: float, stopped: list[str], skipped: list[str]) -> Finding:
+    parts = [f"stopped: {', '.join(stopped)}"] if stopped else []
+    if skipped:
+        parts.append(f"skipped: {', '.join(skipped)}")
+    return Finding(
+        0,
+        0,
+        f"checking took longer than the {limit:g} s time budget (CPU time), so this file was "
+        f"not fully checked; {'; '.join(parts)} (raise time-budget to check everything)",
+    )
 
 
 MAX_SOURCE_LINE = 1000  # longer lines are not copied into every diagnostic (memory stays flat)

@@ -490,10 +490,15 @@ def _locate_toml(content: str, block: Block, data: dict[str, Any]) -> Located:
         value_node = Located(value_start, value_end, value, tag, raw=raw_value)
         tables.setdefault(path, {})[parts[-1]] = (key_node, value_node)
 
+    # Each table's child table names, indexed once (comparing every pair was quadratic).
+    children_of: dict[tuple[str, ...], set[str]] = {}
+    for table_path in tables:
+        for depth in range(len(table_path)):
+            children_of.setdefault(table_path[:depth], set()).add(table_path[depth])
+
     def build(path: tuple[str, ...], span: tuple[int, int]) -> Located:
         entries = list(tables.get(path, {}).values())
-        children = {p[len(path)] for p in tables if len(p) > len(path) and p[: len(path)] == path}
-        for name in sorted(children):
+        for name in sorted(children_of.get(path, ())):
             child_path = (*path, name)
             child_span = header_spans.get(child_path, span)
             key_node = Located(child_span[0], child_span[1], name, "str", raw=name)

@@ -3,19 +3,23 @@
 Same length as the original text, line breaks kept, so a regex match on the view is already an
 offset into the file. Block structure (code blocks, HTML blocks, tables, paragraphs) comes from
 markdown-it-py's block parser; inline spans (code, links, tags, template tags, math) are masked
-by a fixed sequence of regex passes, each of which sees the earlier masks and so cannot match
-inside code or inside a masked URL.
+block by block by the finders of :mod:`postlint.inline_masks`, in a fixed order, each of which
+sees the earlier masks and so cannot match inside code or inside a masked URL. Every step is
+linear in the size of the file (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+
+    from postlint import inline_masks
 
 MASK = "\ufffc"
 
@@ -42,8 +46,11 @@ class ProseView:
         return tuple(b for b in self.blocks if b.kind in ("paragraph", "heading"))
 
 
-def _block_parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # here: a run answered from the cache never parses
+@cache
+def block_parser() -> MarkdownIt:
+    """One parser per process (parsing does not change it): building one costs more than
+    parsing a short post. Imported here: a run answered from the cache never parses."""
+    from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
     # Only block structure is needed; inline parsing would triple the cost for nothing.
@@ -59,84 +66,9 @@ def _masked(text: str) -> str:
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
 
-def _mask_match(match: re.Match[str]) -> str:
-    return _masked(match.group(0))
-
-
-def _mask_group(group: int) -> Callable[[re.Match[str]], str]:
-    def replace(match: re.Match[str]) -> str:
-        whole, start, end = match.group(0), match.start(group), match.end(group)
-        if start < 0:
-            return whole
-        offset = match.start()
-        return (
-            whole[: start - offset]
-            + _masked(whole[start - offset : end - offset])
-            + whole[end - offset :]
-        )
-
-    return replace
-
-
-_M = MASK
-# Inline passes, in order. Each pattern runs on the text as masked by the passes before it.
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_LIQUID_RAW_BLOCK = re.compile(
-    r"\{%-?\s*(raw|comment|highlight|capture)\b.*?\{%-?\s*end\1\s*-?%\}", re.DOTALL
-)
-_HUGO_PAIRED = re.compile(
-    r"\{\{[<%]\s*(highlight|code|raw|katex|math)\b.*?\{\{[<%]\s*/\1\s*[>%]\}\}", re.DOTALL
-)
-_HUGO_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
-_LIQUID_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
-_RAW_HTML_ELEMENT = re.compile(
-    r"<(script|style|pre|code|math|svg)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
-)
-_MATH_BLOCK = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]|\\\(.+?\\\)", re.DOTALL)
-_INLINE_CODE = re.compile(r"(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
-_AUTOLINK = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>"
-)
-_HTML_TAG = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
-    r"|<![A-Za-z][^>]*>|<\?.*?\?>",
-    re.DOTALL,
-)
-_LINK_DESTINATION = re.compile(
-    r"\](\((?:[^()\s]|\((?:[^()\s])*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
-)
-_LINK_REFERENCE = re.compile(r"\](\[[^\]\n]*\])")
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\](?::)?")
-_BARE_URL = re.compile(
-    r"(?<![\w/@])(?:(?:https?|ftp)://|www\.)[^\s<>\[\]"
-    + _M
-    + r"]*[^\s<>\[\]().,;:!?'\""
-    + _M
-    + r"]"
-)
-_KRAMDOWN_IAL = re.compile(r"\{:[^}\n]*\}")
-_INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\$])\$(?![\d$])")
-
-_INLINE_PASSES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (_HTML_COMMENT, _mask_match),
-    (_LIQUID_RAW_BLOCK, _mask_match),
-    (_HUGO_PAIRED, _mask_match),
-    (_HUGO_SHORTCODE, _mask_match),
-    (_LIQUID_TAG, _mask_match),
-    (_RAW_HTML_ELEMENT, _mask_match),
-    (_INLINE_CODE, _mask_match),
-    (_MATH_BLOCK, _mask_match),
-    (_AUTOLINK, _mask_match),
-    (_HTML_TAG, _mask_match),
-    (_LINK_DESTINATION, _mask_group(1)),
-    (_LINK_REFERENCE, _mask_group(1)),
-    (_FOOTNOTE, _mask_match),
-    (_KRAMDOWN_IAL, _mask_match),
-    (_BARE_URL, _mask_match),
-    (_INLINE_MATH, _mask_match),
-)
+# Possessive: the adjacent runs of blanks cannot trade characters (that was quadratic).
 _TABLE_DELIMITER_ROW = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+    r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+"
 )
 _BLOCK_KIND = {
     "paragraph_open": "paragraph",
@@ -150,14 +82,23 @@ _BLOCK_KIND = {
 }
 
 
+_CONTAINER, _LEAF = 1, 2  # what covers a line: a list or quote only, or a leaf block
+
+
 def _line_starts(text: str, base: int) -> list[int]:
     starts = [base]
     starts.extend(base + m.end() for m in _LINE_BREAK.finditer(text))
     return starts
 
 
-def build_prose_view(text: str, body_start: int, parser: MarkdownIt | None = None) -> ProseView:
-    """Mask ``text`` outside prose; everything before ``body_start`` is front matter."""
+def build_prose_view(
+    text: str, body_start: int, parser: MarkdownIt | None = None, *, tex_math: bool = False
+) -> ProseView:
+    """Mask ``text`` outside prose; everything before ``body_start`` is front matter.
+
+    ``tex_math``: the site renders ``\\[...\\]`` and ``\\(...\\)`` as math (otherwise they
+    are escaped brackets, as in CommonMark).
+    """
     body_start = max(0, min(body_start, len(text)))
     body = text[body_start:]
     starts = _line_starts(body, body_start)
@@ -170,10 +111,10 @@ def build_prose_view(text: str, body_start: int, parser: MarkdownIt | None = Non
             end -= 1
         return end
 
-    tokens = (parser or _block_parser()).parse(body)
+    tokens = (parser or block_parser()).parse(body)
     n_lines = len(starts) - 1
     covered = bytearray(n_lines)
-    code_lines: list[tuple[int, int]] = []
+    code_lines: list[tuple[int, int]] = []  # code and raw HTML blocks: masked whole
     blocks: list[Block] = []
     lists = quotes = 0
     for token in tokens:
@@ -189,9 +130,9 @@ def build_prose_view(text: str, body_start: int, parser: MarkdownIt | None = Non
             continue
         first, last = token.map
         last = min(last, n_lines)
-        for line in range(first, last):
-            covered[line] = 1
         kind = _BLOCK_KIND.get(token.type)
+        for line in range(first, last):
+            covered[line] = max(covered[line], _LEAF if kind else _CONTAINER)
         if kind is None or first >= last:
             continue
         start, end = starts[first], line_end(last - 1)
@@ -199,6 +140,7 @@ def build_prose_view(text: str, body_start: int, parser: MarkdownIt | None = Non
         if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
             code_lines.append((start, end))
 
+    code_spans = set(code_lines)
     pieces = [_masked(text[:body_start])]
     cursor = body_start
     for start, end in _merge(code_lines):
@@ -208,18 +150,65 @@ def build_prose_view(text: str, body_start: int, parser: MarkdownIt | None = Non
     pieces.append(text[cursor:])
     view = "".join(pieces)
 
-    # Reference definitions are the only non-blank lines markdown-it maps to no block.
-    uncovered = [
-        (starts[i], line_end(i))
-        for i in range(n_lines)
-        if not covered[i] and text[starts[i] : line_end(i)].strip()
-    ]
+    # Reference definitions are the only non-blank lines markdown-it maps to no block; inside
+    # a list or a quote they (and lines holding only markers) are in no leaf block: the inline
+    # finders still read them.
+    uncovered: list[tuple[int, int]] = []
+    in_container: list[tuple[int, int]] = []
+    for i in range(n_lines):
+        if covered[i] != _LEAF and text[starts[i] : line_end(i)].strip():
+            (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
     tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
-    for pattern, replace in _INLINE_PASSES:
-        if pattern.search(view, body_start):  # most passes find nothing: skip the rebuild
-            view = pattern.sub(replace, view)
+    leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
+    inline = _merge(leaves + in_container)
+    view = _mask_inline(view, inline, tex_math)
     return ProseView(view, tuple(blocks))
+
+
+def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> str:
+    """Inline spans are bounded by the block they sit in: comments first, then the paired
+    template blocks (which may span blocks), then the other finders in order, each seeing the
+    masks of the ones before it."""
+    from postlint import inline_masks
+
+    view = _per_block(view, segments, ((("<!--",), inline_masks.html_comments),))
+    view = _mask_spans(view, inline_masks.liquid_raw_blocks(view) + inline_masks.hugo_paired(view))
+    return _per_block(view, segments, inline_masks.block_passes(tex_math, MASK))
+
+
+def _per_block(
+    view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
+) -> str:
+    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
+    the whole view: most blocks need no finder at all)."""
+    firsts = [start for start, _ in segments]
+    todo: dict[int, list[int]] = {}
+    for number, (triggers, _) in enumerate(passes):
+        if not any(trigger in view for trigger in triggers):
+            continue
+        found = re.finditer("|".join(map(re.escape, triggers)), view)
+        last = -1
+        for match in found:
+            index = bisect_right(firsts, match.start()) - 1
+            if index != last and index >= 0 and match.start() < segments[index][1]:
+                todo.setdefault(index, []).append(number)
+                last = index
+    if not todo:
+        return view
+    pieces, cursor = [], 0
+    for index in sorted(todo):
+        start, end = segments[index]
+        segment = view[start:end]
+        for number in todo[index]:
+            spans = passes[number][1](segment)
+            if spans:
+                segment = _mask_spans(segment, spans)
+        pieces.append(view[cursor:start])
+        pieces.append(segment)
+        cursor = end
+    pieces.append(view[cursor:])
+    return "".join(pieces)
 
 
 def _is_raw_html(content: str) -> bool:
@@ -255,7 +244,7 @@ def _delimiter_rows(view: str, tables: list[tuple[int, int]]) -> list[tuple[int,
             line_start = match.end()
             next_break = _LINE_BREAK.search(view, line_start, end)
             line_end = next_break.start() if next_break else end
-            if _TABLE_DELIMITER_ROW.match(view[line_start:line_end]):
+            if _TABLE_DELIMITER_ROW.fullmatch(view, line_start, line_end):
                 rows.append((line_start, line_end))
                 break  # one delimiter row per table
     return rows

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice, product, zip_longest
@@ -74,6 +74,9 @@ _EQUIVALENT_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_REPEATED_PHRASE = _EQUIVALENT_PATTERNS[0][1]
+
+
 @dataclass(frozen=True)
 class ProselintHit:
     """One proselint finding; offsets index the unpadded text given to ``check_text``."""
@@ -111,7 +114,16 @@ class _Text:
     Built per ``check_text`` call and dropped after it; the engine itself never changes.
     """
 
-    __slots__ = ("_engine", "_folded", "_positions", "_quote_bounds", "encoded", "hits", "padded")
+    __slots__ = (
+        "_char_at",
+        "_engine",
+        "_folded",
+        "_positions",
+        "_quote_bounds",
+        "encoded",
+        "hits",
+        "padded",
+    )
 
     def __init__(self, engine: ProselintEngine, text: str) -> None:
         self._engine = engine
@@ -122,6 +134,23 @@ class _Text:
         self._folded: dict[bool, tuple[bytes, frozenset[int] | None]] = {}
         self._positions: dict[tuple[bool, int], list[int]] = {}
         self._quote_bounds: tuple[int, ...] | None = None
+        self._char_at: _ByteOffsets | None = None
+
+    def re2_finditer(self, regex: Any) -> Iterator[_Found]:
+        """``regex.finditer(padded)``, run on the bytes encoded once: the wrapper would encode
+        the whole text again for each term and count characters from its start."""
+        padded = self.padded
+        if len(self.encoded) == len(padded):  # ASCII: a byte offset is a character offset
+            for match in regex.finditer(self.encoded):
+                start, end = match.span()
+                yield _Found(padded, start, end)
+            return
+        if self._char_at is None:
+            self._char_at = _ByteOffsets(padded)
+        char_at = self._char_at
+        for match in regex.finditer(self.encoded):
+            start, end = match.span()
+            yield _Found(padded, char_at(start), char_at(end))
 
     def present(self, atom: _Atom) -> bool:
         """May the RE2 pattern behind ``atom`` match somewhere in the text?"""
@@ -161,6 +190,49 @@ class _Text:
             spans = find_spans(self.padded, _QUOTE_PATTERN, check_matching_quotes)
             self._quote_bounds = tuple(chain.from_iterable(spans))
         return bisect_left(self._quote_bounds, position) % 2 == 1
+
+
+class _Found:
+    """A match found on the encoded text, with character offsets (what the plans read)."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("only the whole match is kept")
+        return self._text[self._start : self._end]
+
+
+class _ByteOffsets:
+    """UTF-8 byte offset -> character offset, by bisection over the non-ASCII characters."""
+
+    __slots__ = ("_bytes", "_extra")
+
+    def __init__(self, text: str) -> None:
+        self._bytes: list[int] = []  # byte offset just after each non-ASCII character
+        self._extra: list[int] = []  # bytes beyond one per character, up to there
+        extra = 0
+        for match in _NON_ASCII.finditer(text):
+            char = match.start()
+            extra += len(match.group().encode()) - 1
+            self._bytes.append(char + 1 + extra)
+            self._extra.append(extra)
+
+    def __call__(self, offset: int) -> int:
+        index = bisect_right(self._bytes, offset) - 1
+        return offset - (self._extra[index] if index >= 0 else 0)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,7 +402,7 @@ class _Re2Scan:
         return text.present(self.atom)
 
     def finditer(self, text: _Text) -> Iterator[Any]:
-        return self.regex.finditer(text.padded) if text.present(self.atom) else iter(())
+        return text.re2_finditer(self.regex) if text.present(self.atom) else iter(())
 
 
 class _PyScan:
@@ -363,6 +435,16 @@ class _PyScan:
             if start >= resume and (found := match_at(padded, start)) is not None:
                 yield found
                 resume = found.end()
+
+
+class _RepeatScan(_PyScan):
+    """The repeated-phrase pattern: the same matches, without trying hopeless starts inside
+    long runs of word characters (:mod:`postlint.proselint_repeats`)."""
+
+    def finditer(self, text: _Text) -> Iterator[Any]:
+        from postlint.proselint_repeats import RepeatedPhraseScan
+
+        return RepeatedPhraseScan(self.regex).finditer(text.padded)
 
 
 _Scan = _Re2Scan | _PyScan
@@ -410,7 +492,7 @@ class _FastSetSource(_Source):
         if len(present) > 1:
             present = self.check_set.Match(text.encoded) or []  # type: ignore[assignment]
         for index in present:
-            yield from self.scans[index].regex.finditer(text.padded)
+            yield from text.re2_finditer(self.scans[index].regex)
 
 
 class _ScanSource(_Source):
@@ -666,6 +748,8 @@ class _Compiler:
         """``pattern`` is one Python pattern whose matches start like one of ``alternatives``."""
         pattern = dict(_EQUIVALENT_PATTERNS).get(pattern, pattern)
         flags = int(options.re_flag)
+        if pattern == _REPEATED_PHRASE:
+            return _RepeatScan(re.compile(pattern, flags), None)
         return _PyScan(re.compile(pattern, flags), self.triggers(alternatives, flags))
 
     def scan(self, engine: Any, pattern: str) -> _Scan:
@@ -952,20 +1036,22 @@ def _rebuild(selected: tuple[str, ...]) -> ProselintEngine:
 # ---------------------------------------------------------------------------------------------
 
 
-def reference_check(text: str) -> list[ProselintHit]:
+def reference_check(text: str, enabled: Callable[[str], bool] | None = None) -> list[ProselintHit]:
     """proselint's own findings for ``text``: its check objects and its ``LintFile``.
 
     ``LintFile.lint`` reads its checks from the ``CheckRegistry`` singleton; this runs the same
-    lines over ``proselint.checks.__register__`` filtered by the default configuration.
-    (``LintFile`` cannot take empty content; proselint finds nothing in an empty text.)
+    lines over ``proselint.checks.__register__`` filtered by the default configuration (and by
+    ``enabled``, as :class:`ProselintEngine` is). (``LintFile`` cannot take empty content;
+    proselint finds nothing in an empty text.)
     """
     if not text:
         return []
     lint_file = LintFile("<text>", text)
+    checks = [c for c in _default_checks() if enabled is None or enabled(c.path)]
     found = islice(
         (
             (lint_file.line_col_of(result.span[0]), result)
-            for check in _default_checks()
+            for check in checks
             for result in check.check_with_flags(lint_file.content)
             if check.flags.allow_quotes or not lint_file.is_quoted_pos(result.span[0])
         ),
@@ -984,4 +1070,36 @@ def reference_check(text: str) -> list[ProselintHit]:
     ]
 
 
-__all__ = ["MAX_ERRORS", "ProselintEngine", "ProselintHit", "reference_check"]
+# ---------------------------------------------------------------------------------------------
+# Which of the two to use
+# ---------------------------------------------------------------------------------------------
+
+# Characters proselint's own evaluation checks before the compiled engine is built. Compiling
+# (0.2-0.3 s) pays off after about this much text; below it (one post, as pre-commit checks it)
+# proselint's own code is cheaper. Either way the findings are the same (the parity tests).
+DIRECT_CHARS = 64 * 1024
+
+
+class AdaptiveEngine:
+    """:class:`ProselintEngine` for a run, compiled only once the run has checked enough text
+    for compiling to pay (rent, then buy: never more than twice the cheaper cost)."""
+
+    def __init__(self, enabled: Callable[[str], bool] | None = None) -> None:
+        self._enabled = enabled
+        self._compiled: ProselintEngine | None = None
+        self._direct = 0  # characters checked by proselint's own code so far
+
+    def warm_up(self) -> ProselintEngine:
+        """Compile now (before worker processes fork, so that they share it)."""
+        if self._compiled is None:
+            self._compiled = ProselintEngine(self._enabled)
+        return self._compiled
+
+    def check_text(self, text: str) -> list[ProselintHit]:
+        if self._compiled is None and self._direct + len(text) <= DIRECT_CHARS:
+            self._direct += len(text)
+            return reference_check(text, self._enabled)
+        return self.warm_up().check_text(text)
+
+
+__all__ = ["MAX_ERRORS", "AdaptiveEngine", "ProselintEngine", "ProselintHit", "reference_check"]

@@ -28,6 +28,12 @@ class LinterPool:
     def of(cls, linter: Linter) -> LinterPool:
         return cls(None, linter)
 
+    def warm_up(self) -> None:
+        """Build the linters' expensive per-run state now, before worker processes fork."""
+        for linter in (self._single, *self._linters.values()):
+            if linter is not None:
+                linter.warm_up()
+
     def for_path(self, path: Path) -> Linter:
         if self._single is not None or self.resolver is None:
             assert self._single is not None
@@ -144,6 +150,7 @@ def _lint_many(job: Job, candidates: list[Candidate], jobs: int) -> Iterator[Fil
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")  # the job is inherited, never pickled
+    job.pool.warm_up()  # compiled once here, shared by every worker
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
     ) as executor:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from postlint.diagnostic import Diagnostic, Edit, Finding, Fix
@@ -19,10 +19,13 @@ from postlint.document import Document
 from postlint.rule import RuleSet
 from postlint.selection import Selection, is_known, specificity, suggest
 
-_MARKDOWN = re.compile(
+# ``<!--[ \t]*postlint-(KIND)(?![\w-])([^>\r\n]*?)[ \t]*-->``, found in linear time: the
+# opening part below (its ``[ \t]*`` holds no other start), then the first ``>`` or line break
+# after it, which must close ``-->`` (the codes hold no ``>``); see _markdown_comments.
+_MARKDOWN_OPEN = re.compile(
     r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)(?![\w-])"
-    r"([^>\r\n]*?)[ \t]*-->"
 )
+_STOP = re.compile(r"[>\r\n]")
 _YAML = re.compile(r"#[ \t]*postlint:[ \t]*disable[ \t]*=[ \t]*([\w.,\- \t]*[\w.-])")
 _CODE = re.compile(r"[^\s,]+")
 _LINE_END = re.compile(r"\r\n|\r|\n|\Z")
@@ -87,24 +90,65 @@ def find_comments(doc: Document) -> list[Comment]:
         [(b.start, b.end) for b in doc.blocks if b.kind == "code"] if "<!--" in text else []
     )
     starts = [s for s, _ in code_blocks]
-    for m in _MARKDOWN.finditer(text, doc.body_start):
-        index = bisect.bisect_right(starts, m.start()) - 1
-        if index >= 0 and code_blocks[index][0] <= m.start() < code_blocks[index][1]:
+    ticks = _Backticks(text)
+    for kind, start, end, codes_start, codes_end in _markdown_comments(text, doc.body_start):
+        index = bisect.bisect_right(starts, start) - 1
+        if index >= 0 and code_blocks[index][0] <= start < code_blocks[index][1]:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if text.count("`", line_start, m.start()) % 2:  # inside inline code
+        if ticks.odd_before(start):  # inside inline code
             continue
-        found.append((m.start(), _comment(m.group(1), m, lines.position(m.start()).line)))
+        codes = _codes(text[codes_start:codes_end], codes_start)
+        found.append((start, Comment(kind, start, end, lines.position(start).line, codes)))
     return [c for _, c in sorted(found, key=lambda item: item[0])]
+
+
+def _markdown_comments(text: str, pos: int) -> list[tuple[str, int, int, int, int]]:
+    """(kind, start, end, codes start, codes end) of each Markdown suppression comment."""
+    found: list[tuple[str, int, int, int, int]] = []
+    resume, stop = pos, -1
+    for m in _MARKDOWN_OPEN.finditer(text, pos):
+        if m.start() < resume:
+            continue
+        if stop < m.end():  # the first '>' or line break after the opening, found once
+            found_stop = _STOP.search(text, m.end())
+            stop = found_stop.start() if found_stop else len(text)
+        if stop == len(text) or text[stop] != ">" or stop - 2 < m.end():
+            continue
+        if text[stop - 2 : stop] != "--":
+            continue
+        codes_end = m.end() + len(text[m.end() : stop - 2].rstrip(" \t"))
+        found.append((m.group(1), m.start(), stop + 1, m.end(), codes_end))
+        resume = stop + 1
+    return found
+
+
+class _Backticks:
+    """Whether an odd number of backticks precede an offset on its line; offsets are asked
+    in increasing order, so each character is counted once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counted = 0  # backticks are counted up to here ...
+        self.ticks = 0  # ... from the start of its line
+
+    def odd_before(self, offset: int) -> bool:
+        newline = self.text.rfind("\n", self.counted, offset)
+        if newline >= 0:
+            self.counted, self.ticks = newline + 1, 0
+        self.ticks += self.text.count("`", self.counted, offset)
+        self.counted = offset
+        return self.ticks % 2 == 1
+
+
+def _codes(written: str, base: int) -> tuple[Code, ...]:
+    return tuple(
+        Code(c.group(0), base + c.start(), base + c.end()) for c in _CODE.finditer(written)
+    )
 
 
 def _comment(kind: str, m: re.Match[str], line: int) -> Comment:
     group = m.lastindex or 1
-    base = m.start(group)
-    codes = tuple(
-        Code(c.group(0), base + c.start(), base + c.end()) for c in _CODE.finditer(m.group(group))
-    )
-    return Comment(kind, m.start(), m.end(), line, codes)
+    return Comment(kind, m.start(), m.end(), line, _codes(m.group(group), m.start(group)))
 
 
 def parse(doc: Document) -> Parsed:
@@ -170,11 +214,11 @@ def apply(
 ) -> tuple[list[Diagnostic], Usage]:
     """The diagnostics no region switches off, and which comments and codes were needed."""
     usage = Usage()
-    kept: list[Diagnostic] = []
-    for diagnostic in diagnostics:
+    suppressed_at: set[int] = set()
+    for index, diagnostic, covering in _covering(diagnostics, regions):
         line = diagnostic.start_pos.line
         suppressed = False
-        for region in regions:
+        for region in covering:
             if not region.first <= line <= region.last:
                 continue
             if not region.codes:
@@ -187,9 +231,31 @@ def apply(
                 if _matches(code, diagnostic, rules):
                     suppressed = True
                     usage.codes_used.setdefault(region.comment, set()).add(code)
-        if not suppressed:
-            kept.append(diagnostic)
+        if suppressed:
+            suppressed_at.add(index)
+    kept = [d for i, d in enumerate(diagnostics) if i not in suppressed_at]
     return kept, usage
+
+
+def _covering(
+    diagnostics: Sequence[Diagnostic], regions: Sequence[Region]
+) -> Iterator[tuple[int, Diagnostic, list[Region]]]:
+    """Each diagnostic with the regions that may cover its line, by one sweep over both
+    sorted by line (not every region for every diagnostic)."""
+    order = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].start_pos.line)
+    by_first = sorted(regions, key=lambda r: r.first)
+    active: list[Region] = []
+    following = 0
+    for index in order:
+        line = diagnostics[index].start_pos.line
+        grew = False
+        while following < len(by_first) and by_first[following].first <= line:
+            active.append(by_first[following])
+            following += 1
+            grew = True
+        if grew or (active and active[0].last < line):
+            active = [r for r in active if r.last >= line]
+        yield index, diagnostics[index], active
 
 
 def suppress(

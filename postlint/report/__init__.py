@@ -12,6 +12,7 @@ Document formats (JSON, SARIF, GitLab, JUnit) need the whole run before they can
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from types import MappingProxyType
 
 from postlint.diagnostic import FileResult
@@ -33,6 +34,19 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
 )
 
 
+# Document formats that never print a diagnostic's source line (SARIF and GitLab hash it into
+# their fingerprints): their results drop it while the run's results are collected.
+WITHOUT_SOURCE = frozenset({"json", "junit"})
+
+
+def without_source(result: FileResult) -> FileResult:
+    """``result`` without the source-line excerpts (up to 1,000 characters per diagnostic)."""
+    if not any(d.source_line for d in result.diagnostics):
+        return result
+    slim = tuple(replace(d, source_line="") for d in result.diagnostics)
+    return replace(result, diagnostics=slim)
+
+
 STREAMERS: Mapping[str, Streamer] = MappingProxyType(
     {"full": text.stream_full, "concise": text.stream_concise, "github": github.stream}
 )
@@ -43,6 +57,8 @@ def stream(fmt: str, results: Iterable[FileResult], options: ReportOptions) -> I
     streamer = STREAMERS.get(fmt)
     if streamer is not None:
         return streamer(results, options)
+    if fmt in WITHOUT_SOURCE:  # held until the end: keep only what the format prints
+        results = map(without_source, results)
     return iter((render(fmt, list(results), options),))
 
 

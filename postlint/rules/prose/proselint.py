@@ -52,7 +52,8 @@ class Prepared:
     """The per-run proselint engine for the selected sub-codes, built on first use.
 
     Compiling proselint's checks takes a fifth of a second; a run answered from the cache never
-    needs them, and worker processes build their own in parallel.
+    needs them, a run that checks little text uses proselint's own evaluation instead (one post
+    in pre-commit), and a parallel run compiles them once before its workers fork.
     """
 
     def __init__(self, enabled: Callable[[str], bool]) -> None:
@@ -62,10 +63,14 @@ class Prepared:
     @property
     def engine(self) -> Any:
         if self._engine is None:
-            from postlint.proselint_engine import ProselintEngine
+            from postlint.proselint_engine import AdaptiveEngine
 
-            self._engine = ProselintEngine(self._enabled)
+            self._engine = AdaptiveEngine(self._enabled)
         return self._engine
+
+    def warm_up(self) -> None:
+        """Compile the checks now: called before worker processes fork, so they share them."""
+        self.engine.warm_up()
 
 
 def prepare(options: NoOptions, enabled: Callable[[str], bool]) -> Prepared:

@@ -1,10 +1,10 @@
 """Checking the file took longer than its time budget.
 
 ## What it does
-A file whose rules together ran longer than `time-budget` seconds (10 by default); the rules that had not run yet are skipped and named.
+A file whose checking (parsing and rules together) took more than `time-budget` seconds of CPU time (10 by default). The rule running when the budget ran out is stopped, not waited for; the rules after it still get a short grace (the cheap ones finish in it), and the message names every rule that was stopped or skipped. The result is never cached, and it is an error by default: a post that was not fully checked must not pass.
 
 ## Why is this bad?
-A pathological post must not stall a whole CI run; the budget keeps runs bounded and says what was not checked.
+A pathological post must not stall a whole CI run; the budget keeps runs bounded and says what was not checked. CPU time, not wall-clock time, so that a loaded machine does not give up sooner.
 
 ## Example
 Produced by postlint itself, not by the text of a post.
@@ -23,6 +23,6 @@ RULE = Rule(
     code="PL007",
     name="time-budget-exceeded",
     summary="Checking the file took longer than its time budget",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     engine_only=True,
 )
