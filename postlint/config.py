@@ -42,6 +42,7 @@ class Config:
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
     output_format: str | None = None  # the report format when --output-format is not given
+    vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 

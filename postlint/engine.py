@@ -208,6 +208,10 @@ class Linter:
                     continue
                 diagnostics.append(self._place(source, rule, finding))
         diagnostics = _without_echoes(diagnostics)
+        if self.config.vocabulary is not None:  # accepted terms silence the word rules
+            from postlint.vocabulary import without_accepted
+
+            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
         diagnostics.sort(key=Diagnostic.sort_key)
