@@ -75,7 +75,8 @@ class PostlintServer(LanguageServer):
             return
         document = self.workspace.get_text_document(uri)
         version, text = document.version, document.source
-        encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        negotiated = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        encoding = str(getattr(negotiated, "value", negotiated))  # an enum member or a str
         loop = asyncio.get_running_loop()
         try:
             checked = await loop.run_in_executor(
