@@ -22,7 +22,8 @@ reported by one rule, PR199 ``rejected-term``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,34 +52,46 @@ class Vocabulary:
     path: Path
     accepted: tuple[str, ...] = ()
     rejected: tuple[Rejected, ...] = ()
-    _matchers: dict[str, Any] = field(
-        default_factory=dict, init=False, repr=False, compare=False, hash=False
-    )
 
     def accepted_spans(self, text: str) -> list[tuple[int, int]]:
         """Where accepted terms occur in ``text`` (offsets), in order."""
-        return sorted((m.start, m.end) for m in self._find("accepted", self.accepted, text))
+        return sorted((m.start, m.end) for m in _find(self._accepted, text))
 
     def rejected_matches(self, text: str) -> Iterator[tuple[int, int, Rejected]]:
         """(start, end, entry) for each rejected term in ``text``."""
         by_key = {_key(r.term): r for r in self.rejected}
-        for match in self._find("rejected", [r.term for r in self.rejected], text):
+        for match in _find(self._rejected, text):
             entry = by_key.get(_key(match.text))
             if entry is not None:
                 yield match.start, match.end, entry
 
-    def _find(self, kind: str, terms: Sequence[str], text: str) -> Iterator[Any]:
-        from postlint.house.patterns import compile_literals, find
+    # Built once per vocabulary, on first use; not fields, so never compared, shown or saved.
+    @cached_property
+    def _accepted(self) -> tuple[Any, ...]:
+        return _matchers(self.accepted)
 
-        if not terms:
-            return
-        if kind not in self._matchers:  # built once per vocabulary, on first use
-            self._matchers[kind] = (
-                compile_literals([t for t in terms if t == t.lower()], ignore_case=True),
-                compile_literals([t for t in terms if t != t.lower()], ignore_case=False),
-            )
-        for matcher in self._matchers[kind]:
-            yield from find(matcher, text)
+    @cached_property
+    def _rejected(self) -> tuple[Any, ...]:
+        return _matchers([r.term for r in self.rejected])
+
+
+def _matchers(terms: Sequence[str]) -> tuple[Any, ...]:
+    """Lower-case terms match in any case, the others only as written (RE2: linear time)."""
+    from postlint.house.patterns import compile_literals
+
+    if not terms:
+        return ()
+    return (
+        compile_literals([t for t in terms if t == t.lower()], ignore_case=True),
+        compile_literals([t for t in terms if t != t.lower()], ignore_case=False),
+    )
+
+
+def _find(matchers: tuple[Any, ...], text: str) -> Iterator[Any]:
+    from postlint.house.patterns import find
+
+    for matcher in matchers:
+        yield from find(matcher, text)
 
 
 def _key(term: str) -> str:
@@ -143,7 +156,7 @@ def add(path: Path, term: str, *, rejected: bool = False, replacement: str = "")
 
     line = entry_line(term, rejected, replacement)
     try:
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        old = path.read_bytes().decode("utf-8-sig") if path.exists() else ""  # CR LF kept
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the vocabulary: {exc}") from None
     newline = "\r\n" if "\r\n" in old else "\n"
