@@ -477,3 +477,46 @@ def config_command(
         r.code for r in rules if not r.engine_only and selection.rule_enabled(r)
     ]
     click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
+
+
+@main.group("vocabulary")
+def vocabulary_group() -> None:
+    """The project vocabulary: accepted and rejected terms, read by check and by the server."""
+
+
+@vocabulary_group.command("add")
+@click.argument("terms", nargs=-1, required=True)
+@click.option("--reject", is_flag=True, help="Add the terms as rejected, not accepted.")
+@click.option("--use", "replacement", default="", help="With --reject: the replacement.")
+@click.option(
+    "--for",
+    "anchor",
+    type=click.Path(path_type=Path),
+    default=Path("."),
+    help="The post or folder whose configuration names the file [default: .].",
+)
+def vocabulary_add_command(
+    terms: tuple[str, ...], reject: bool, replacement: str, anchor: Path
+) -> None:
+    """Add terms (a multi-word term is one quoted argument) to the project vocabulary file."""
+    from postlint import vocabulary
+    from postlint.config import ConfigError
+    from postlint.config_loader import ConfigResolver
+    from postlint.rule import discover
+
+    try:
+        config = ConfigResolver(discover()).config_for(anchor.absolute())
+        path = config.vocabulary.path
+        for term in terms:
+            changed = vocabulary.add(path, term, rejected=reject, replacement=replacement)
+            click.echo(f"{'added' if changed else 'already there'}: {term} ({path})")
+    except ConfigError as exc:
+        _usage_error(exc)
+
+
+@main.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over standard input and output) for editors."""
+    from postlint.server import serve
+
+    serve()

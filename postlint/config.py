@@ -43,6 +43,7 @@ class Config:
     tex_math: bool = False  # \[...\] and \(...\) are math on this site, not escaped brackets
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
     output_format: str | None = None  # the report format when --output-format is not given
+    vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 

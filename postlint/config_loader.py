@@ -173,6 +173,9 @@ def config_from_table(
         values["output_format"] = table["output-format"]
     if house:
         values["house"] = house
+    from postlint import vocabulary
+
+    values["vocabulary"] = vocabulary.for_config(root, table.get("vocabulary"))
     return replace(config, **values)
 
 
@@ -219,6 +222,10 @@ class ConfigResolver:
     def _config(self, source: Path | None) -> Config:
         if source not in self._by_file:
             base = Config() if source is None else load_config_file(source, self.rules)
+            if source is None and not self.isolated:  # no configuration: the default file here
+                from postlint import vocabulary
+
+                base = replace(base, vocabulary=vocabulary.for_config(base.root, None))
             self._by_file[source] = self.adjust(base) if self.adjust is not None else base
         return self._by_file[source]
 

@@ -91,6 +91,7 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "output-format": {"enum": list(FORMATS)},
             "house": house_table_schema(),
             "styles": _STRINGS,
+            "vocabulary": {"type": "string", "minLength": 1},
         },
     }
 

@@ -266,6 +266,10 @@ class Linter:
                 self._engine_diagnostic(source, "PL007", _late(limit, stopped, skipped), selection)
             )
         diagnostics = _without_echoes(diagnostics)
+        if self.config.vocabulary is not None:  # accepted terms silence the word rules
+            from postlint.vocabulary import without_accepted
+
+            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
         if "postlint" in source.text:
             diagnostics = self._suppress(source, doc, diagnostics, selection)
         diagnostics.extend(internal)
