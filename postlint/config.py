@@ -41,6 +41,7 @@ class Config:
     max_diagnostics: int = 1000  # per file; the rest are counted in one PL008 diagnostic
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
+    profile: str | None = None  # a generator's name: its facts instead of the detected ones
     output_format: str | None = None  # the report format when --output-format is not given
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from

@@ -160,6 +160,8 @@ def config_from_table(
         values["max_diagnostics"] = int(table["max-diagnostics"])
     if "time-budget" in table:
         values["time_budget"] = float(table["time-budget"])
+    if "profile" in table:
+        values["profile"] = table["profile"]
     if "output-format" in table:
         values["output_format"] = table["output-format"]
     if house:

@@ -18,6 +18,7 @@ from typing import Any
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
 from postlint.rule import FROM_CONFIG, Rule, RuleSet
+from postlint.site.generator import PROFILES
 
 SEVERITIES = [s.label for s in Severity]
 _STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -86,6 +87,7 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "max-diagnostics": {"type": "integer", "minimum": 1},
             "time-budget": {"type": "number", "exclusiveMinimum": 0},
             "output-format": {"enum": list(FORMATS)},
+            "profile": {"enum": list(PROFILES)},
             "house": house_table_schema(),
             "styles": _STRINGS,
         },
