@@ -164,15 +164,15 @@ class Linter:
                 return Finding(value.start, value.end, message)
         return Finding(0, 0, message)
 
-    def site_for(self, source: SourceFile) -> Site:
+    def site_for(self, path: str) -> Site:
         """The site facts for a post: the configured profile, else the detected generator."""
         if self.config.profile is not None:
             return profile_site(self.config.profile)
-        return self._sites.site_for(Path(source.path))
+        return self._sites.site_for(Path(path))
 
     def lint_source(self, source: SourceFile) -> FileResult:
         selection = self.selection_for(source.path)
-        doc = Document(source, prose_fields=self.config.prose_fields, site=self.site_for(source))
+        doc = Document(source, prose_fields=self.config.prose_fields, site=self.site_for(source.path))
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
