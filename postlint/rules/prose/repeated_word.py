@@ -89,7 +89,7 @@ ALLOWED = frozenset(
 _QUOTE_OPEN = frozenset("\"“‘'*_")
 _QUOTE_CLOSE = frozenset("\"”’'*_")
 _PUNCTUATION = frozenset(".,;:!?")
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     {
         "the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "but", "is", "are",
         "was", "were", "it", "we", "this", "these", "those", "our", "their", "his", "its", "as",
@@ -108,7 +108,7 @@ _TRANSCRIPT_FILLERS = 3
 def _same(first: str, second: str, sentence_start: bool) -> bool:
     """Whether ``second`` is a copy of ``first`` rather than a name, an emphasis or a case."""
     if first == second:
-        if first == "I" or (sentence_start and first.lower() in _FUNCTION_WORDS):
+        if first == "I" or (sentence_start and first.lower() in FUNCTION_WORDS):
             return True  # "I I", "The The vote": no name starts that way
         if _IDENTIFIER.match(first):
             return True
@@ -172,7 +172,8 @@ def _in_image_text(prose: str, block: Block, gap: re.Match[str]) -> bool:
     return opening > 0 and prose[opening - 1] == "!"
 
 
-def _is_transcript(doc: Document) -> bool:
+def is_transcript(doc: Document) -> bool:
+    """Speaker turns and spoken fillers: a transcript, where repeats are speech."""
     text = doc.prose
     turns = len(_SPEAKER_TURN.findall(text, doc.body_start))
     return turns >= _TRANSCRIPT_TURNS and len(_FILLER.findall(text, doc.body_start)) >= (
@@ -225,7 +226,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             continue
         for finding in _repeats(doc, block):
             if transcript is None:
-                transcript = _is_transcript(doc)
+                transcript = is_transcript(doc)
             if transcript:
                 return
             yield finding
