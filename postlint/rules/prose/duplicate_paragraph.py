@@ -11,9 +11,9 @@ first.
 List items and table cells are never compared (the same sub-item under several items), nor
 is a copy quoted beside one that is not (a pull quote repeats the post's own words). Two copies
 next to each other are always reported. Copies apart are not reported when the repeat is
-structure: a lead-in whose meaning is the block after it (a paragraph ending in a colon, or
-followed by code, a table or a list: "Run the following command" before two different
-commands); a paragraph that occurs three or more times (a refrain under each section is the
+structure: the same lead-in before two blocks, a paragraph whose meaning is the block after
+it (ending in a colon, or of at most 25 words and followed by code, a table or a list: "Run
+the following command" before two different commands); a paragraph that occurs three or more times (a refrain under each section is the
 site's template); and, in a post that repeats three or more paragraphs, copies in different
 sections (a status report that gives a summary first and repeats it in the details).
 
@@ -74,23 +74,27 @@ _MAX_COPIES = 2
 # A post that repeats this many paragraphs far apart is built as summary-and-details.
 _STRUCTURE = 3
 _INTRODUCED = ("code", "table", "math")
+_LEAD_IN_WORDS = 25  # a lead-in is a sentence or two, not a full paragraph
 
 
 def _is_lead_in(prose: str, block: Block, following: Block | None) -> bool:
     """A paragraph whose meaning is the block after it ("Run this command:" + code)."""
-    if prose[block.start : block.end].rstrip(MASK + " \t\r\n*_").endswith(":"):
+    text = prose[block.start : block.end]
+    if text.rstrip(MASK + " \t\r\n*_").endswith(":"):
         return True
-    return following is not None and (following.kind in _INTRODUCED or following.in_list)
+    short = len(WORD.findall(text)) <= _LEAD_IN_WORDS
+    return short and following is not None and (following.kind in _INTRODUCED or following.in_list)
 
 
 def _is_structure(
     prose: str, blocks: list[Block], first: int, second: int, summary_and_details: bool
 ) -> bool:
     """Whether two copies that are not next to each other are the post's structure."""
-    for index in (first, second):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_lead_in(prose, blocks[index], following):
-            return True
+    if all(
+        _is_lead_in(prose, blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None)
+        for index in (first, second)
+    ):
+        return True  # the same lead-in before two blocks
     between = blocks[first + 1 : second]
     return summary_and_details and any(b.kind in ("heading", "html") for b in between)
 

@@ -114,7 +114,8 @@ _BEFORE_LOWER = _words(
     "The A An This That Here Her His My So Then Now Still Today Yesterday Last Next "
     "In On At After Before Despite During With Without For From By As Over Under "
     "Many Most Some Several Few Both Each Every Any All No None Other Another Such Only Even "
-    "Just Not Nearly Almost About Around More Less Much Local Senior Two Three Four Five"
+    "Just Not Nearly Almost About Around More Less Much Local Senior Two Three Four Five "
+    "Every Once Since Until Among Through Across Without Within"
 )
 # Names too ("Will", "May", "Can Dündar"): a new sentence only when a subject follows them.
 _BEFORE_SUBJECT = _words("Will May Can")
@@ -126,7 +127,7 @@ _ARTICLE_LIKE = _words("the a an this that these those")
 _AUXILIARIES = _words(
     "is are was were do does did can could should would will shall may might must has have had"
 )
-_NEXT = re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*([A-Za-z0-9]?)")
+_NEXT = re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*[“\"‘']?([A-Za-z0-9]?)")
 _WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
 
