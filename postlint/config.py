@@ -42,6 +42,7 @@ class Config:
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     tex_math: bool = False  # \[...\] and \(...\) are math on this site, not escaped brackets
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
+    profile: str | None = None  # a generator's name: its facts instead of the detected ones
     output_format: str | None = None  # the report format when --output-format is not given
     vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here

@@ -169,6 +169,8 @@ def config_from_table(
         values["time_budget"] = float(table["time-budget"])
     if "tex-math" in table:
         values["tex_math"] = bool(table["tex-math"])
+    if "profile" in table:
+        values["profile"] = table["profile"]
     if "output-format" in table:
         values["output_format"] = table["output-format"]
     if house:

@@ -18,6 +18,7 @@ from typing import Any
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
 from postlint.rule import FROM_CONFIG, Rule, RuleSet
+from postlint.site.generator import PROFILES
 
 SEVERITIES = [s.label for s in Severity]
 MAX_FILE_SIZE_LIMIT = 1 << 30  # 1 GiB: no post is larger; beyond, reads would overflow
@@ -89,6 +90,7 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "time-budget": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
             "tex-math": {"type": "boolean"},
             "output-format": {"enum": list(FORMATS)},
+            "profile": {"enum": list(PROFILES)},
             "house": house_table_schema(),
             "styles": _STRINGS,
             "vocabulary": {"type": "string", "minLength": 1},

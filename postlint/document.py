@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from postlint import frontmatter
+from postlint.site.generator import PLAIN_SITE, Site
 from postlint.source import SourceFile
 
 if TYPE_CHECKING:
@@ -43,8 +44,10 @@ class Document:
         schema: LoadedSchema | None = None,
         prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
         tex_math: bool = False,
+        site: Site = PLAIN_SITE,
     ) -> None:
         self.source = source
+        self.site = site  # the generator that builds the post, and its facts
         self.schema = schema
         self.prose_fields = prose_fields
         self.tex_math = tex_math  # the site renders \[...\] and \(...\) as math
@@ -59,7 +62,9 @@ class Document:
 
     @cached_property
     def block(self) -> frontmatter.Block | None:
-        return frontmatter.split(self.text)
+        return frontmatter.split(
+            self.text, blank_lines=self.site.generator.blank_lines_before_front_matter
+        )
 
     @cached_property
     def front_matter(self) -> frontmatter.FrontMatter | None:

@@ -20,6 +20,7 @@ from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
+from postlint.site.generator import Site, SiteFinder, profile_site
 from postlint.source import DecodeError, LineIndex, SourceFile, wide_bom
 
 BINARY_SNIFF_BYTES = 8192
@@ -40,6 +41,7 @@ class Linter:
         self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
+        self._sites = SiteFinder(self.config.root)
         self._default_schema_path = self.config.schema or bundled_schema_path()
         self._default_schema: LoadedSchema | None = None
         if self.config.schema is not None:  # a broken schema the user named is a usage error now
@@ -178,6 +180,12 @@ class Linter:
                 return Finding(value.start, value.end, message)
         return Finding(0, 0, message)
 
+    def site_for(self, path: str) -> Site:
+        """The site facts for a post: the configured profile, else the detected generator."""
+        if self.config.profile is not None:
+            return profile_site(self.config.profile)
+        return self._sites.site_for(Path(path))
+
     def lint_source(self, source: SourceFile) -> FileResult:
         """A crash anywhere in here (not only in a rule) is PL001 for this file only."""
         try:
@@ -198,7 +206,12 @@ class Linter:
 
         started = budget.cpu_time()  # the budget covers the whole file, parsing included
         selection = self.selection_for(source.path)
-        doc = Document(source, prose_fields=self.config.prose_fields, tex_math=self.config.tex_math)
+        doc = Document(
+            source,
+            prose_fields=self.config.prose_fields,
+            tex_math=self.config.tex_math,
+            site=self.site_for(source.path),
+        )
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
@@ -488,6 +501,10 @@ class _SubCodeFilter:
 
     def __call__(self, sub_code: str) -> bool:
         return self.selection.enabled(self.rule, sub_code)
+
+    def named(self, sub_code: str) -> bool:
+        """Selected by name, not only as part of the rule's default set."""
+        return self.selection.names_sub_code(self.rule, sub_code)
 
 
 def _relative_posix(path: str, root: Path) -> str:

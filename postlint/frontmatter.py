@@ -108,13 +108,20 @@ _JSON_CLOSE = re.compile(_LINE_START + r"\}[ \t]*(?:\r\n|\r|\n|\Z)")
 _OPEN = re.compile(r"(---|\+\+\+)[ \t]*(\r\n|\r|\n|\Z)")
 
 
-def split(text: str) -> Block | None:
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))+")
+
+
+def split(text: str, blank_lines: bool = False) -> Block | None:
     """Find the front matter block at the start of ``text``.
 
     Files read as bytes have their BOM removed already; text handed to the API may still
     start with U+FEFF, which is skipped here so offsets stay offsets into that text.
+    ``blank_lines``: the generator (Hugo, Zola) accepts blank lines before the opening fence.
     """
     lead = 1 if text.startswith("\ufeff") else 0
+    if blank_lines:
+        blank = _LEADING_BLANK_LINES.match(text, lead)
+        lead = blank.end() if blank else lead
     opening = _OPEN.match(text, lead)
     if opening:
         kind = Kind.YAML if opening.group(1) == "---" else Kind.TOML

@@ -74,7 +74,9 @@ def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> s
     # A post that names its own schema depends on a file the key does not cover: no cache.
     if job.cache is None or b"$schema" in data:
         return None
-    return job.cache.key(candidate.display, data, linter.fingerprint())
+    # The site's generator decides some results (typeset quotes, blank lines before `---`).
+    site = linter.site_for(candidate.display).generator.name
+    return job.cache.key(candidate.display, data, f"{linter.fingerprint()}\0{site}")
 
 
 def cached_key(job: Job, candidate: Candidate) -> str | None:

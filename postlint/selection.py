@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from postlint.rule import Rule, RuleSet
 
 _NO_MATCH = -1
+_SUB_CODE = 1000  # specificity of a selector that names a sub-code or a part of its path
 
 
 def specificity(selector: str, rule: Rule, sub_code: str | None = None) -> int:
@@ -21,7 +22,7 @@ def specificity(selector: str, rule: Rule, sub_code: str | None = None) -> int:
     if selector == "ALL":
         return 0
     if sub_code is not None and (sub_code == selector or sub_code.startswith(selector + ".")):
-        return 1000 + len(selector)
+        return _SUB_CODE + len(selector)
     if selector in (rule.code, rule.name) or selector.upper() == rule.code:
         return 500
     if selector.isalnum() and rule.code.startswith(selector.upper()):
@@ -111,6 +112,12 @@ class Selection:
             if any(self.enabled(rule, sub) for sub in subs):
                 return True
         return False
+
+    def names_sub_code(self, rule: Rule, sub_code: str) -> bool:
+        """Whether select or extend-select names this sub-code, a part of its path or its rule
+        (not only "ALL" or the defaults)."""
+        selectors = (*(self.select or ()), *self.extend_select)
+        return any(specificity(s, rule, sub_code) > 0 for s in selectors)
 
     def with_ignored(self, extra: tuple[str, ...]) -> Selection:
         return Selection(self.select, self.extend_select, self.ignore + extra)

@@ -163,14 +163,20 @@ def test_headline_prefixes_are_an_option() -> None:
         Linter(Config(select=("PR102",), rule_options=(("PR102", (("prefixes", "x"),)),)))
 
 
-def test_named_entities_in_the_body_are_an_option() -> None:
-    text = post("A dash &mdash; and&nbsp;a space, AT&amp;T, &lt;tag&gt;.")
-    assert lint(text, "PR106") == []
-    found = lint(text, "PR106", (("named-in-body", True),))
-    assert [text[d.start : d.end] for d in found] == ["&mdash;", "&nbsp;", "&amp;"]
+def test_named_entities_in_the_body_are_info_by_default_and_can_be_turned_off() -> None:
+    text = post("A dash &mdash; and&nbsp;a space, AT&amp;T, &lt;tag&gt;, snake&#95;case, f&#x6f;o.")
+    found = lint(text, "PR106")
+    # &nbsp; is the readable way to write an invisible character; in-word escapes stop emphasis
+    assert [(text[d.start : d.end], d.severity.label) for d in found] == [
+        ("&mdash;", "info"),
+        ("&amp;", "info"),
+    ]
     assert apply(text, [e for d in found for e in d.fix.edits]) == post(  # type: ignore[union-attr]
-        "A dash — and\u00a0a space, AT&T, &lt;tag&gt;."
+        "A dash — and&nbsp;a space, AT&T, &lt;tag&gt;, snake&#95;case, f&#x6f;o."
     )
+    assert lint(text, "PR106", (("named-in-body", False),)) == []
+    numeric = post("Rock&#8217;s &amp;#8217; roll.")
+    assert [(d.severity.label) for d in lint(numeric, "PR106")] == ["warning", "warning"]
 
 
 def test_spelling_pairs_acronyms_and_ise_ize_are_options() -> None:

@@ -145,3 +145,34 @@ class SiteFinder:
 def profile_site(name: str) -> Site:
     """The site facts for a profile named in configuration (`profile = "hugo"`)."""
     return Site(GENERATORS[name])
+
+
+def effects(generator: Generator) -> tuple[str, ...]:
+    """What the generator's facts change in a run, in words (for `postlint config PATH`)."""
+    changes: list[str] = []
+    if generator.smart_quotes:
+        changes.append(
+            "proselint's typography.symbols.curly_quotes and typography.symbols.ellipsis are "
+            "off unless selected: the generator typesets straight quotes and '...'"
+        )
+    if generator.blank_lines_before_front_matter:
+        changes.append("blank lines before the front matter are accepted, as the generator does")
+    return tuple(changes)
+
+
+def describe(site: Site, profile: str | None) -> dict[str, object]:
+    """The site facts of a post as plain data: which generator, found how, what it changes."""
+    if profile is not None:
+        found_by = f"profile = {profile!r} in the configuration"
+    elif site.config_file is not None:
+        found_by = str(site.config_file)
+    elif site.generator.name == "jekyll":
+        found_by = "a _posts folder"
+    else:
+        found_by = "no generator's configuration found"
+    return {
+        "generator": site.generator.name,
+        "found-by": found_by,
+        "root": str(site.root) if site.root is not None else None,
+        "changes": list(effects(site.generator)),
+    }

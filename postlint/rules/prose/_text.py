@@ -12,10 +12,14 @@ from postlint.prose_view import MASK
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital,
 # a quote or a digit; abbreviations and initials are not ends.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s+[\"“‘(\[*_]*[A-Z0-9])")
+# From the first mark of a run only ("!!!!"), so each run is scanned once: linear time.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]*_]*(?=\s+[\"“‘(\[*_]*[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Mt|No|vs|etc|e\.g|i\.e|cf|approx|Gen|Gov|Sen|Rep|Lt|Col|Capt|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Za-z]\.){2,}[A-Za-z]?)\.$"
 )
+
+
+_ABBREVIATION_LOOK = 16  # longer than any abbreviation above, with its period
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,10 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
     """Sentences of ``text[start:end]`` (usually the prose view of one paragraph)."""
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        head = text[cursor : match.start() + 1]
-        if _ABBREVIATION.search(head):
+        # Only the word before the stop decides whether it is an abbreviation: a bounded look,
+        # so a run of "Dr. Who " abbreviations is not re-read from the sentence start each time.
+        tail = max(cursor, match.start() + 1 - _ABBREVIATION_LOOK)
+        if _ABBREVIATION.search(text, tail, match.start() + 1):
             continue
         yield Sentence(cursor, match.end(), text[cursor : match.end()])
         cursor = match.end()

@@ -1,15 +1,21 @@
-"""The same paragraph twice in one post, close together.
+"""The same paragraph twice in one post.
 
 ## What it does
-Reports a paragraph of at least `min-words` words (8 by default) whose text, with whitespace
-normalised, already appeared a few blocks earlier (at most `max-distance` blocks, 5 by
-default) in the same section, and names the line of the first copy.
+The defect: a paragraph reached the reader twice, from a copy-paste slip or a pipeline step
+that ran twice. It is certain when two paragraphs anywhere in the post have the same words
+(compared case-insensitively, with markup, link targets, punctuation and whitespace ignored),
+are long enough to be meaningful (at least `min-words` words, 10 by default), and the text is
+not a line the post uses as boilerplate. Reports the second copy and names the line of the
+first.
 
-A copy-paste slip or a pipeline that retried a step leaves the copies next to each other.
-Repeats that are structure are left alone: copies far apart (a summary at the top repeated in
-the details, a call to action at the start and at the end), copies with a heading or an HTML
-block between them (the same note under each section, an update quoted in HTML), and list
-items (the same sub-item under several items).
+List items and table cells are never compared (the same sub-item under several items), nor
+is a copy quoted beside one that is not (a pull quote repeats the post's own words). Two copies
+next to each other are always reported. Copies apart are not reported when the repeat is
+structure: the same lead-in before two blocks, a paragraph whose meaning is the block after
+it (ending in a colon, or of at most 25 words and followed by code, a table or a list: "Run
+the following command" before two different commands); a paragraph that occurs three or more times (a refrain under each section is the
+site's template); and, in a post that repeats three or more paragraphs, copies in different
+sections (a status report that gives a summary first and repeats it in the details).
 
 ## Why is this bad?
 Readers notice a repeated paragraph at once and stop trusting the rest of the post.
@@ -21,6 +27,8 @@ title: A post
 ---
 
 The talks in Geneva ended late on Sunday without a joint statement from either side.
+
+Both delegations flew home on Monday morning.
 
 The talks in Geneva ended late on Sunday without a joint statement from either side.
 ```
@@ -48,39 +56,73 @@ from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
+from postlint.prose_view import MASK, Block
 from postlint.rule import Rule, require_count
 from postlint.rules.prose._text import WORD
 
 
 @dataclass(frozen=True)
 class Options:
-    min_words: int = 8
-    max_distance: int = 5
+    min_words: int = 10
 
     def __post_init__(self) -> None:
-        require_count(self, "min_words", "max_distance")
+        require_count(self, "min_words")
+
+
+# Copies beyond this many are the post's own refrain (boilerplate), not a slip.
+_MAX_COPIES = 2
+# A post that repeats this many paragraphs far apart is built as summary-and-details.
+_STRUCTURE = 3
+_INTRODUCED = ("code", "table", "math")
+_LEAD_IN_WORDS = 25  # a lead-in is a sentence or two, not a full paragraph
+
+
+def _is_lead_in(prose: str, block: Block, following: Block | None) -> bool:
+    """A paragraph whose meaning is the block after it ("Run this command:" + code)."""
+    text = prose[block.start : block.end]
+    if text.rstrip(MASK + " \t\r\n*_").endswith(":"):
+        return True
+    short = len(WORD.findall(text)) <= _LEAD_IN_WORDS
+    return short and following is not None and (following.kind in _INTRODUCED or following.in_list)
+
+
+def _is_structure(
+    prose: str, blocks: list[Block], first: int, second: int, summary_and_details: bool
+) -> bool:
+    """Whether two copies that are not next to each other are the post's structure."""
+    if all(
+        _is_lead_in(prose, blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None)
+        for index in (first, second)
+    ):
+        return True  # the same lead-in before two blocks
+    between = blocks[first + 1 : second]
+    return summary_and_details and any(b.kind in ("heading", "html") for b in between)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
+    prose = doc.prose
     blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
-    seen: dict[str, tuple[int, int]] = {}  # normalised text -> (block index, offset), last copy
-    fence = -1  # index of the last heading or HTML block: copies on both sides are sections
+    copies: dict[tuple[str, ...], list[int]] = {}  # normalised words -> indexes of the copies
     for index, block in enumerate(blocks):
-        if block.kind in ("heading", "html"):
-            fence = index
         if block.kind != "paragraph" or block.in_list:
             continue
-        if len(WORD.findall(doc.prose, block.start, block.end)) < options.min_words:
+        words = tuple(word.casefold() for word in WORD.findall(prose, block.start, block.end))
+        if len(words) >= options.min_words:
+            copies.setdefault(words, []).append(index)
+    pairs = [indexes for indexes in copies.values() if len(indexes) == _MAX_COPIES]
+    summary_and_details = len(pairs) >= _STRUCTURE
+    for first_index, second_index in pairs:
+        first, second = blocks[first_index], blocks[second_index]
+        if first.in_blockquote != second.in_blockquote:
+            continue  # a pull quote of the post's own words
+        if second_index > first_index + 1 and _is_structure(
+            prose, blocks, first_index, second_index, summary_and_details
+        ):
             continue
-        key = " ".join(doc.text[block.start : block.end].split())
-        earlier = seen.get(key)
-        seen[key] = (index, block.start)
-        if earlier is None or earlier[0] < fence or index - earlier[0] > options.max_distance:
-            continue
-        first_line = doc.source.lines.position(earlier[1]).line
+        first_line = doc.source.lines.position(first.start).line
         yield Finding(
-            block.start,
-            block.end,
+            second.start,
+            second.end,
             f"this paragraph repeats the one on line {first_line}: delete one of the copies",
         )
 

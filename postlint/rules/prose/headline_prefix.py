@@ -1,11 +1,21 @@
 """A label such as "Big News:" or "BREAKING -" glued onto the headline.
 
 ## What it does
-Checks the front-matter `title` and the first level-one `#` heading of the body for a leading
-label followed by a separator (`:`, `!`, ` -`, ` –`, ` —`, ` |`) or written in brackets
-(`[BREAKING]`): "Big News:", "Breaking:", "BREAKING NEWS -", "Exclusive:", "Must read:",
-"JUST IN:", "Update:" and others, in any letter case. The labels are the option `prefixes`.
-"Breaking the silence: a history" is not a label: the label must be followed by its separator.
+The defect: a label that sells the story ("Big News:", "BREAKING -", "Must see!") was put in
+front of the headline by an importer or a rewriter. It is certain when the front-matter
+`title` or the first level-one `#` heading starts with a short label (one to four words) and a
+separator (`:`, `!`, ` -`, ` –`, ` —`, ` |`), or with a label in brackets (`[BREAKING]`), and
+the label is made of attention words only: every word is one of urgency, novelty, size or
+exclusivity ("breaking", "just in", "huge", "hot", "exclusive", "must", "watch", "update",
+"shocking", "live", ...), at least one of them a flash word, or the label is two or more
+words in capitals ("MUST SEE:"). The option `prefixes` adds labels of your own.
+
+A topic before a colon is the author's headline and is left alone: "Core Team Update: May
+2021", "Call for Testing: ...", "RSoC 2025: ...", "Hot off the press: our API standards"
+(words that are not attention words), and "Breaking the silence: a history" (no separator
+after the label). When an unquoted title breaks the YAML (`title: Big News: Talks resume` is a
+syntax error), the title line is still read from the text of the front matter, so the label is
+reported beside the syntax error.
 
 ## Why is this bad?
 Importers and rewriters add these labels; on a site they are clutter in the headline, in feeds
@@ -64,6 +74,30 @@ DEFAULT_PREFIXES = (
     "urgent",
     "read this",
 )
+# Attention words: every word of a label is one of these or a short joining word...
+_ATTENTION = (
+    r"big|huge|major|massive|breaking|exclusive|exclusively|urgent|alert|alerts|just|in|now|live"
+    r"|latest|hot|flash|news|update|updated|updates|developing|story|must|read|see|watch"
+    r"|important|shocking|shock|confirmed|revealed|official|trending|viral|top|wow|omg"
+    r"|attention|warning|special|report|new|mega|amazing|incredible|unbelievable|finally"
+    r"|this|of|the|a"
+)
+# ... and at least one is a flash word, which says "look" rather than what the story is.
+_FLASH = (
+    r"big|huge|major|massive|breaking|exclusive|exclusively|urgent|alert|just|live|hot|flash"
+    r"|developing|must|watch|shocking|shock|trending|viral|wow|omg|attention|mega|amazing"
+    r"|incredible|unbelievable"
+)
+_SEPARATOR = r"[ \t]*(?::|!+|[ \t](?:--?|[–—|]))"
+_LABEL = re.compile(
+    rf"(?i:(?P<words>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION}))){_SEPARATOR}"
+    rf"|[\[(](?i:(?P<bracketed>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION})))[\])]"
+    r"|(?P<capitals>[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3})" + _SEPARATOR
+)
+_FLASH_WORD = re.compile(rf"(?i:\b(?:{_FLASH})\b)")
+_AFTER_LABEL = re.compile(r"[ \t]+(?=\S)")
+# `title: ...` as a line of broken YAML front matter (or `title = ...` in TOML).
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*[\"']?", re.MULTILINE)
 _H1 = re.compile(r"[ \t]{0,3}#[ \t]+(?=\S)")
 # A plain YAML scalar may not start with these once the label is gone.
 _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -115,25 +149,53 @@ def _quoted(doc: Document, start: int) -> bool:
     return start > 0 and doc.text[start - 1] in "\"'"
 
 
+def _label_end(doc: Document, text: str, start: int, end: int, pattern: re.Pattern[str]) -> int:
+    """Where the label at ``start`` ends (with the spaces after it), or -1 for none."""
+    configured = pattern.match(text, start, end)
+    if configured:
+        return configured.end()
+    label = _LABEL.match(text, start, end)
+    if label is None:
+        return -1
+    if not label.group("capitals") and not _FLASH_WORD.search(label.group(0)):
+        return -1
+    after = _AFTER_LABEL.match(text, label.end(), end)
+    return after.end() if after else -1
+
+
+def _broken_title(doc: Document) -> tuple[int, int, bool] | None:
+    """The title's text span in front matter that does not parse, and whether it is quoted."""
+    block, fm = doc.block, doc.front_matter
+    if block is None or fm is None or fm.data is not None:
+        return None
+    line = _TITLE_LINE.search(doc.text, block.content_start, block.content_end)
+    if line is None:
+        return None
+    end = doc.text.find("\n", line.end(), block.content_end)
+    return line.end(), block.content_end if end < 0 else end, doc.text[line.end() - 1] in "\"'"
+
+
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     pattern = prepared.pattern
-    for field in doc.text_fields:
-        if field.key != "title":
-            continue
-        match = pattern.match(doc.text, field.start, field.end)
-        if match:
-            rest = doc.text[match.end() : field.end]
-            fixable = _quoted(doc, field.start) or rest[:1] not in _YAML_INDICATORS
-            yield _finding(doc, match.start(), match.end(), "The title", fixable)
+    titles = [(f.start, f.end, _quoted(doc, f.start)) for f in doc.text_fields if f.key == "title"]
+    broken = _broken_title(doc)
+    if broken is not None:
+        titles.append(broken)
+    for start, end, quoted in titles:
+        label_end = _label_end(doc, doc.text, start, end, pattern)
+        if label_end >= 0:
+            rest = doc.text[label_end:end]
+            fixable = broken is None and (quoted or rest[:1] not in _YAML_INDICATORS)
+            yield _finding(doc, start, label_end, "The title", fixable)
     for block in doc.blocks:
         if block.kind != "heading":
             continue
         heading = _H1.match(doc.prose, block.start, block.end)
         if heading is None:
             continue
-        match = pattern.match(doc.prose, heading.end(), block.end)
-        if match:
-            yield _finding(doc, match.start(), match.end(), "The first heading", True)
+        label_end = _label_end(doc, doc.prose, heading.end(), block.end, pattern)
+        if label_end >= 0:
+            yield _finding(doc, heading.end(), label_end, "The first heading", True)
         break
 
 

@@ -1,20 +1,25 @@
 """An HTML entity such as `&#8217;`, `&amp;#8217;` or `&rsquo;` written into the text.
 
 ## What it does
-Finds character references where they do harm:
+The defect: text that should be a character reached the source as an HTML character
+reference, the mark of an HTML import or a double escape. It is certain when a named or
+numeric reference that stands for a printable character sits in prose and the writer did not
+need it there:
 
 - in the front-matter text fields (`title`, `excerpt`, `description`), every entity:
   `&amp;`, `&#39;`, `&rsquo;`, `&nbsp;`... Titles and excerpts reach feeds, social cards and
   search snippets, which often show them undecoded;
-- in body paragraphs and headings, numeric references (`&#8217;`, `&#x2019;`: the mark of an
-  HTML import, unreadable in the source) and double-escaped ones (`&amp;#8217;`,
-  `&amp;mdash;`), which render literally as `&#8217;`.
+- in body paragraphs and headings, numeric references (`&#8217;`, `&#x2019;`: unreadable in
+  the source) and double-escaped ones (`&amp;#8217;`, `&amp;mdash;`, which render literally as
+  `&#8217;`) as warnings, and named ones (`&mdash;`, `&rsquo;`, `&amp;`) as info: Markdown
+  renders those as intended, but the source is harder to read and to search.
 
-Named entities in the body (`&mdash;`, `&nbsp;`, `&amp;`) render as intended in every Markdown
-renderer and many writers use them on purpose, so they are left alone unless the option
-`named-in-body` is true. Entities that escape Markdown or HTML syntax (`&lt;`, `&gt;`,
-`&#124;`, `&#96;`, `&#42;`...) are deliberate and never reported, and neither is anything in
-code, HTML blocks or tables.
+Never reported: entities that escape Markdown or HTML syntax (`&lt;`, `&gt;`, `&#124;`,
+`&#96;`, `&#42;`...); in the body, entities for invisible or spacing characters (`&nbsp;`,
+`&shy;`, `&zwj;`, `&thinsp;`: the entity is the readable way to write them), and a letter or
+digit written as an entity inside a word (`f&#x6f;o`: an escape that stops a renderer reading
+emphasis or an autolink there); anything in code, HTML blocks or tables. Set
+`named-in-body = false` to leave named references in the body alone.
 
 ## Why is this bad?
 They come from copying HTML or from importers that escape text twice. Markdown renderers
@@ -52,7 +57,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document, TextField
@@ -72,11 +77,27 @@ _NOT_TEXT = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    named_in_body: bool = False  # also report `&mdash;`, `&nbsp;`, `&amp;` in the body
+    named_in_body: bool = True  # false: in the body, only numeric and double-escaped ones
 
     def __post_init__(self) -> None:
         if not isinstance(self.named_in_body, bool):
             raise ValueError("named-in-body must be true or false")
+
+
+# Invisible or spacing characters: the entity is the readable way to write them in a source.
+_INVISIBLE = frozenset("\u00a0\u00ad\u2002\u2003\u2009\u200a\u200b\u200c\u200d\u200e\u200f\u2060")
+
+
+def _defeats_markup(text: str, start: int, end: int, char: str) -> bool:
+    """A letter or digit written as an entity inside a word: `snake&#95;case`, `f&#x6f;o`.
+
+    Writers do this on purpose to stop a renderer reading emphasis or an autolink there.
+    """
+    if not char.isascii() or not char.isalnum():
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or after.isalnum() or before in "_*" or after in "_*"
 
 
 def _decoded(entity: str) -> str | None:
@@ -129,8 +150,14 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
             if not (options.named_in_body or match.group("double") or match.group("numeric")):
                 continue
             char = _decoded(match.group(0))
-            if char is not None:
-                yield _finding(match, char, char)
+            if char is None or char in _INVISIBLE:
+                continue
+            if _defeats_markup(prose, match.start(), match.end(), char):
+                continue
+            finding = _finding(match, char, char)
+            if not (match.group("double") or match.group("numeric")):
+                finding = replace(finding, severity=Severity.INFO)  # renders as intended
+            yield finding
     for field in doc.text_fields:  # feeds and social cards often show these raw
         for match in _ENTITY.finditer(doc.text, field.start, field.end):
             char = _decoded(match.group(0))

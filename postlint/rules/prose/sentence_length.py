@@ -62,13 +62,15 @@ class Options:
 WORD = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
 # A candidate sentence end: terminal punctuation and closing marks, then blanks (masked text
 # may stand between) and the start of a sentence: a capital, a digit, a quote or masked text.
+# A run of marks ("!!!!") is matched from its first mark only, and a run of blanks is scanned
+# once per mark before it: linear time.
 _END = re.compile(
-    r"(?P<stop>[.!?…]+)[\"'”’)\]*_]*"
+    r"(?<![.!?…])(?P<stop>[.!?…]+)[\"'”’)\]*_]*"
     r"(?=" + MASK + r"*(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n>]*)"
     r"[\"“‘(\[*_]*[A-Z0-9" + MASK + r"])"
 )
 # A hard line break ends a sentence too (lines of an address, a poem, a list typed as lines).
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)(?:\r\n|\r|\n)")
+_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)(?:\r\n|\r|\n)")
 # The token before a period that makes it an abbreviation rather than the end of a sentence.
 _ABBREVIATION = re.compile(
     r"(?:^|(?<=[\s(\[\"“‘" + MASK + r"]))"

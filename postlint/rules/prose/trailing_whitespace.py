@@ -48,7 +48,9 @@ from postlint.document import Document
 from postlint.prose_view import Block
 from postlint.rule import FixAvailability, Rule
 
-_TRAILING = re.compile(r"[ \t]+(?=\r\n|\r|\n|\Z)")
+# Only the first blank of a run may start a match: a long run of spaces inside a line is
+# scanned once, not once per space (linear time).
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)")
 _HARD_BREAK = re.compile(r" {2,}")
 
 

@@ -9,8 +9,9 @@ a dash, the post looks cut off.
 
 Professional posts end in many other ways, which are left alone: a link, image, code or HTML
 at the very end (masked text), a sign-off or credit (`— Name`, an italic line, a name, an
-emoji), a closing list of names after a colon, and a post whose closing paragraphs are all
-label lines without punctuation ("**Fee**: none").
+emoji), a closing list of names after a colon, a contact address spelled out against spam
+harvesters ("write to jane (at) example (dot) gov"), and a post whose closing paragraphs are
+all label lines without punctuation ("**Fee**: none").
 
 ## Why is this bad?
 Truncation is a classic failure of scrapers, copy-paste and length limits in pipelines; the
@@ -71,6 +72,9 @@ _CUT_OFF = re.compile(r"(?:(?<![\w@./:#-])[a-z][a-z'’]*|[,;(—–-])\Z")
 # Credit and sign-off lines: italics, an attribution dash, a footnote.
 _CREDIT = re.compile(r"\A\s*(?:[*_]|[—–]|--\s|-\s|\[\^)")
 _LIST_OF_NAMES = re.compile(r":[^:]*,[^:]*,[^:]*\Z")
+_ADDRESS_LOOK = 120
+# An address spelled out against spam harvesters: "jane (at) example (dot) gov".
+_SPELLED_ADDRESS = re.compile(r"(?i:[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\s(?:at|dot)\s+\w+\s+dot\s)")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -83,6 +87,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     if _CREDIT.match(text) or _LIST_OF_NAMES.search(text):
         return
+    if _SPELLED_ADDRESS.search(text, max(0, len(text) - _ADDRESS_LOOK)):
+        return  # the post ends with a contact address, not a cut sentence
     breaks = list(_SENTENCE_BREAK.finditer(text))
     sentence = text[breaks[-1].end() :] if breaks else text
     if len(WORD.findall(sentence)) < options.min_words:

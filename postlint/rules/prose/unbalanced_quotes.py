@@ -5,13 +5,18 @@ Pairs the double quotation marks (straight `"` and curly “ ”) of each paragr
 reports the mark left over: an opening mark whose quotation never ends, or a closing mark with
 no quotation to close. Masked text (code, URLs, HTML, template tags) is not read.
 
+The defect: a reader cannot tell where a quotation ends (or begins). It is certain when a mark
+pairs with nothing before the next heading or the end of the post.
+
 Quotations may run over several paragraphs. The usual convention is accepted: a paragraph that
 leaves a quotation open is fine when the next paragraph opens with a quotation mark (a plain
-paragraph that does not is reported: the quotation was never closed). A quotation may also run
-into a list or a block quote, and on after it, as long as a closing mark ends it before the
-next heading. A curly mark typed the wrong way round still pairs (the
-direction is judged by the characters around it), an inch mark after a digit (`15"`) is not a
-quotation, and single quotes are not checked: they cannot be told apart from apostrophes.
+paragraph that does not is reported: the quotation was never closed), and a quotation set off
+by a colon ("From her nomination:" and three quoted paragraphs, the last one closed) may run
+on without it. A quotation may also run into a list or a block quote, and on after it, as
+long as a closing mark ends it before the next heading. A curly mark typed the wrong way round still pairs (the direction is judged by the
+characters around it), marks written as entities (`&#8220;`, `&rdquo;`) count as the marks
+they show, an inch mark after a digit (`15"`, `13” MacBook`) is not a quotation, and single
+quotes are not checked: they cannot be told apart from apostrophes.
 
 ## Why is this bad?
 Readers cannot tell where a quotation ends, so words may be put in the wrong mouth; in copy that
@@ -82,10 +87,10 @@ def _role(prose: str, at: int, block: Block) -> str | None:
     mark = prose[at]
     if mark == "“":
         return CLOSE if closes and not opens else OPEN
-    if mark == "”":
+    if mark == "”" and not (before.isdigit() and closes):
         return OPEN if opens and not closes else CLOSE
-    if before.isdigit() and closes:
-        return None  # 15" or 5'10": a measurement, unless it ends a quotation (checked later)
+    if before.isdigit() and closes and mark in '"”':
+        return None  # 15" or 13” MacBook: a measurement, unless it ends a quotation (checked later)
     if opens and not closes:
         return OPEN
     if closes and not opens:
@@ -93,9 +98,21 @@ def _role(prose: str, at: int, block: Block) -> str | None:
     return EITHER
 
 
-def _odd_marks_follow(prose: str, at: int, block: Block) -> bool:
-    """An odd number of quotation marks after ``at`` in the block: one of them must close."""
-    return sum(1 for _ in _MARK.finditer(prose, at + 1, block.end)) % 2 == 1
+# Quotation marks written as character references: the same marks to the reader.
+_ENTITY_MARK = re.compile(r"&(?:#8220|#x201[cC]|ldquo|#8221|#x201[dD]|rdquo|quot|#34|#x22);")
+_ENTITY_CHAR = {"8220": "“", "201c": "“", "ldquo": "“", "8221": "”", "201d": "”", "rdquo": "”"}
+
+
+def _with_entity_marks(prose: str) -> str:
+    """``prose`` with each quotation-mark entity as its mark (at its end; offsets kept)."""
+    if "&" not in prose:
+        return prose
+
+    def mark(match: re.Match[str]) -> str:
+        name = match.group(0)[1:-1].lstrip("#").lower().lstrip("x")
+        return "\ufffc" * (len(match.group(0)) - 1) + _ENTITY_CHAR.get(name, '"')
+
+    return _ENTITY_MARK.sub(mark, prose)
 
 
 @dataclass
@@ -116,13 +133,15 @@ def _scan_block(prose: str, block: Block, state: _Scan) -> Iterator[Leftover]:
         if leading is not None and _role(prose, leading.start(1), block) != CLOSE:
             skip = leading.start(1)  # the mark that re-opens a quotation running on
             stack[-1], state.carried = skip, False
-    for match in _MARK.finditer(prose, block.start, block.end):
-        at = match.start()
+    marks = [match.start() for match in _MARK.finditer(prose, block.start, block.end)]
+    for index, at in enumerate(marks):
         role = _role(prose, at, block)
         if at == skip or (role is None and not stack):
             continue
-        if role is None and _odd_marks_follow(prose, at, block):
-            continue  # 'a 15" screen," he said': an inch mark; the odd mark left closes the quote
+        if role is None and (len(marks) - index - 1) % 2 == 1:
+            # 'a 15" screen," he said': an inch mark, since an odd number of marks follow and
+            # one of them must close the quotation (counted once per block: linear time)
+            continue
         if state.carried:
             # A quotation running on from an earlier block ends at its first closing mark; an
             # opening mark first means it was never closed.
@@ -154,11 +173,22 @@ def _breaks_quotation(prose: str, previous: Block, block: Block) -> bool:
     )
 
 
+def _introduces(prose: str, block: Block | None) -> bool:
+    """A block ending in a colon: the quotation after it is set off and may run on."""
+    return block is not None and prose[block.start : block.end].rstrip("\ufffc \t\r\n*_").endswith(
+        ":"
+    )
+
+
 def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
     """The unpaired marks of a body, in order, with quotations allowed to run on."""
     state = _Scan()
+    introduced = False  # the open quotation was introduced by a colon ("From her nomination:")
     for index, block in enumerate(blocks):
-        if state.carried and _breaks_quotation(prose, blocks[index - 1], block):
+        previous = blocks[index - 1] if index else None
+        if not state.carried:
+            introduced = _introduces(prose, previous)
+        elif previous is not None and not introduced and _breaks_quotation(prose, previous, block):
             yield from (Leftover(at, OPEN) for at in state.stack)
             state = _Scan()
         if block.kind == "heading":
@@ -186,7 +216,7 @@ def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     blocks = tuple(b for b in doc.view.blocks if b.start >= doc.body_start)
-    for leftover in unbalanced(doc.prose, blocks):
+    for leftover in unbalanced(_with_entity_marks(doc.prose), blocks):
         if leftover.kind == OPEN:
             message = (
                 "this quotation is never closed: add the closing mark where it ends "

@@ -1,0 +1,74 @@
+"""Two determiners in a row that no sentence can hold: "an the", "a the", "the their".
+
+## What it does
+The defect: an edit replaced one determiner with another and left both. It is certain when an
+article ("a", "an", "the") is followed directly by another article or a possessive
+determiner ("a the", "the a", "an the", "the their", "a our", "the my"), within one
+paragraph or heading: English never puts two of these together. A capitalised second word
+("the A team", "a The Hague deal") is a name and is left alone, and so is code; "the the" is
+repeated-word's (PR108).
+
+## Why is this bad?
+Readers stumble on it at once; it is the mark of a rewrite done in a hurry.
+
+## Example
+```markdown
+---
+title: A post
+---
+
+He gave the their report on Monday.
+```
+
+## Use instead
+```markdown
+---
+title: A post
+---
+
+He gave their report on Monday.
+```
+
+## Fix
+None: only the author knows which of the two words was meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postlint.diagnostic import Finding, Severity
+from postlint.document import Document
+from postlint.rule import NoOptions, Rule
+
+# Linear: a fixed alternation of short words with one run of blanks between them.
+_PAIR = re.compile(
+    r"(?<![\w'’.-])(?i:(a|an|the))[ \t]+(a|an|the|their|our|my|your|his|its)(?![\w'’.-])"
+)
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    prose = doc.prose
+    for block in doc.view.prose_blocks():
+        if block.end <= doc.body_start:
+            continue
+        for match in _PAIR.finditer(prose, block.start, block.end):
+            first, second = match.group(1), match.group(2)
+            if first.lower() == second or (first.lower(), second) in (("a", "an"), ("an", "a")):
+                continue  # "the the", "a a": repeated-word; "a an" is a slip PR108 cannot see
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"'{first} {second}': two determiners in a row; delete the one that does not "
+                "belong",
+            )
+
+
+RULE = Rule(
+    code="PR115",
+    name="article-pair",
+    summary="Two determiners in a row: 'a the', 'the their'",
+    severity=Severity.ERROR,
+    check=check,
+)

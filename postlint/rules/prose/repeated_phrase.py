@@ -1,0 +1,120 @@
+"""A phrase of two to four words written twice in a row: "in the in the".
+
+## What it does
+The defect: a few words were typed or pasted twice. It is certain when a run of two to four
+words is followed directly by the same words (ignoring case; blanks and at most one line
+break between them) within one paragraph or heading: "in the in the", "at the end of at the
+end of". A single doubled word is repeated-word's (PR108). Left alone: refrains and idioms
+("again and again and again", "over and over", "more and more", "grown and grown"), a word
+run ("a long long long time"), transcripts of speech (see PR108), and code.
+
+## Why is this bad?
+The eye skips the copy, so it survives proofreading; readers notice.
+
+## Example
+```markdown
+---
+title: A post
+---
+
+We met in the in the town hall.
+```
+
+## Use instead
+```markdown
+---
+title: A post
+---
+
+We met in the town hall.
+```
+
+## Fix
+Safe: deletes the second copy and the blanks before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postlint.diagnostic import Edit, Finding, Fix, Severity
+from postlint.document import Document
+from postlint.prose_view import Block
+from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
+
+_WORD = re.compile(r"(?<![^\W_]|['’-])[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*")
+_BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
+_LONGEST = 4
+
+
+# "over and over", "more and more", "one by one": the idiom repeats a word around these.
+_IDIOM_JOINERS = frozenset({"and", "or", "by", "after", "upon"})
+
+
+def _meant(folded: list[str], index: int, size: int) -> bool:
+    """A refrain or an idiom, not a slip: a third copy, a longer alternating run, one word
+    repeated ("long long long long"), or "X and X" ("grown and grown and")."""
+    phrase = folded[index : index + size]
+    if folded[index + 2 * size : index + 3 * size] == phrase or len(set(phrase)) == 1:
+        return True
+    if index > 0 and folded[index - 1] == phrase[-1]:
+        return True  # "over and over and over", "lots of lots of lots of"
+    if phrase[0] in _IDIOM_JOINERS:
+        return True  # "and more and more", "and so on and so on"
+    # "grown and grown", "from place to place to": a content word around a joiner
+    return size == 2 and phrase[1] in _IDIOM_JOINERS | {"to"} and phrase[0] not in FUNCTION_WORDS
+
+
+def _repeats(prose: str, block: Block) -> Iterator[Finding]:
+    words = list(_WORD.finditer(prose, block.start, block.end))
+    folded = [w.group(0).casefold() for w in words]
+    joined = [
+        _BLANK.fullmatch(prose, words[k].end(), words[k + 1].start()) is not None
+        for k in range(len(words) - 1)
+    ]
+    index = 0
+    while index < len(words):
+        # Linear: at most three sizes of at most eight words are compared at each word.
+        for size in range(_LONGEST, 1, -1):
+            end = index + 2 * size
+            phrase = folded[index : index + size]
+            if end > len(words) or phrase != folded[index + size : end]:
+                continue
+            if not all(joined[index : end - 1]) or _meant(folded, index, size):
+                continue
+            first_end, second_end = words[index + size - 1].end(), words[end - 1].end()
+            shown = " ".join(prose[words[index].start() : first_end].split())
+            yield Finding(
+                words[index].start(),
+                second_end,
+                f"'{shown}' is written twice in a row: delete the copy",
+                fix=Fix((Edit(first_end, second_end, ""),), safe=True, message="Delete the copy"),
+            )
+            index = end - 1
+            break
+        index += 1
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    transcript: bool | None = None
+    for block in doc.view.prose_blocks():
+        if block.end <= doc.body_start:
+            continue
+        for finding in _repeats(doc.prose, block):
+            if transcript is None:
+                transcript = is_transcript(doc)
+            if transcript:
+                return  # speakers repeat themselves: not a slip of the writer
+            yield finding
+
+
+RULE = Rule(
+    code="PR119",
+    name="repeated-phrase",
+    summary="A phrase of a few words is written twice in a row",
+    severity=Severity.ERROR,
+    check=check,
+    fix=FixAvailability.SAFE,
+)
