@@ -16,6 +16,7 @@ from postlint.source import SourceFile
 if TYPE_CHECKING:
     from postlint.prose_view import Block, ProseView
     from postlint.schema import LoadedSchema
+    from postlint.site.model import SiteModel
 
 DEFAULT_PROSE_FIELDS = ("title", "excerpt", "description")
 
@@ -46,6 +47,7 @@ class Document:
         self.source = source
         self.schema = schema
         self.prose_fields = prose_fields
+        self.site: SiteModel | None = None  # the whole site's model, for site rules
 
     @property
     def path(self) -> str:

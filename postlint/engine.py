@@ -20,6 +20,8 @@ from postlint.document import Document
 from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
 from postlint.selection import Selection
+from postlint.site.model import SiteModel
+from postlint.site.store import SiteModels
 from postlint.source import DecodeError, LineIndex, SourceFile
 
 BINARY_SNIFF_BYTES = 8192
@@ -42,6 +44,7 @@ class Linter:
         self._fingerprint: str | None = None
         self._default_schema_path = self.config.schema or bundled_schema_path()
         self._default_schema: LoadedSchema | None = None
+        self._sites: SiteModels | None = None
         if self.config.schema is not None:  # a broken schema the user named is a usage error now
             self._default_schema = self._load_configured_schema(self.config.schema)
         self._check_selectors()
@@ -168,6 +171,7 @@ class Linter:
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
+        doc.site = self.site_model(source.path)
         if schema_problem is not None:
             extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
         diagnostics: list[Diagnostic] = list(extra)
@@ -372,6 +376,19 @@ class Linter:
             except OSError:
                 digest.update(b"unreadable")
         return digest.hexdigest()
+
+    def site_model(self, path: str) -> SiteModel | None:
+        """The model of the site ``path`` belongs to, when a selected rule reads it."""
+        if not any(a.rule.uses_site for a in self.active_rules(self.selection_for(path))):
+            return None
+        if self._sites is None:
+            self._sites = SiteModels(self.config)
+        return self._sites.model_for(path)
+
+    def fingerprint_for(self, path: str) -> str:
+        """The fingerprint of one file's result: with its site model's digest, if any."""
+        model = self.site_model(path)
+        return self.fingerprint() if model is None else f"{self.fingerprint()}:{model.digest}"
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         """Lint decoded text; offsets and columns count every character of ``text``."""

@@ -1,0 +1,88 @@
+"""The links in a post's body, each with the exact span of its target, code left out.
+
+Markdown inline links and images, reference definitions, HTML `href`/`src`, Jekyll's
+`{% post_url %}` and `{% link %}` tags and Hugo's `ref`/`relref` shortcodes. Fenced and
+indented code blocks (from the prose view's block map) and code spans are skipped. Every
+pattern is a single pass without nested repetition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from postlint.document import Document
+
+_INLINE = re.compile(r"\]\([ \t]*<?([^\s()<>]+)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s<>]+)", re.MULTILINE)
+_HTML = re.compile(r"""\b(?:href|src)[ \t]*=[ \t]*["']([^"'<>\s]+)["']""", re.IGNORECASE)
+_LIQUID = re.compile(r"\{%-?[ \t]*(post_url|link)[ \t]+([^\s%}]+)[ \t]*-?%\}")
+_HUGO = re.compile(
+    r"""\{\{[<%][ \t]*(ref|relref)[ \t]+(?:path=)?["']?([^"'\s<>%}]+)["']?[ \t]*[>%]\}\}"""
+)
+_TICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "link" (Markdown or HTML), "image", "post_url", "link_tag", "ref"
+    target: str
+    start: int  # the target's span in the file
+    end: int
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Backtick code spans in ``text[start:end]``, paired greedily (linear)."""
+    spans: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for run in _TICKS.finditer(text, start, end):
+        if opened is None:
+            opened = run
+        elif len(run.group()) == len(opened.group()):
+            spans.append((opened.start(), run.end()))
+            opened = None
+    return spans
+
+
+def _regions(doc: Document) -> list[tuple[int, int]]:
+    """The body without its code blocks."""
+    regions: list[tuple[int, int]] = []
+    cursor = doc.body_start
+    for block in doc.blocks:
+        if block.kind == "code":
+            if block.start > cursor:
+                regions.append((cursor, block.start))
+            cursor = max(cursor, block.end)
+    if cursor < len(doc.text):
+        regions.append((cursor, len(doc.text)))
+    return regions
+
+
+def links(doc: Document) -> Iterator[Link]:
+    text = doc.text
+    for start, end in _regions(doc):
+        code = _code_spans(text, start, end)
+
+        def in_code(offset: int) -> bool:
+            return any(a <= offset < b for a, b in code)
+
+        for match in _LIQUID.finditer(text, start, end):
+            if not in_code(match.start()):
+                kind = "post_url" if match.group(1) == "post_url" else "link_tag"
+                yield Link(kind, match.group(2), match.start(2), match.end(2))
+        for match in _HUGO.finditer(text, start, end):
+            if not in_code(match.start()):
+                yield Link("ref", match.group(2), match.start(2), match.end(2))
+        for pattern in (_INLINE, _REFERENCE, _HTML):
+            for match in pattern.finditer(text, start, end):
+                target = match.group(1)
+                if in_code(match.start()) or target.startswith(("{{", "{%")):
+                    continue
+                before = text[max(start, match.start() - 200) : match.start()]
+                image = pattern is _INLINE and "![" in before[before.rfind("[") - 1 :]
+                html_image = pattern is _HTML and match.group(0)[:3].lower() == "src"
+                kind = "image" if image or html_image else "link"
+                yield Link(kind, target, match.start(1), match.end(1))
