@@ -88,6 +88,16 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "output-format": {"enum": list(FORMATS)},
             "house": house_table_schema(),
             "styles": _STRINGS,
+            "site": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "enabled": {"type": "boolean"},
+                    "authors": {"type": "string", "minLength": 1},
+                    "tags": {"type": "string", "minLength": 1},
+                    "categories": {"type": "string", "minLength": 1},
+                },
+            },
         },
     }
 

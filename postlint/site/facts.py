@@ -138,7 +138,9 @@ def _hugo_facts(site: Site, data: dict[str, Any]) -> SiteFacts:
     permalinks = _get(data, "permalinks")
     pairs: list[tuple[str, str]] = []
     if isinstance(permalinks, dict):
-        page = permalinks.get("page") if isinstance(permalinks.get("page"), dict) else permalinks
+        page = permalinks.get("page")
+        if not isinstance(page, dict):
+            page = permalinks
         pairs = [(str(k), v) for k, v in page.items() if isinstance(v, str)]
     timezone = _get(data, "timeZone")
     content = _get(data, "contentDir")

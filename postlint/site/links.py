@@ -8,6 +8,7 @@ pattern is a single pass without nested repetition.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,8 +67,13 @@ def links(doc: Document) -> Iterator[Link]:
     for start, end in _regions(doc):
         code = _code_spans(text, start, end)
 
-        def in_code(offset: int) -> bool:
-            return any(a <= offset < b for a, b in code)
+        starts = [a for a, _ in code]
+
+        def in_code(
+            offset: int, code: list[tuple[int, int]] = code, starts: list[int] = starts
+        ) -> bool:
+            index = bisect.bisect_right(starts, offset) - 1  # spans are sorted and disjoint
+            return index >= 0 and offset < code[index][1]
 
         for match in _LIQUID.finditer(text, start, end):
             if not in_code(match.start()):

@@ -21,8 +21,8 @@ from postlint import frontmatter
 from postlint.site import anchors as anchor_rules
 from postlint.site.facts import SiteFacts, SiteProblem, site_facts
 from postlint.site.generator import Site
-from postlint.site.settings import SiteSettings
 from postlint.site.registry import Registry, default_registry_path, load_registry
+from postlint.site.settings import SiteSettings
 from postlint.site.urls import UrlClaim, claims, url_key
 
 _SPACE = re.compile(r"\s+")
@@ -62,7 +62,9 @@ class SiteModel:
 
     def others_at(self, url: str, path: str) -> list[PostEntry]:
         """The other posts published at ``url``."""
-        return [self.posts[i] for i in self.by_url.get(url_key(url), ()) if self.posts[i].path != path]
+        return [
+            self.posts[i] for i in self.by_url.get(url_key(url), ()) if self.posts[i].path != path
+        ]
 
     def others_titled(self, title: str, path: str, language: str = "") -> list[PostEntry]:
         return [
@@ -125,7 +127,7 @@ def front_matter_data(text: str) -> dict[str, Any]:
 def build_model(
     site: Site,
     paths: Iterable[str],
-    settings: SiteSettings = SiteSettings(),
+    settings: SiteSettings | None = None,
     max_bytes: int = 10 * 1024 * 1024,
 ) -> SiteModel:
     """The model of ``site`` from the posts at ``paths`` (absolute, inside the site root)."""
@@ -139,7 +141,7 @@ def build_model(
             continue
         relative = PurePosixPath(os.path.relpath(path, root)).as_posix()
         posts.append(entry_for(path, relative, front_matter_data(text), facts))
-    registries = _registries(Path(root), site.generator.name, settings)
+    registries = _registries(Path(root), site.generator.name, settings or SiteSettings())
     return index(site, facts, root, tuple(posts), registries)
 
 
@@ -147,9 +149,14 @@ def _registries(root: Path, generator: str, settings: SiteSettings) -> tuple[Reg
     named = dict(settings.lists)
     found: list[Registry] = []
     for kind in KINDS:
-        path = Path(named[kind]) if kind in named else default_registry_path(kind, root, generator)
-        if path is not None:
-            found.append(load_registry(kind, path, root))
+        if kind in named:
+            path = Path(named[kind])
+            inside_config = settings.root and path.is_relative_to(settings.root)
+            found.append(load_registry(kind, path, Path(settings.root) if inside_config else root))
+            continue
+        default = default_registry_path(kind, root, generator)
+        if default is not None:
+            found.append(load_registry(kind, default, root))
     return tuple(found)
 
 
@@ -185,7 +192,9 @@ def index(
     )
 
 
-def anchors_of(path: str, generator: str, max_bytes: int = 10 * 1024 * 1024) -> frozenset[str] | None:
+def anchors_of(
+    path: str, generator: str, max_bytes: int = 10 * 1024 * 1024
+) -> frozenset[str] | None:
     """The anchors another post's headings make (None: it cannot be read)."""
     text = read_post(path, max_bytes)
     if text is None:

@@ -30,11 +30,10 @@ class Registry:
     problem: SiteProblem | None = None
 
     def knows(self, name: str) -> bool:
-        return name in self.names or name.strip().lower() in self._folded
-
-    @property
-    def _folded(self) -> frozenset[str]:
-        return frozenset(n.strip().lower() for n in self.names)
+        if name in self.names:
+            return True
+        folded = name.strip().casefold()
+        return any(known.strip().casefold() == folded for known in self.names)
 
 
 def _names(data: Any) -> set[str]:
@@ -68,8 +67,8 @@ def _inside(path: Path, root: Path) -> bool:
 def load_registry(kind: str, path: Path, root: Path) -> Registry:
     display = os.path.relpath(path)
     if not _inside(path, root):
-        problem = SiteProblem(display, 1, 1, "is outside the site's folder; not read")
-        return Registry(kind, display, problem=problem)
+        outside = SiteProblem(display, 1, 1, "is outside the site's folder; not read")
+        return Registry(kind, display, problem=outside)
     if os.path.isdir(path):
         return _folder_registry(kind, path, display)
     data, problem = load_data(path, display)

@@ -126,7 +126,12 @@ def _ref(base: str, anchor: str, post_path: str, model: SiteModel, written: str)
     starts = [content] if base.startswith("/") else [os.path.dirname(post_path), content]
     for start in starts:
         stem = os.path.normpath(os.path.join(start, base.lstrip("/")))
-        for candidate in (stem, f"{stem}.md", os.path.join(stem, "index.md"), os.path.join(stem, "_index.md")):
+        for candidate in (
+            stem,
+            f"{stem}.md",
+            os.path.join(stem, "index.md"),
+            os.path.join(stem, "_index.md"),
+        ):
             number = model.by_path.get(candidate)
             if number is not None:
                 return Resolved("post", anchor, model.posts[number], candidate)
@@ -135,7 +140,9 @@ def _ref(base: str, anchor: str, post_path: str, model: SiteModel, written: str)
         name = "/" + entry.relative.rsplit(".", 1)[0]
         if name.endswith(tail) or name.endswith(tail + "/index") or name.endswith(tail + "/_index"):
             return Resolved("post", anchor, entry, entry.path)
-    return Resolved("missing", problem=f"no page `{written}` in the content folder (the build fails)")
+    return Resolved(
+        "missing", problem=f"no page `{written}` in the content folder (the build fails)"
+    )
 
 
 def _url(url: str, anchor: str, model: SiteModel, written: str) -> Resolved:

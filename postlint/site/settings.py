@@ -12,3 +12,4 @@ class SiteSettings:
 
     enabled: bool = True
     lists: tuple[tuple[str, str], ...] = ()
+    root: str = ""  # the configuration file's folder: named files may be anywhere inside it

@@ -205,16 +205,16 @@ def _hugo_url(path: PurePosixPath, data: dict[str, Any], facts: SiteFacts) -> Ur
     pattern = dict(facts.permalinks).get(section) if stem != "_index" else None
     if pattern:
         title = data.get("title")
-        values = {
+        values: dict[str, str] = {
             **_date_values(post_date(data, stem)),
             "section": section,
             "sections": "/".join(parts[:-1] if bundle else parts),
             "title": _slugify(title) if isinstance(title, str) else filename,
-            "slug": slug if own_slug else _slugify(str(data.get("title") or filename)),
+            "slug": str(slug) if own_slug else _slugify(str(data.get("title") or filename)),
             "filename": filename,
             "contentbasename": filename,
-            "slugorfilename": slug if own_slug else filename,
-            "slugorcontentbasename": slug if own_slug else filename,
+            "slugorfilename": str(slug) if own_slug else filename,
+            "slugorcontentbasename": str(slug) if own_slug else filename,
         }
         return UrlClaim(prefix + "/" + _fill(pattern, values).lstrip("/"), None)
     if bundle:

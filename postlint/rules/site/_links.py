@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterator
 
 from postlint.document import Document
+from postlint.rules.site._site import own_entry
 from postlint.site.links import Link, links
 from postlint.site.model import SiteModel
 from postlint.site.resolve import Resolved, resolve
-from postlint.rules.site._site import own_entry
 
 
 def resolved_links(doc: Document, model: SiteModel) -> Iterator[tuple[Link, Resolved]]:

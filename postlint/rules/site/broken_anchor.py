@@ -61,6 +61,7 @@ def _targets(doc: Document) -> Iterator[tuple[int, int, str, str, frozenset[str]
         return
     generator = model.facts.generator
     own: frozenset[str] | None = None
+    known: frozenset[str] | None
     path = os.path.abspath(doc.path)
     for link, target in resolved_links(doc, model):
         if not target.anchor or is_built_in(target.anchor) or target.status not in ("self", "post"):
