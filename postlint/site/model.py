@@ -188,8 +188,22 @@ def index(
         {k: tuple(v) for k, v in by_title.items()},
         by_path,
         digest.hexdigest(),
-        frozenset(posixpath.dirname(key) or "/" for key in by_url if key != "/"),
+        _post_folders(posts),
     )
+
+
+def _post_folders(posts: tuple[PostEntry, ...]) -> frozenset[str]:
+    """The URL folders that hold posts (not the site's top level, not list pages)."""
+    folders: set[str] = set()
+    for post in posts:
+        if PurePosixPath(post.relative).stem.lower() == "_index":
+            continue  # a Hugo section's list page
+        for claim in post.claims[:1]:
+            key = url_key(claim.url)
+            folder = posixpath.dirname(key)
+            if key != "/" and folder not in ("", "/"):
+                folders.add(folder)
+    return frozenset(folders)
 
 
 def anchors_of(

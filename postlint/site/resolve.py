@@ -51,7 +51,8 @@ def resolve(link: Link, post_path: str, own_url: str | None, model: SiteModel) -
     if link.kind == "post_url":
         return _post_url(base, anchor, model)
     if link.kind == "link_tag":
-        return _file(os.path.join(model.root, base.lstrip("/")), anchor, model, link.target)
+        target = os.path.join(model.root, base.lstrip("/"))
+        return _file(target, anchor, model, link.target, only_if_folder=True)
     if link.kind == "ref":
         return _ref(base, anchor, post_path, model, link.target)
     if not base:

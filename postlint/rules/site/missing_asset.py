@@ -74,6 +74,18 @@ def _has_assets(folder: str) -> bool:
         return False
 
 
+def _folders(doc: Document, reference: str, root: Path, prefixes: tuple[str, ...]) -> list[str]:
+    """The folders the file is looked for in: a relative path from the post's folder (the
+    generator's own reading; the site root is only FM013's lenient second guess)."""
+    if not reference.startswith("/"):
+        page = os.path.dirname(os.path.abspath(doc.path))
+        return [os.path.dirname(os.path.normpath(os.path.join(page, reference)))]
+    return [
+        os.path.dirname(os.path.normpath(os.path.join(root, prefix, reference.lstrip("/"))))
+        for prefix in prefixes
+    ]
+
+
 def _problem(doc: Document, reference: str) -> tuple[str | None, tuple[str, ...] | None]:
     model = doc.site
     assert model is not None
@@ -92,8 +104,7 @@ def _problem(doc: Document, reference: str) -> tuple[str | None, tuple[str, ...]
         if problem is None:
             problem = found
     if problem is not None and "not in the project" in problem:
-        folders = [p for p in seen if os.path.isdir(p)]
-        if not any(_has_assets(folder) for folder in folders):
+        if not any(_has_assets(folder) for folder in _folders(doc, reference, root, prefixes)):
             return None, tuple(seen)
         problem = problem.replace("image `", "file `", 1).replace(
             "not in the project", "not in the site"
