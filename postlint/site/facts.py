@@ -109,7 +109,7 @@ def site_facts(site: Site) -> SiteFacts:
     name = site.generator.name
     if site.config_file is None or site.root is None:
         return SiteFacts(name)
-    display = os.path.relpath(site.config_file)
+    display = os.path.relpath(site.config_file, site.root)
     if name == "vuepress":
         return _vuepress_facts(site, display)
     if name not in ("jekyll", "hugo"):

@@ -65,19 +65,19 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def load_registry(kind: str, path: Path, root: Path) -> Registry:
-    display = os.path.relpath(path)
+    display = os.path.relpath(path, root)
     if not _inside(path, root):
         outside = SiteProblem(display, 1, 1, "is outside the site's folder; not read")
         return Registry(kind, display, problem=outside)
     if os.path.isdir(path):
-        return _folder_registry(kind, path, display)
+        return _folder_registry(kind, path, display, root)
     data, problem = load_data(path, display)
     if problem is not None:
         return Registry(kind, display, problem=problem)
     return Registry(kind, display, frozenset(_names(data)))
 
 
-def _folder_registry(kind: str, folder: Path, display: str) -> Registry:
+def _folder_registry(kind: str, folder: Path, display: str, root: Path) -> Registry:
     """Hugo's `data/authors/jane.toml`: each file's name (and its `name`) is an author."""
     names: set[str] = set()
     try:
@@ -89,7 +89,7 @@ def _folder_registry(kind: str, folder: Path, display: str) -> Registry:
         if suffix.lower() not in _DATA_SUFFIXES or not entry.is_file(follow_symlinks=False):
             continue
         names.add(stem)
-        data, problem = load_data(Path(entry.path), os.path.relpath(entry.path))
+        data, problem = load_data(Path(entry.path), os.path.relpath(entry.path, root))
         if problem is not None:
             return Registry(kind, display, frozenset(names), problem)
         if isinstance(data, dict):

@@ -114,6 +114,8 @@ def claims(relative: str, data: dict[str, Any], facts: SiteFacts) -> tuple[UrlCl
     for a file the generator does not publish (Jekyll drafts, `_` folders, Hugo outside its
     content folder)."""
     path = PurePosixPath(relative)
+    if not built(data, facts):
+        return ()
     base = _base_url(path, data, facts)
     found: list[UrlClaim] = []
     if base is not None:
@@ -124,6 +126,16 @@ def claims(relative: str, data: dict[str, Any], facts: SiteFacts) -> tuple[UrlCl
                 position = index if isinstance(data.get(key), list) else None
                 found.append(UrlClaim(_absolute(alias, base), key, position))
     return tuple(found)
+
+
+def built(data: dict[str, Any], facts: SiteFacts) -> bool:
+    """False for a post its front matter keeps out of the build (Jekyll `published: false`,
+    Hugo `draft: true`): it claims no URL."""
+    if facts.generator == "jekyll":
+        return data.get("published") is not False
+    if facts.generator == "hugo":
+        return data.get("draft") is not True
+    return True
 
 
 def _absolute(alias: str, base: UrlClaim | None) -> str:
