@@ -112,7 +112,7 @@ def test_jekyll_rules_fire_on_the_exact_place(jekyll: Path) -> None:
             "ST105",
             "file `/assets/cover.jpg` is not in the site: did you mean `cover.png`?",
         ),
-        (9, 30, "ST104", "no heading in this post makes the anchor `#nowhere`"),
+        (9, 33, "ST104", "no heading in this post makes the anchor `#nowhere`"),
     ]
 
 
