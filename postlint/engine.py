@@ -377,17 +377,18 @@ class Linter:
                 digest.update(b"unreadable")
         return digest.hexdigest()
 
-    def site_model(self, path: str) -> SiteModel | None:
-        """The model of the site ``path`` belongs to, when a selected rule reads it."""
+    def site_model(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
+        """The model of the site ``path`` belongs to, when a selected rule reads it (built on
+        first use; ``cache_folder`` keeps its per-post entries between runs)."""
         if not any(a.rule.uses_site for a in self.active_rules(self.selection_for(path))):
             return None
         if self._sites is None:
             self._sites = SiteModels(self.config)
-        return self._sites.model_for(path)
+        return self._sites.model_for(path, cache_folder)
 
-    def fingerprint_for(self, path: str) -> str:
+    def fingerprint_for(self, path: str, cache_folder: Path | None = None) -> str:
         """The fingerprint of one file's result: with its site model's digest, if any."""
-        model = self.site_model(path)
+        model = self.site_model(path, cache_folder)
         return self.fingerprint() if model is None else f"{self.fingerprint()}:{model.digest}"
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:

@@ -68,7 +68,8 @@ def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> s
     # A post that names its own schema depends on a file the key does not cover: no cache.
     if job.cache is None or b"$schema" in data:
         return None
-    return job.cache.key(candidate.display, data, linter.fingerprint_for(str(candidate.path)))
+    fingerprint = linter.fingerprint_for(str(candidate.path), job.cache.folder)
+    return job.cache.key(candidate.display, data, fingerprint)
 
 
 def cached_key(job: Job, candidate: Candidate) -> str | None:
@@ -123,7 +124,8 @@ def lint_all(
     keys = [cached_key(job, candidate) for candidate in pending]  # keys only: memory stays flat
     misses = [c for c, key in zip(pending, keys, strict=True) if key is None]
     for candidate in misses:  # site models are built here once, before workers fork
-        job.pool.for_path(candidate.path).site_model(str(candidate.path))
+        folder = cache.folder if cache is not None else None
+        job.pool.for_path(candidate.path).site_model(str(candidate.path), folder)
     linted = _lint_many(job, misses, jobs)
     for candidate, key in zip(pending, keys, strict=True):
         if key is None:

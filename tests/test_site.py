@@ -356,3 +356,22 @@ def test_site_rules_on_the_corpus_raise_only_the_known_problems(blog: str, run_c
         key = (diagnostic["path"], diagnostic["code"])
         counts[key] = counts.get(key, 0) + 1
     assert counts == CORPUS_HITS.get(blog, {})
+
+
+def test_model_cache_reuses_unchanged_posts_and_rereads_changed_ones(jekyll: Path) -> None:
+    from postlint.site.store import SiteModels
+
+    cache = jekyll / ".postlint_cache"
+    post = str(jekyll / "_posts/2025-01-01-first.md")
+    cold = SiteModels(Config(root=jekyll)).model_for(post, cache)
+    assert cold is not None
+    files = list((cache / "site-v1").glob("*.json"))
+    assert len(files) == 1
+    warm = SiteModels(Config(root=jekyll)).model_for(post, cache)
+    assert warm is not None and warm.posts == cold.posts and warm.digest == cold.digest
+    Path(post).write_text("---\ntitle: Renamed\n---\n")
+    changed = SiteModels(Config(root=jekyll)).model_for(post, cache)
+    assert changed is not None and changed.posts[changed.by_path[post]].title == "Renamed"
+    files[0].write_text("{not json")
+    damaged = SiteModels(Config(root=jekyll)).model_for(post, cache)
+    assert damaged is not None and damaged.digest == changed.digest

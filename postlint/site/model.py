@@ -12,10 +12,13 @@ import hashlib
 import os
 import posixpath
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import yaml
 
 from postlint import frontmatter
 from postlint.site import anchors as anchor_rules
@@ -117,6 +120,9 @@ def front_matter_data(text: str) -> dict[str, Any]:
     block = frontmatter.split(text)
     if block is None:
         return {}
+    fast = _plain_data(text[block.content_start : block.content_end], block.kind)
+    if fast is not None:
+        return fast
     try:
         parsed = frontmatter.parse(text, block)
     except Exception:  # a post the model cannot read is left out of it, never a crash
@@ -124,23 +130,58 @@ def front_matter_data(text: str) -> dict[str, Any]:
     return parsed.data if isinstance(parsed.data, dict) else {}
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _plain_data(content: str, kind: frontmatter.Kind) -> dict[str, Any] | None:
+    """Another post's values without spans, read directly by libyaml or tomllib (about five
+    times faster than the located parse). Only for front matter without YAML anchors or
+    aliases (no alias bombs) and without the problems the located parse reports; anything
+    else (None) goes the careful way."""
+    try:
+        if kind == frontmatter.Kind.YAML and "&" not in content and "*" not in content:
+            data = yaml.load(content, Loader=_YAML_LOADER)
+        elif kind == frontmatter.Kind.TOML:
+            data = tomllib.loads(content)
+        else:
+            return None
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, TypeError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def build_model(
     site: Site,
     paths: Iterable[str],
     settings: SiteSettings | None = None,
     max_bytes: int = 10 * 1024 * 1024,
+    cache_folder: Path | None = None,
 ) -> SiteModel:
-    """The model of ``site`` from the posts at ``paths`` (absolute, inside the site root)."""
+    """The model of ``site`` from the posts at ``paths`` (absolute, inside the site root);
+    with ``cache_folder``, unchanged posts' entries come from the previous run."""
+    from postlint.site import model_cache
+
     assert site.root is not None
     root = os.path.abspath(site.root)
     facts = site_facts(site)
+    cache = model_cache.cache_file(cache_folder, root, facts) if cache_folder else None
+    known = model_cache.load(cache) if cache is not None else {}
+    fresh: model_cache.Known = {}
     posts: list[PostEntry] = []
     for path in paths:
-        text = read_post(path, max_bytes)
-        if text is None:
-            continue
-        relative = PurePosixPath(os.path.relpath(path, root)).as_posix()
-        posts.append(entry_for(path, relative, front_matter_data(text), facts))
+        state = model_cache.state_of(path) if cache is not None else ""
+        if path in known and known[path][0] == state:
+            entry = known[path][1]
+        else:
+            text = read_post(path, max_bytes)
+            if text is None:
+                continue
+            relative = PurePosixPath(os.path.relpath(path, root)).as_posix()
+            entry = entry_for(path, relative, front_matter_data(text), facts)
+        posts.append(entry)
+        fresh[path] = (state, entry)
+    if cache is not None and fresh != known:
+        model_cache.save(cache, fresh)
     registries = _registries(Path(root), site.generator.name, settings or SiteSettings())
     return index(site, facts, root, tuple(posts), registries)
 

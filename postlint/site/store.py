@@ -55,14 +55,14 @@ class SiteModels:
             return None
         return Site(site.generator, folder, site.config_file)
 
-    def model_for(self, path: str) -> SiteModel | None:
+    def model_for(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
         site = self.site_for(path)
         if site is None or site.root is None:
             return None
         key = Path(os.path.abspath(site.root))
         if key not in self._models:
             self._models[key] = build_model(
-                site, self._posts(site), self.settings, self.config.max_file_size
+                site, self._posts(site), self.settings, self.config.max_file_size, cache_folder
             )
         return self._models[key]
 
