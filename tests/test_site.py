@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS
 from postlint.config import Config
@@ -375,3 +377,52 @@ def test_model_cache_reuses_unchanged_posts_and_rereads_changed_ones(jekyll: Pat
     files[0].write_text("{not json")
     damaged = SiteModels(Config(root=jekyll)).model_for(post, cache)
     assert damaged is not None and damaged.digest == changed.digest
+
+
+def test_site_results_are_cached_unless_they_depend_on_the_clock(jekyll: Path) -> None:
+    from postlint.cache import ResultCache
+    from postlint.files import Candidate
+    from postlint.runner import Job, LinterPool, cached_key, lint_all
+
+    linter = Linter(Config(select=("ST",), root=jekyll))
+    cache = ResultCache.create(jekyll)
+    clean = jekyll / "_posts/2025-01-02-clean.md"
+    later = jekyll / "_posts/2999-01-01-later.md"
+    later.write_text("---\ntitle: Later\ndate: 2999-01-01\n---\n")
+    candidates = [Candidate(clean, str(clean)), Candidate(later, str(later))]
+    results = list(lint_all(linter, candidates, cache=cache))
+    assert [d.code for d in results[1].diagnostics] == ["ST109"]
+    job = Job(LinterPool.of(Linter(Config(select=("ST",), root=jekyll))), cache)
+    assert cached_key(job, candidates[0]) is not None  # a past date stays past
+    assert cached_key(job, candidates[1]) is None  # a future one will not stay future
+
+
+def test_jekyll_baseurl_and_kramdown_ids(jekyll: Path) -> None:
+    (jekyll / "_config.yml").write_text("baseurl: /blog\n")
+    post = jekyll / "_posts/2025-01-05-links.md"
+    post.write_text(
+        "---\ntitle: Links\n---\n## 1. Intro\n\n"
+        "[a](/blog/2025/01/01/first.html) [b](/blog/2025/01/01/frist.html) [c](#intro) [d](#1-intro)\n"
+    )
+    found = lint(jekyll, "_posts/2025-01-05-links.md")
+    assert [(line, column, code) for line, column, code, _ in found] == [(6, 38, "ST103")]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(
+        st.sampled_from(
+            [*"#[]()!<>`{}%-_ab1/.:\n\t\"'=*", "](", "{% post_url ", "{{< ref ", "<!--", "```"]
+        ),
+        max_size=120,
+    ).map("".join)
+)
+def test_site_rules_never_fail_and_place_findings_inside_the_post(jekyll: Path, body: str) -> None:
+    post = jekyll / "_posts/2025-01-06-fuzz.md"
+    post.write_text(f"---\ntitle: Fuzz\n---\n{body}", encoding="utf-8")
+    result = Linter(Config(select=("ST", "PL001"), root=jekyll)).lint_file(post, str(post))
+    assert not [d for d in result.diagnostics if d.code == "PL001"], result.diagnostics
+    text = post.read_text(encoding="utf-8")
+    assert all(0 <= d.start <= d.end <= len(text) for d in result.diagnostics)

@@ -44,6 +44,16 @@ def slug(text: str, generator: str) -> str:
     return _GITHUB_DROP.sub("", text.lower()).replace(" ", "-")
 
 
+_KRAMDOWN_LEAD = re.compile(r"^[^a-zA-Z]+")
+_KRAMDOWN_DROP = re.compile(r"[^a-zA-Z0-9 -]")
+
+
+def kramdown_id(text: str) -> str:
+    """kramdown's own id (its `kramdown` input, not GFM): ASCII only, no leading digits."""
+    value = _KRAMDOWN_DROP.sub("", _KRAMDOWN_LEAD.sub("", text)).replace(" ", "-").lower()
+    return value or "section"
+
+
 def _lines(text: str) -> Iterator[str]:
     return iter(text.splitlines())
 
@@ -80,7 +90,10 @@ def anchors(body: str, generator: str) -> frozenset[str]:
         if explicit:
             found.add(explicit.group(1))
             continue
-        base = slug(heading_text(raw), generator)
+        shown = heading_text(raw)
+        base = slug(shown, generator)
+        if generator == "jekyll":  # sites that set kramdown's own input make these instead
+            found.add(kramdown_id(shown))
         seen = counts.get(base, 0)
         counts[base] = seen + 1
         found.add(base if seen == 0 else f"{base}-{seen}")

@@ -47,6 +47,7 @@ class SiteFacts:
     item_permalink: str | None = None  # VuePress blog plugin
     blog_dir: str | None = None  # VuePress blog plugin's folder
     uglyurls: bool = False
+    base_path: str = ""  # the URL path the site is served under (Jekyll `baseurl`, Hugo `baseURL`)
     problem: SiteProblem | None = None
 
 
@@ -124,8 +125,10 @@ def site_facts(site: Site) -> SiteFacts:
     if name == "jekyll":
         permalink = data.get("permalink")
         timezone = data.get("timezone")
+        base = data.get("baseurl")
         return SiteFacts(
             name,
+            base_path=_path_part(base),
             future=data.get("future") is True,
             timezone=timezone if isinstance(timezone, str) else None,
             permalink=permalink if isinstance(permalink, str) else None,
@@ -159,12 +162,24 @@ def _hugo_facts(site: Site, data: dict[str, Any]) -> SiteFacts:
             content_dir = candidate
     return SiteFacts(
         "hugo",
+        base_path=_path_part(_get(data, "baseURL")),
         future=_get(data, "buildFuture") is True,
         timezone=timezone if isinstance(timezone, str) else None,
         permalinks=tuple(pairs),
         content_dir=content_dir.strip("/"),
         uglyurls=_get(data, "uglyURLs") is True,
     )
+
+
+def _path_part(url: object) -> str:
+    """`https://example.org/blog/` -> `/blog`; `/` or none -> ''."""
+    if not isinstance(url, str):
+        return ""
+    path = url.split("://", 1)[1] if "://" in url else url
+    path = (
+        path[path.find("/") :] if "://" in url and "/" in path else path if "://" not in url else ""
+    )
+    return "/" + path.strip("/") if path.strip("/") else ""
 
 
 _JS_STRING = r"""\s*:\s*["'`]([^"'`\n]{1,200})["'`]"""

@@ -91,6 +91,14 @@ def language_of(relative: str) -> str:
     return parts[-2] if len(parts) >= 3 and len(parts[-2]) in (2, 3, 5) else ""
 
 
+def _language(data: dict[str, Any]) -> str:
+    for key in ("lang", "language", "locale"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower()
+    return ""
+
+
 def entry_for(path: str, relative: str, data: dict[str, Any], facts: SiteFacts) -> PostEntry:
     title = data.get("title")
     return PostEntry(
@@ -98,7 +106,7 @@ def entry_for(path: str, relative: str, data: dict[str, Any], facts: SiteFacts) 
         relative,
         claims(relative, data, facts),
         title.strip() if isinstance(title, str) and title.strip() else None,
-        language_of(relative),
+        _language(data) or language_of(relative),
     )
 
 

@@ -66,12 +66,17 @@ def resolve(link: Link, post_path: str, own_url: str | None, model: SiteModel) -
     if suffix not in _PAGE_SUFFIXES:
         return UNKNOWN  # an asset: see missing-asset
     if base.startswith("/"):
-        url = base
+        prefix = model.facts.base_path
+        url = base[len(prefix) :] or "/" if prefix and _under(base, prefix) else base
     elif own_url is not None:
         url = urljoin(own_url, base)
     else:
         return UNKNOWN
     return _url(unquote(url), anchor, model, base)
+
+
+def _under(url: str, prefix: str) -> bool:
+    return url == prefix or url.startswith(prefix + "/")
 
 
 def _file(

@@ -1,8 +1,10 @@
 """Two posts of the site with the same title.
 
 ## What it does
-Compares this post's `title` with every other post's in the same language, ignoring case and
-runs of spaces, and reports the title when another post has it too.
+Compares this post's `title` with every other published post's in the same language (from
+`lang`, `language` or a Hugo `post.fr.md` name), ignoring case and runs of spaces, and reports
+the title when another post has it too. Jekyll posts are compared with posts and pages with
+pages; Hugo's section list pages (`_index.md`) are not compared.
 
 The defect: two posts carry one title, so readers, feeds and search results cannot tell them
 apart.
@@ -35,11 +37,20 @@ None: retitle one of the posts.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.rule import NoOptions, Rule
 from postlint.rules.site._site import key_span, own_entry, shown
+
+
+def _kind(relative: str) -> str:
+    """Posts are compared with posts, pages with pages; list pages with nothing."""
+    path = PurePosixPath(relative)
+    if path.stem == "_index":
+        return f"list:{relative}"
+    return "post" if "_posts" in path.parts else "page"
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
@@ -49,7 +60,12 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     entry = own_entry(doc, model)
     if entry.title is None or not entry.claims:
         return  # untitled, or not published
-    others = [o for o in model.others_titled(entry.title, entry.path, entry.language) if o.claims]
+    kind = _kind(entry.relative)
+    others = [
+        other
+        for other in model.others_titled(entry.title, entry.path, entry.language)
+        if other.claims and _kind(other.relative) == kind
+    ]
     if not others:
         return
     names = ", ".join(f"`{shown(other.path, model)}`" for other in others[:3])

@@ -85,12 +85,21 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
                 )
 
 
+def looks_up(doc: Document, options: NoOptions) -> tuple[str, ...] | None:
+    """An expiry date still ahead passes with time: such a result is never cached."""
+    model = doc.site
+    if model is None or model.facts.generator != "hugo":
+        return ()
+    ahead = any(not _past(m) for _, _, m in dated(doc, ("expiryDate", "expirydate")))
+    return None if ahead else ()
+
+
 RULE = Rule(
     code="ST110",
     name="unpublished-post",
     summary="The front matter keeps a post among the published ones from being published",
     severity=Severity.WARNING,
     check=check,
-    looks_up=lambda doc, options: None,  # expiry depends on the clock: never cached
+    looks_up=looks_up,
     uses_site=True,
 )
