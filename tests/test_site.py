@@ -369,6 +369,7 @@ def test_model_cache_reuses_unchanged_posts_and_rereads_changed_ones(jekyll: Pat
     assert cold is not None
     files = list((cache / "site-v1").glob("*.json"))
     assert len(files) == 1
+    assert (cache / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
     warm = SiteModels(Config(root=jekyll)).model_for(post, cache)
     assert warm is not None and warm.posts == cold.posts and warm.digest == cold.digest
     Path(post).write_text("---\ntitle: Renamed\n---\n")

@@ -64,8 +64,11 @@ def save(file: Path, known: Known) -> None:
         ]
         for path, (state, entry) in known.items()
     }
+    from postlint.cache import ResultCache
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
+        ResultCache(file.parent.parent, "")._ensure_gitignore()  # the cache folder's own
         with temporary_sibling(file) as handle:
             json.dump(payload, handle, ensure_ascii=False)
     except (OSError, UnicodeEncodeError):
