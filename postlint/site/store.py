@@ -32,7 +32,9 @@ def _site_root(site: Site, path: str) -> Path | None:
 @dataclass
 class SiteModels:
     config: Config
-    _finder: SiteFinder = field(default_factory=SiteFinder)
+    _inside: SiteFinder | None = None  # stops at the project root
+    _outside: SiteFinder = field(default_factory=SiteFinder)  # for posts outside it
+    _by_folder: dict[str, Site | None] = field(default_factory=dict)
     _models: dict[Path, SiteModel] = field(default_factory=dict)
 
     @property
@@ -44,11 +46,19 @@ class SiteModels:
         if not self.settings.enabled:
             return None
         absolute = os.path.abspath(path)
+        folder = os.path.dirname(absolute)
+        if folder not in self._by_folder:  # asked for every file: answered once per folder
+            self._by_folder[folder] = self._find(absolute)
+        return self._by_folder[folder]
+
+    def _find(self, absolute: str) -> Site | None:
         root = os.path.abspath(self.config.root)
-        inside = Path(absolute).is_relative_to(root)
-        finder = self._finder if inside else SiteFinder()
-        if inside and finder.stop is None:
-            finder.stop = Path(root)
+        if Path(absolute).is_relative_to(root):
+            if self._inside is None:
+                self._inside = SiteFinder(Path(root))
+            finder = self._inside
+        else:
+            finder = self._outside
         site = finder.site_for(Path(absolute))
         folder = _site_root(site, absolute)
         if folder is None:
