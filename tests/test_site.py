@@ -217,7 +217,7 @@ def test_hugo_draft_is_unpublished_and_claims_no_url(hugo: Path) -> None:
             3,
             8,
             "ST110",
-            "`draft: true`: Hugo builds the site without this page; remove the key to publish it",
+            "`draft` is true: Hugo builds the site without this page; remove the key to publish it",
         )
     ]
 

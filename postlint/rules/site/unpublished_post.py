@@ -65,7 +65,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             yield Finding(
                 node.start,
                 node.end,
-                "`published: false`: Jekyll builds the site without this post; "
+                "`published` is false: Jekyll builds the site without this post; "
                 "move it to `_drafts/` or remove the key",
             )
     elif generator == "hugo":
@@ -74,7 +74,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
             yield Finding(
                 node.start,
                 node.end,
-                "`draft: true`: Hugo builds the site without this page; remove the key to publish it",
+                "`draft` is true: Hugo builds the site without this page; remove the key to publish it",
             )
         for key, found, moment in dated(doc, ("expiryDate", "expirydate")):
             if _past(moment):
