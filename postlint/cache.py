@@ -141,19 +141,48 @@ class ResultCache:
             return  # a file name that is not UTF-8: this result is not cached
         if len(body) > MAX_ENTRY_BYTES - 200:
             return
-        payload = _MAGIC + _mac(self.secret, key, body).encode() + b"\n" + body
         sub, name = self._parts(key)
-        temp = f"{key}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
-        # a read-only or full disk: run without caching
-        with contextlib.suppress(OSError), _folder(self.folder, "tmp", create=True) as tmp_fd:
-            _write_new(temp, tmp_fd, payload)
-            try:
-                with _folder(self.folder, _FORMAT, sub, create=True) as entry_fd:
-                    os.replace(temp, name, src_dir_fd=tmp_fd, dst_dir_fd=entry_fd)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=tmp_fd)
-                raise
+        _store_signed(self.folder, self.secret, (_FORMAT, sub), name, key, body)
+
+
+def _store_signed(
+    folder: Path, secret: bytes, names: tuple[str, ...], name: str, key: str, body: bytes
+) -> None:
+    """Write ``body`` with its HMAC atomically (temporary file, then rename), following no link."""
+    payload = _MAGIC + _mac(secret, key, body).encode() + b"\n" + body
+    temp = f"{name[:80]}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    # a read-only or full disk: run without caching
+    with contextlib.suppress(OSError), _folder(folder, "tmp", create=True) as tmp_fd:
+        _write_new(temp, tmp_fd, payload)
+        try:
+            with _folder(folder, *names, create=True) as entry_fd:
+                os.replace(temp, name, src_dir_fd=tmp_fd, dst_dir_fd=entry_fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp, dir_fd=tmp_fd)
+            raise
+
+
+def write_signed(folder: Path, sub: str, name: str, body: bytes) -> None:
+    """Keep a blob (the site model's entries) in the cache folder, as safely as results."""
+    if len(body) > MAX_ENTRY_BYTES * 64:
+        return
+    try:
+        secret = _open_cache(folder)
+    except (CacheRefused, OSError):
+        return
+    _store_signed(folder, secret, (sub,), name, f"{sub}/{name}", body)
+
+
+def read_signed(folder: Path, sub: str, name: str) -> bytes | None:
+    """A blob :func:`write_signed` kept; None when missing, a link, too large or not ours."""
+    try:
+        secret = _open_cache(folder)
+        with _folder(folder, sub) as fd:
+            raw = _read_bounded(name, fd, MAX_ENTRY_BYTES * 64 + 200)
+    except (CacheRefused, OSError):
+        return None
+    return _verified(raw, f"{sub}/{name}", secret)
 
 
 def _mac(secret: bytes, key: str, body: bytes) -> str:

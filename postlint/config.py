@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from postlint.diagnostic import Severity
 from postlint.document import DEFAULT_PROSE_FIELDS
 from postlint.selection import Selection
+from postlint.site.settings import SiteSettings
 
 if TYPE_CHECKING:
     from postlint.rule import Rule
@@ -47,6 +48,7 @@ class Config:
     vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
+    site: SiteSettings = field(default_factory=SiteSettings)  # the [site] table
 
     def __post_init__(self) -> None:
         # Built from Python, lists are natural: keep them as tuples so a Config stays hashable.

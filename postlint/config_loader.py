@@ -178,7 +178,21 @@ def config_from_table(
     from postlint import vocabulary
 
     values["vocabulary"] = vocabulary.for_config(root, table.get("vocabulary"))
+    if "site" in table:
+        values["site"] = _site_settings(table["site"], root)
     return replace(config, **values)
+
+
+def _site_settings(table: Mapping[str, Any], root: Path) -> Any:
+    """``[site]``: list files relative to the configuration file's folder."""
+    from postlint.site.settings import SiteSettings
+
+    lists = tuple(
+        (kind, str(root / table[kind]))
+        for kind in ("authors", "tags", "categories")
+        if kind in table
+    )
+    return SiteSettings(enabled=table.get("enabled", True), lists=lists, root=str(root))
 
 
 def _frozen(value: Any) -> Any:

@@ -94,6 +94,16 @@ def config_schema(rules: RuleSet) -> dict[str, Any]:
             "house": house_table_schema(),
             "styles": _STRINGS,
             "vocabulary": {"type": "string", "minLength": 1},
+            "site": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "enabled": {"type": "boolean"},
+                    "authors": {"type": "string", "minLength": 1},
+                    "tags": {"type": "string", "minLength": 1},
+                    "categories": {"type": "string", "minLength": 1},
+                },
+            },
         },
     }
 

@@ -17,6 +17,7 @@ from postlint.source import SourceFile
 if TYPE_CHECKING:
     from postlint.prose_view import Block, ProseView
     from postlint.schema import LoadedSchema
+    from postlint.site.model import SiteModel
 
 DEFAULT_PROSE_FIELDS = ("title", "excerpt", "description")
 
@@ -51,6 +52,7 @@ class Document:
         self.schema = schema
         self.prose_fields = prose_fields
         self.tex_math = tex_math  # the site renders \[...\] and \(...\) as math
+        self.site_model: SiteModel | None = None  # the whole site's model, for site rules
 
     @property
     def path(self) -> str:

@@ -21,6 +21,8 @@ from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, 
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
 from postlint.site.generator import Site, SiteFinder, profile_site
+from postlint.site.model import SiteModel
+from postlint.site.store import SiteModels
 from postlint.source import DecodeError, LineIndex, SourceFile, wide_bom
 
 BINARY_SNIFF_BYTES = 8192
@@ -44,6 +46,7 @@ class Linter:
         self._sites = SiteFinder(self.config.root)
         self._default_schema_path = self.config.schema or bundled_schema_path()
         self._default_schema: LoadedSchema | None = None
+        self._site_models: SiteModels | None = None
         if self.config.schema is not None:  # a broken schema the user named is a usage error now
             self._default_schema = self._load_configured_schema(self.config.schema)
         self._check_selectors()
@@ -215,6 +218,7 @@ class Linter:
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
+        doc.site_model = self.site_model(source.path)
         if schema_problem is not None:
             extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
         if source.encoding != "utf-8":  # decoded and checked, but generators expect UTF-8
@@ -456,6 +460,20 @@ class Linter:
             )
             digest.update("\0".join(closure_digests(Path(schema_path), sandbox)).encode())
         return digest.hexdigest()
+
+    def site_model(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
+        """The model of the site ``path`` belongs to, when a selected rule reads it (built on
+        first use; ``cache_folder`` keeps its per-post entries between runs)."""
+        if not any(a.rule.uses_site for a in self.active_rules(self.selection_for(path))):
+            return None
+        if self._site_models is None:
+            self._site_models = SiteModels(self.config)
+        return self._site_models.model_for(path, cache_folder)
+
+    def fingerprint_for(self, path: str, cache_folder: Path | None = None) -> str:
+        """The fingerprint of one file's result: with its site model's digest, if any."""
+        model = self.site_model(path, cache_folder)
+        return self.fingerprint() if model is None else f"{self.fingerprint()}:{model.digest}"
 
     def lint_text(self, text: str, path: str = "<text>") -> FileResult:
         """Lint decoded text; offsets and columns count every character of ``text``."""

@@ -85,6 +85,8 @@ class Rule:
     # For a rule that looks at other files: the paths (inside the project) its result depends
     # on, or None when its result must not be cached. The cache keeps their state with it.
     looks_up: Callable[[Document, Any], tuple[str, ...] | None] | None = None
+    # A rule that reads the whole site's model (``doc.site_model``): the engine builds it first.
+    uses_site: bool = False
 
     @property
     def docs_url(self) -> str:

@@ -74,9 +74,11 @@ def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> s
     # A post that names its own schema depends on a file the key does not cover: no cache.
     if job.cache is None or b"$schema" in data:
         return None
-    # The site's generator decides some results (typeset quotes, blank lines before `---`).
+    # The site's generator decides some results (typeset quotes, blank lines before `---`), and
+    # site rules read the whole site's model: both are in the fingerprint.
     site = linter.site_for(candidate.display).generator.name
-    return job.cache.key(candidate.display, data, f"{linter.fingerprint()}\0{site}")
+    fingerprint = linter.fingerprint_for(str(candidate.path), job.cache.folder)
+    return job.cache.key(candidate.display, data, f"{fingerprint}\0{site}")
 
 
 def cached_key(job: Job, candidate: Candidate) -> str | None:
@@ -134,6 +136,9 @@ def lint_all(
     job = Job(pool, cache)
     keys = [cached_key(job, candidate) for candidate in pending]  # keys only: memory stays flat
     misses = [c for c, key in zip(pending, keys, strict=True) if key is None]
+    for candidate in misses:  # site models are built here once, before workers fork
+        folder = cache.folder if cache is not None else None
+        job.pool.for_path(candidate.path).site_model(str(candidate.path), folder)
     linted = _lint_many(job, misses, jobs)
     for candidate, key in zip(pending, keys, strict=True):
         if key is None:
