@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from postlint.diagnostic import Edit, Finding, Fix
 from postlint.document import Document
 from postlint.prose_view import MASK
-from postlint.rules.prose._text import sentences, starts_sentence
+from postlint.rules.prose._text import starts_sentence
 
 APOSTROPHE = r"['’ʼ]"
 # Between two words: spaces or a line break, and emphasis marks (``**can't**``).
@@ -104,7 +104,7 @@ def phrase_hits(
         for match in pattern.finditer(segment.text, segment.start, segment.end):
             if accept is not None and not accept(match):
                 continue
-            if sentence_start and not starts_sentence(segment.text, match.start(), segment.start):
+            if sentence_start and not opens_sentence(segment, match.start()):
                 continue
             if quoted(segment.text, segment.start, match.start()):
                 continue
@@ -117,12 +117,40 @@ def excerpt(doc: Document, start: int, end: int, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_WINDOW = 600  # how far a sentence boundary is looked for: bounded, so the cost per hit is too
+_TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|cf|approx|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
+)
+
+
+def opens_sentence(segment: Segment, at: int) -> bool:
+    """Whether ``at`` opens a sentence, a list item, a heading or a field."""
+    return starts_sentence(segment.text, at, max(segment.start, at - _WINDOW))
+
+
+def _ends(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets just after each sentence terminator in ``text[start:end]``."""
+    for match in _TERMINATOR.finditer(text, start, end):
+        if not _ABBREVIATION.search(text, max(start, match.start() - 12), match.start() + 1):
+            yield match.end()
+
+
 def sentence_span(segment: Segment, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``segment`` that holds ``start:end`` (the match when none does)."""
-    for sentence in sentences(segment.text, segment.start, segment.end):
-        if sentence.start <= start < sentence.end:
-            return sentence.start, max(sentence.end, end)
-    return start, end
+    """The sentence of ``segment`` around ``start:end``: from just after the last terminator
+    before it to the first terminator after it (each looked for within a bounded window)."""
+    text = segment.text
+    floor = max(segment.start, start - _WINDOW)
+    begin = max((e for e in _ends(text, floor, start)), default=floor)
+    if begin == floor and floor > segment.start:
+        begin = start
+    while begin < start and text[begin].isspace():
+        begin += 1
+    ceiling = min(segment.end, end + _WINDOW)
+    finish = next(_ends(text, max(start, end - 1), ceiling), ceiling)
+    if finish == ceiling and ceiling < segment.end:
+        finish = end
+    return begin, max(finish, end)
 
 
 def removal(doc: Document, segment: Segment, start: int, end: int) -> Edit | None:

@@ -62,6 +62,7 @@ from postlint.rules.artefacts._scan import (
     Hit,
     excerpt,
     finding,
+    opens_sentence,
     phrase_hits,
     removal,
     sentence_span,
@@ -69,7 +70,7 @@ from postlint.rules.artefacts._scan import (
 
 _A = APOSTROPHE
 _S = GAP
-_I = r"(?-i:I)"
+_I = "I"  # in any case: some pipelines lower-case whole replies
 _REWROTE = (
     r"(?:re-?written|revised|re-?worded|re-?phrased|paraphrased|edited|polished|humani[sz]ed"
     r"|optimi[sz]ed|proofread|refined|restructured|condensed|expanded|shortened|simplified"
@@ -96,7 +97,6 @@ _STRONG = (
     r"|SEO[\s-]{1,2}(?:optimi[sz]ed|friendly)|plagiarism-free|proofread|refined|human-like"
     r"|more[\s*_]{1,4}(?:engaging|concise|readable|polished|professional|natural))"
 )
-_WEAK = r"(?:updated|improved|new|edited|condensed|expanded|shortened|simplified|concise|cleaner)"
 _DET = rf"(?:(?:a|an|the|your|my){_S})?"
 _PROVIDED = rf"(?:(?:provided|original|given|above|initial){_S})?"
 _PATTERN = re.compile(
@@ -106,10 +106,10 @@ _PATTERN = re.compile(
     rf"|\b{_SURE}[\s*_]{{0,3}}[!.,:;—–-]{{1,3}}[\s*_]{{0,4}}{_HERE}"
     rf"(?:[^.!?:\n]{{0,100}}?:|[\s*_]{{0,3}}(?:[!.]|$))"
     # "Here's a rewritten version of the article", "Below is a polished draft"
-    rf"|\b{_HERE}{_S}{_DET}(?:[\w-]{{2,20}}{_S}(?:and{_S})?)?{_STRONG}{_S}(?:[\w-]{{2,20}}{_S})?"
+    rf"|\b{_HERE}{_S}{_DET}(?:[\w-]{{2,20}},?{_S}(?:and{_S})?)?{_STRONG}{_S}(?:[\w-]{{2,20}}{_S})?"
     rf"(?:version|rewrite|draft|article|blog|post|text|content|copy|piece|paragraph|summary"
     rf"|story|essay|introduction|newsletter)s?\b"
-    rf"|\b{_HERE}{_S}{_DET}(?:{_WEAK}{_S}(?:and{_S}[\w-]{{2,20}}{_S})?)?(?:version|rewrite"
+    rf"|\b{_HERE}{_S}{_DET}(?:[\w-]{{2,20}},?{_S}(?:and{_S})?){{0,2}}(?:version|rewrite"
     rf"|rewording|revision|paraphrase|adaptation|draft)s?{_S}of{_S}(?:the|your|this|that)"
     rf"{_S}{_PROVIDED}{_TEXT}\b"
     # "Here is the article you requested", "a blog post based on your outline"
@@ -130,7 +130,7 @@ def _fix(doc: Document, hit: Hit) -> Fix | None:
     segment, text = hit.segment, hit.segment.text
     start = sentence_span(segment, hit.start, hit.end)[0]
     sentence_end = sentence_span(segment, hit.end - 1, hit.end)[1]
-    colon = text.find(":", hit.end - 1, segment.end)
+    colon = text.find(":", hit.end - 1, sentence_end)
     end = colon + 1 if colon != -1 and colon < sentence_end else sentence_end
     edit = removal(doc, segment, start, end)
     return Fix((edit,), safe=False, message="Remove the preamble") if edit else None
@@ -151,9 +151,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 
 def _opens(hit: Hit) -> bool:
-    from postlint.rules.prose._text import starts_sentence
-
-    return starts_sentence(hit.segment.text, hit.start, hit.segment.start)
+    return opens_sentence(hit.segment, hit.start)
 
 
 RULE = Rule(

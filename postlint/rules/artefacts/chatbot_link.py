@@ -38,6 +38,7 @@ still needs checking against the claim).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -47,35 +48,53 @@ from postlint.rule import FixAvailability, NoOptions, Rule
 
 _SOURCES = r"(?:chatgpt\.com|chat\.openai\.com|openai(?:\.com)?|perplexity(?:\.ai)?|copilot\.(?:com|microsoft\.com))"
 _PARAMETER = re.compile(rf"(?i)([?&])utm_source={_SOURCES}(?=[&#)\]\s\"'>]|$)(&?)")
-_URL_START = re.compile(r"(?i)(?:https?://|www\.)[^\s()<>\"'\[\]]{0,2000}$")
+_URL_START = re.compile(r"(?i)https?://|www\.")
+_URL_STOP = re.compile(r"[\s()<>\"'\[\]]")
+_LONGEST_URL = 2000
 
 
-def _code_spans(doc: Document) -> list[tuple[int, int]]:
-    return [(b.start, b.end) for b in doc.blocks if b.kind == "code"]
+def _url_start(text: str, at: int) -> int | None:
+    """Where the URL holding ``at`` begins, or None when ``at`` is not in a URL."""
+    floor = max(0, at - _LONGEST_URL)
+    stops = [m.end() for m in _URL_STOP.finditer(text, floor, at)]
+    begin = stops[-1] if stops else floor
+    found = _URL_START.search(text, begin, at)
+    return found.start() if found is not None else None
 
 
-def _block_start(doc: Document, at: int) -> int:
-    for block in doc.blocks:
-        if block.start <= at <= block.end:
-            return block.start
-    return doc.text.rfind("\n", 0, at) + 1
+def _unit_start(doc: Document, starts: list[int], ends: list[int], at: int) -> int:
+    """Start of the block holding ``at``, or of its line outside blocks (a reference
+    definition, the front matter), looked for within a bounded distance."""
+    index = bisect.bisect_right(starts, at) - 1
+    if index >= 0 and at <= ends[index]:
+        return starts[index]
+    floor = max(0, at - 2 * _LONGEST_URL)
+    return max(floor, doc.text.rfind("\n", floor, at) + 1)
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     text = doc.text
     if "utm_source=" not in text.lower():
         return
-    code = _code_spans(doc)
+    blocks = [b for b in doc.blocks if b.start >= doc.body_start]
+    code = [b for b in blocks if b.kind == "code"]
+    code_starts = [b.start for b in code]
+    starts, ends = [b.start for b in blocks], [b.end for b in blocks]
+    unit, ticks, counted = -1, 0, 0  # the block or line of the last URL, backticks before it
     for match in _PARAMETER.finditer(text):
         start, end = match.span()
-        if any(a <= start < b for a, b in code):
-            continue
-        url = _URL_START.search(text, max(0, start - 2000), start)
+        index = bisect.bisect_right(code_starts, start) - 1
+        if index >= 0 and start < code[index].end:
+            continue  # in a code block
+        url = _url_start(text, start)
         if url is None:
-            continue  # "utm_source=chatgpt.com" written about, not a link
-        floor = _block_start(doc, start) if start >= doc.body_start else 0
-        if text.count("`", floor, url.start()) % 2 == 1:
-            continue
+            continue  # "utm_source=chatgpt.com" written about, not in a link
+        here = _unit_start(doc, starts, ends, url)
+        if here != unit:
+            unit, ticks, counted = here, 0, here
+        ticks, counted = ticks + text.count("`", counted, url), url
+        if ticks % 2 == 1:
+            continue  # inline code
         separator, following = match.group(1), match.group(2)
         if separator == "?" and following:
             edit = Edit(start + 1, end, "")  # "?utm_source=x&a=1" -> "?a=1"

@@ -50,7 +50,7 @@ from postlint.rules.artefacts._scan import Segment, removal
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MIN_WORDS = 3
-_IMAGE = re.compile(r"!\[[^\]\n]*\]")
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -67,7 +67,8 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     )
     if first is None or first.in_blockquote:
         return
-    prose = _IMAGE.sub(_blank, doc.prose)  # an image's alt text is not a paragraph's text
+    # An image's alt text is not the paragraph's text.
+    prose = doc.prose[: first.start] + _IMAGE.sub(_blank, doc.prose[first.start : first.end])
     if normalise(prose[first.start : first.end]) == wanted:
         edit = removal(
             doc, Segment(prose, first.start, first.end, "paragraph"), first.start, first.end

@@ -50,7 +50,7 @@ from postlint.rules.artefacts._scan import APOSTROPHE, GAP, excerpt, finding, ph
 
 _A = APOSTROPHE
 _S = GAP
-_I = r"(?-i:I)"
+_I = "I"  # in any case: some pipelines lower-case whole replies
 _CUTOFF = rf"(?:cut-?(?:{_S})?off|cut{_S}off)"
 # What a model dates: "my last update", "my knowledge cutoff", "my training data".
 _MINE = (
@@ -68,7 +68,7 @@ _PATTERN = re.compile(
     # "my training data only goes up to", "my knowledge is current as of"
     rf"|\bmy{_S}(?:training(?:{_S}data)?|knowledge|information|data){_S}(?:(?:only|is|was)"
     rf"{_S}){{0,2}}(?:(?:goes|extends|runs|reaches|covers\w*){_S}(?:up{_S})?(?:to|until|through"
-    rf"|till)|(?:current|up{_S}to{_S}date|up-to-date|updated|limited){_S}(?:as{_S}of|to|until"
+    rf"|till)|(?:current|up{_S}to{_S}date|up-to-date|updated|limited)(?:{_S}only)?{_S}(?:as{_S}of|to|until"
     rf"|through|till|up{_S}to))\b"
     # "I was trained on data up to", "I was last updated in"
     rf"|\b{_I}{_S}was{_S}(?:last{_S})?(?:trained|updated){_S}(?:on{_S}(?:data|information)"
@@ -77,6 +77,10 @@ _PATTERN = re.compile(
     rf"|\b{_I}{_S}(?:do{_S}not|don{_A}t){_S}have{_S}(?:(?:direct|any){_S})?(?:access{_S}to"
     rf"{_S})?(?:real-?(?:{_S})?time|current|live|up-to-date|the{_S}latest){_S}(?:information|data"
     rf"|updates|news|internet|web|browsing)\b"
+    rf"|\b{_I}{_S}(?:do{_S}not|don{_A}t){_S}have{_S}(?:any{_S})?(?:information|data|knowledge)"
+    rf"{_S}(?:(?:on|about){_S}(?:events{_S})?)?(?:after|beyond|past|since|from{_S}after)\b"
+    rf"|\b{_I}{_S}(?:do{_S}not|don{_A}t){_S}have{_S}(?:real-?(?:{_S})?time|live|current|internet)"
+    rf"{_S}access\b"
     rf"|\b{_I}{_S}(?:do{_S}not|don{_A}t){_S}have{_S}(?:the{_S}ability|access){_S}to{_S}"
     rf"(?:browse|search|access){_S}the{_S}(?:internet|web)\b"
     rf"|\b{_I}{_S}(?:cannot|can{_A}?t|am{_S}unable{_S}to|{_A}m{_S}unable{_S}to){_S}"

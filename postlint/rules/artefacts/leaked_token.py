@@ -60,7 +60,7 @@ _PATTERN = re.compile(
     r"[\ue200\ue202\ue203][^\ue201\n]{0,200}\ue201"  # ChatGPT's delimited entity
     r"|[\ue200-\ue203]"  # a delimiter left alone
     rf"|(?:file)?cite(?:{_TURN}){{1,12}}"
-    rf"|(?<![A-Za-z]){_TURN}(?:{_TURN}){{0,11}}(?![A-Za-z])"
+    rf"|{_TURN}(?:{_TURN}){{0,11}}(?![A-Za-z])"
     r"|【\d{1,4}(?::\d{1,4})?†[^】\n]{0,80}】"
     r"|:{0,2}contentReference\[oaicite:\d{1,4}\](?:\{index=\d{1,4}\})?"
     r"|\[oaicite:\d{1,4}\](?:\{index=\d{1,4}\})?"
@@ -78,8 +78,8 @@ _NEEDLES = (
     "^]",
     *map(chr, range(0xE200, 0xE204)),
 )
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]*$")
-_WORD_AFTER = re.compile(r"[ \t]*(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]{0,100}$")
+_WORD_AFTER = re.compile(r"[ \t]{0,100}(\w+)")
 
 
 def _raw_segments(doc: Document) -> Iterator[Segment]:
@@ -92,10 +92,6 @@ def _raw_segments(doc: Document) -> Iterator[Segment]:
         yield Segment(doc.text, field.start, field.end, "field", field.key)
 
 
-def _in_code(text: str, floor: int, at: int) -> bool:
-    return text.count("`", floor, at) % 2 == 1
-
-
 def _safe_edit(doc: Document, segment: Segment, start: int, end: int) -> Edit | None:
     text = doc.text
     if not text[segment.start : start].strip() and not text[end : segment.end].strip():
@@ -104,7 +100,7 @@ def _safe_edit(doc: Document, segment: Segment, start: int, end: int) -> Edit | 
     after_glued = end < segment.end and (text[end].isalnum() or text[end] == "_")
     if before_glued and after_glued:
         return None  # "wordciteturn0search3word": only a writer can say what was there
-    word_before = _WORD_BEFORE.search(text, segment.start, start)
+    word_before = _WORD_BEFORE.search(text, max(segment.start, start - 100), start)
     word_after = _WORD_AFTER.match(text, end, segment.end)
     if word_before and word_after and word_before[1].lower() == word_after[1].lower():
         return None  # "the citeturn0search1 the" would become a repeated word
@@ -123,9 +119,11 @@ def _safe_edit(doc: Document, segment: Segment, start: int, end: int) -> Edit | 
 def _findings(doc: Document, segment: Segment) -> Iterator[Finding]:
     text = doc.text
     for pattern, safe in ((_PATTERN, True), (_OAI_LINK, False)):
+        ticks, counted = 0, segment.start  # backticks before the match: odd means inline code
         for match in pattern.finditer(text, segment.start, segment.end):
             start, end = match.span()
-            if _in_code(text, segment.start, start) or quoted(text, segment.start, start):
+            ticks, counted = ticks + text.count("`", counted, start), start
+            if ticks % 2 == 1 or quoted(text, segment.start, start):
                 continue
             token = match.group(0)
             shown = token if token.isprintable() else token.encode("unicode_escape").decode()

@@ -54,7 +54,7 @@ from postlint.rules.artefacts._scan import APOSTROPHE, GAP, excerpt, finding, ph
 
 _A = APOSTROPHE
 _S = GAP
-_I = r"(?-i:I)"
+_I = "I"  # in any case: some pipelines lower-case whole replies
 _APOLOGY = (
     rf"(?:{_I}(?:{_A}m|{_S}am){_S}(?:(?:really|so|very|truly|terribly){_S})?sorry"
     rf"|{_I}{_S}(?:do{_S})?apologi[sz]e|(?:my{_S})?apologies|sorry)"
@@ -87,11 +87,16 @@ _POLICY = (
 )
 _PATTERN = re.compile(
     r"(?i)(?=[imasugvbcr])(?:"
-    rf"\b{_APOLOGY}[\s*_,.!;:-]{{1,6}}(?:but{_S})?(?:(?:unfortunately|however),?{_S})?"
+    rf"\b{_APOLOGY}[\s*_,.!;:—–-]{{1,6}}(?:but{_S})?(?:(?:unfortunately|however),?{_S})?"
     rf"{_UNABLE}{_S}{_VERB}\b"
     rf"|\b{_UNABLE}{_S}(?:(?:fully|directly|really){_S})?{_VERB}{_S}(?:{_REQUEST}|{_THAT_END})"
     rf"|\b{_UNABLE}{_S}(?:fulfil{{1,2}}|comply{_S}with|honou?r|accommodate){_S}(?:this|that|your)\b"
     rf"|\b{_POLICY}"
+    # "I must decline to write this", "I'm unable to produce that content"
+    rf"|\b{_I}{_S}(?:must|have{_S}to|will{_S}have{_S}to|need{_S}to){_S}(?:(?:respectfully|politely)"
+    rf"{_S})?decline\b"
+    rf"|\b{_UNABLE}{_S}{_VERB}{_S}(?:that|this|such){_S}(?:(?:kind|type|sort){_S}of{_S})?"
+    r"(?:content|material)\b"
     r")"
 )
 

@@ -55,7 +55,8 @@ _S = GAP
 # "a helpful AI assistant", "an AI-powered virtual assistant").
 _NOUN = (
     r"(?:(?:AI|A\.I\.|artificial[\s_]intelligence)(?:[\s-]{1,2}(?:powered|based|driven))?"
-    rf"(?:{_S}(?:language{_S}model|model|assistant|chat(?:{_S})?bot|system|program|helper))?"
+    rf"(?:{_S}(?:[\w-]{{2,15}}{_S})?(?:language{_S}model|model|assistant|chat(?:{_S})?bot|system"
+    r"|program|helper))?"
     rf"|(?:large{_S})?language{_S}model|LLM|chat[\s-]?bot|(?:virtual|digital){_S}assistant"
     rf"|generative{_S}(?:AI|model)|machine[\s-]learning{_S}model)"
 )
@@ -71,7 +72,7 @@ _NOT_A_ROLE = (
 )
 _MAKERS = r"(?:OpenAI|Anthropic|Google|DeepMind|Meta|Microsoft|Mistral|xAI|DeepSeek)"
 _TRAINED = rf"(?:developed|created|trained|built|made|designed|programmed|powered){_S}by"
-_I = r"(?-i:I)"
+_I = "I"  # in any case: some pipelines lower-case whole replies
 _PATTERN = re.compile(
     r"(?i)(?=[aibdm])(?:"
     # "As an AI (language model)(, developed by OpenAI), I ..."
@@ -82,6 +83,8 @@ _PATTERN = re.compile(
     rf"|\b{_I}(?:{_A}m|{_S}am){_S}(?:(?:just|only|merely|simply|not|but|actually|still)"
     rf"{_S})?(?:an?|the){_S}{_ADJECTIVES}{_NOUN}{_NOT_A_ROLE}\b"
     rf"|\b{_I}(?:{_A}m|{_S}am){_S}(?:ChatGPT|GPT-?\d)\b"
+    # "I'm Claude, an AI assistant made by Anthropic"
+    rf"|\b{_I}(?:{_A}m|{_S}am){_S}[\w-]{{2,20}},{_S}(?:an?|the){_S}{_ADJECTIVES}{_NOUN}{_NOT_A_ROLE}\b"
     rf"|\b{_I}{_S}was{_S}{_TRAINED}{_S}{_MAKERS}\b"
     # "I don't have personal opinions", "I do not have feelings or consciousness"
     rf"|\b{_I}{_S}(?:do{_S}not|don{_A}t|lack){_S}(?:have{_S})?(?:any{_S})?(?:"

@@ -55,13 +55,14 @@ from postlint.rules.artefacts._scan import (
     GAP,
     excerpt,
     finding,
+    opens_sentence,
     phrase_hits,
     unsafe_removal,
 )
 
 _A = APOSTROPHE
 _S = GAP
-_I = r"(?-i:I)"
+_I = "I"  # in any case: some pipelines lower-case whole replies
 _YOU_WANT = (
     rf"you(?:{_A}d|{_S}would)?{_S}(?:like|want|prefer|need|require|wish)"
     rf"|you{_S}(?:have|want){_S}(?:any{_S})?(?:other|further|more|additional|follow-up)"
@@ -73,6 +74,10 @@ _WORK = (
     r"|improvements?|suggestions?|additions?|expansions?|summar(?:y|ies)|examples?"
     r"|sections?|details?|information|ideas?|questions?|requests?|tone|style|format)"
 )
+_EDITS = (
+    r"(?:changes?|adjustments?|edits?|modifications?|revisions?|tweaks?|alterations?|rewrites?"
+    r"|refinements?|versions?|variations?)"
+)
 _MORE = r"(?:any|some|more|further|additional|other|extra|different|another|a|an|the)"
 _OFFER_VERB = (
     r"(?:expand|elaborate|write|add|include|create|make|adjust|rewrite|revise|provide|continue"
@@ -81,10 +86,20 @@ _OFFER_VERB = (
     r"|look|put|turn|convert|focus|break|outline|list|craft|give|prepare)"
 )
 _PATTERN = re.compile(
-    r"(?i)(?=[lwdsihfjpa])(?:"
+    r"(?i)(?=[lwdsihfjpagt])(?:"
     # "Let me know if you'd like me to ...", "... if you need any further changes"
-    rf"\b(?:(?:just|please|simply){_S})?let{_S}me{_S}know{_S}(?:if|whether|when){_S}"
-    rf"(?:{_YOU_WANT}){_S}(?:me{_S}to\b|(?:{_MORE}{_S})?(?:[\w-]{{2,20}}{_S})?{_WORK}\b)"
+    rf"\b(?:(?:just|please|simply){_S})?(?:let{_S}me{_S}know|tell{_S}me){_S}(?:if|whether|when)"
+    rf"{_S}(?:{_YOU_WANT}){_S}(?:me{_S}to\b|(?:{_MORE}{_S})?(?:[\w-]{{2,20}}{_S})?{_WORK}\b"
+    rf"|anything{_S}else\b|it{_S}(?:more|less|shorter|longer)\b)"
+    rf"|\blet{_S}me{_S}know{_S}how{_S}you(?:{_A}d|{_S}would)?{_S}(?:like|want){_S}(?:me{_S})?to"
+    rf"{_S}(?:proceed|continue|go{_S}on)\b"
+    # "Would you like a shorter version?"
+    rf"|\bwould{_S}you{_S}(?:like|prefer|want){_S}(?:a|an|the|any|some){_S}(?:[\w-]{{2,20}}{_S})"
+    rf"{{0,2}}(?:version|draft|tone|rewrite|variation|edits?|changes?|adjustments?|revisions?)\b"
+    # "Happy to adjust the tone", "I'd be glad to expand on this"
+    rf"|(?:\b{_I}(?:{_A}m|{_A}d{_S}be|{_S}am|{_S}would{_S}be){_S}|\b)(?:happy|glad)"
+    rf"{_S}to{_S}(?:adjust|tweak|revise|rewrite|expand|shorten|lengthen|change|modify|refine|make"
+    rf"{_S}(?:any{_S}(?:further{_S})?)?(?:changes|adjustments|edits|tweaks|revisions))\b"
     rf"|\blet{_S}me{_S}know{_S}(?:if|whether){_S}(?:this|that|the{_S}\w{{2,20}}|it){_S}"
     rf"(?:works|helps|meets|fits|suits|is{_S}(?:helpful|what))"
     # "Would you like me to ...?", "Do you want me to ...", "Shall I continue?"
@@ -97,6 +112,10 @@ _PATTERN = re.compile(
     rf"{_S}to|{_A}m{_S}happy{_S}to|{_A}ll)\b"
     rf"|\b{_I}{_S}(?:can|could){_S}(?:also{_S})?{_OFFER_VERB}\b[^.!?\n]{{0,80}}\bif{_S}"
     rf"(?:{_YOU_WANT})\b"
+    # "If you need any further revisions, let me know"
+    rf"|\bif{_S}(?:{_YOU_WANT}){_S}(?:{_MORE}{_S})?(?:[\w-]{{2,20}}{_S})?{_EDITS}[\s*_,]{{1,4}}"
+    rf"(?:(?:just|please|simply){_S})?(?:let{_S}me{_S}know|feel{_S}free|{_I}{_S}can|{_I}{_A}d"
+    rf"|{_I}{_A}m|{_I}{_S}am|{_I}{_S}would)\b"
     # "Feel free to ask if you need further adjustments"
     rf"|\bfeel{_S}free{_S}to{_S}(?:ask|let{_S}me{_S}know|reach{_S}out(?:{_S}to{_S}me)?)"
     rf"(?:{_S}(?:if|for|should){_S}(?:{_YOU_WANT}|any){_S}(?:{_MORE}{_S})?(?:changes?"
@@ -106,15 +125,24 @@ _PATTERN = re.compile(
     rf"|\b(?:is{_S}there|if{_S}there{_S}is){_S}anything{_S}else{_S}(?:{_I}{_S}can|you{_S}"
     rf"(?:would|{_A}d){_S}like|you{_S}need)\b"
     # "I hope this helps!", "Hope this meets your needs"
-    rf"|\b(?:{_I}{_S})?hope{_S}(?:this|that|these|the{_S}above|it){_S}(?:helps?|was{_S}helpful"
-    rf"|is{_S}helpful|meets{_S}your|fits{_S}your|works{_S}for{_S}you|gives{_S}you{_S}"
-    rf"(?:a{_S})?(?:good{_S})?(?:start|idea))\b"
+    rf"|\b(?:{_I}{_S})?hope{_S}(?:this|that|these|the{_S}above|it){_S}(?:helps?(?=[\s*_]{{0,3}}"
+    rf"(?:[!.]|$|,))|was{_S}helpful|is{_S}helpful|meets{_S}your|fits{_S}your|works{_S}for{_S}you"
+    rf"|gives{_S}you{_S}(?:a{_S})?(?:good{_S})?(?:start|idea))\b"
+    rf"|\b(?:{_I}{_S})?hope{_S}(?:this|the){_S}(?:[\w-]{{2,20}}{_S})?(?:meets|exceeds|matches)"
+    rf"{_S}your{_S}(?:expectations|needs|requirements)\b"
     r")"
 )
 
 
+_BARE_HAPPY = re.compile(r"(?i)happy|glad")
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     for hit in phrase_hits(doc, _PATTERN):
+        if _BARE_HAPPY.match(hit.segment.text, hit.start) and not opens_sentence(
+            hit.segment, hit.start
+        ):
+            continue  # "we are happy to expand": only a sentence opening "Happy to" is a reply
         said = excerpt(doc, hit.start, hit.end)
         yield finding(
             hit,
