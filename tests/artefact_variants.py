@@ -38,6 +38,10 @@ _TAIL = (
     "Tickets go on sale in March.",
     "Officials declined to comment further.",
 )
+# The paragraphs around the planted one: never the same text as it (or a fix that removes
+# the artefact would leave two equal paragraphs, a finding of its own).
+_OPENING = "The city published its spending plan on Monday morning."
+_CLOSING = "A public hearing follows in the spring."
 
 
 def _pick(rng: random.Random, *options: str) -> str:
@@ -296,11 +300,9 @@ def _post(rng: random.Random, artefact: str, *, fields: bool = True) -> Variant:
             'title: "Council news"\ntitle:', "title:"
         )
         line = 2 if key == "title" else 3
-        return Variant(front + f"\n{rng.choice(_LEAD)}\n", line, value)
+        return Variant(front + f"\n{_OPENING}\n", line, value)
     body, where = _paragraph_position(rng, artefact)
-    text = (
-        f"---\ntitle: Council news\n---\n\n{rng.choice(_LEAD)}\n\n{body}\n\n{rng.choice(_TAIL)}\n"
-    )
+    text = f"---\ntitle: Council news\n---\n\n{_OPENING}\n\n{body}\n\n{_CLOSING}\n"
     line = 7 + (1 if where == "list" else 0)
     return Variant(text, line, artefact)
 
@@ -322,7 +324,7 @@ def _token_post(rng: random.Random) -> Variant:
     )
     if rng.random() < 0.1:
         return Variant(f'---\ntitle: "Council news {tok}"\n---\n\n{lead}\n', 2, tok)
-    return Variant(f"---\ntitle: Council news\n---\n\n{body}\n\n{tail}\n", 5, tok)
+    return Variant(f"---\ntitle: Council news\n---\n\n{body}\n\n{_CLOSING}\n", 5, tok)
 
 
 def _link_post(rng: random.Random) -> Variant:

@@ -117,7 +117,7 @@ def excerpt(doc: Document, start: int, end: int, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_WINDOW = 600  # how far a sentence boundary is looked for: bounded, so the cost per hit is too
+_WINDOW = 300  # how far a sentence boundary is looked for: bounded, so the cost per hit is too
 _TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s|$)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|cf|approx|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
@@ -153,25 +153,39 @@ def sentence_span(segment: Segment, start: int, end: int) -> tuple[int, int]:
     return begin, max(finish, end)
 
 
+_NOT_BLANK = re.compile(r"\S")
+_LONGEST_GAP = 1000  # blank characters between blocks that a removal looks across
+
+
+def has_text(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds anything but whitespace (without copying it)."""
+    return _NOT_BLANK.search(text, start, end) is not None
+
+
 def removal(doc: Document, segment: Segment, start: int, end: int) -> Edit | None:
     """An edit deleting ``start:end`` (a sentence or a run of sentences of ``segment``)
     together with the whitespace that would otherwise be left doubled or dangling; the
     whole block, and the blank lines that separate it, when the span is all of it."""
     text = doc.text
+    alone = not has_text(text, segment.start, start) and not has_text(text, end, segment.end)
     if segment.kind == "field":
-        if text[segment.start : start].strip() == "" and text[end : segment.end].strip() == "":
-            return None  # the whole value: deleting it would leave an empty field
+        return None if alone else _inner_removal(text, segment, start, end)
+    if not alone:
         return _inner_removal(text, segment, start, end)
-    if text[segment.start : start].strip() or text[end : segment.end].strip():
-        return _inner_removal(text, segment, start, end)
-    blocks = [b for b in doc.blocks if b.start >= doc.body_start]
-    index = next((i for i, b in enumerate(blocks) if b.start == segment.start), None)
-    if index is None:
-        return None
-    if index > 0:
-        return Edit(blocks[index - 1].end, segment.end, "")  # "\n\n<block>": what follows stays
-    if index + 1 < len(blocks):
-        return Edit(segment.start, blocks[index + 1].start, "")
+    before = segment.start
+    while before > doc.body_start and text[before - 1].isspace():
+        before -= 1
+        if segment.start - before > _LONGEST_GAP:
+            return None
+    if before > doc.body_start:
+        return Edit(before, segment.end, "")  # "\n\n<block>": what follows stays as it was
+    after = segment.end
+    while after < len(text) and text[after].isspace():
+        after += 1
+        if after - segment.end > _LONGEST_GAP:
+            return None
+    if after < len(text):
+        return Edit(segment.start, after, "")  # the first block and the blank lines after it
     return None  # the only block of the body: nothing would be left
 
 

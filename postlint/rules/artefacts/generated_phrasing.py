@@ -47,7 +47,7 @@ None: the text needs an editor's rewrite, not a word swap.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
@@ -134,9 +134,10 @@ class Options:
 
     def __post_init__(self) -> None:
         if isinstance(self.phrases, str) or not all(
-            isinstance(p, str) and p.strip(" *") for p in self.phrases
+            isinstance(p, str) and p.strip(" *") and not p.strip().startswith("*")
+            for p in self.phrases
         ):
-            raise ValueError("phrases must be a list of non-empty strings")
+            raise ValueError("phrases must be a list of non-empty strings, not starting with *")
         if isinstance(self.threshold, bool) or not isinstance(self.threshold, int | float):
             raise ValueError("threshold must be a number")
         if self.threshold <= 0:
@@ -146,31 +147,64 @@ class Options:
 
 @dataclass(frozen=True)
 class Prepared:
+    """The phrases as patterns, indexed by their first word (or its stem, for ``delv*``), so
+    each word of a post is tried against the few phrases it can open, not against all."""
+
     options: Options
-    pattern: re.Pattern[str]
-    key: Callable[[str], int]  # which phrase a match is
+    by_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]
+    by_stem: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]
+    stem_lengths: tuple[int, ...]
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _key(word: str) -> str:
+    return word.casefold().replace("’", "'").replace("ʼ", "'")
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts = []
-    for token in phrase.strip().split():
+    for token in phrase.split():
         if token == "*":
             parts.append(r"[\w'’-]{1,20}")  # any one word
             continue
-        stem = re.escape(token.rstrip("*")).replace("'", APOSTROPHE).replace("\\'", APOSTROPHE)
-        parts.append(stem + (r"\w{0,8}" if token.endswith("*") else ""))
-    return r"\b" + r"[\s*_]{1,4}".join(parts) + r"\b"
+        stem = re.escape(token.rstrip("*")).replace("'", APOSTROPHE)
+        parts.append(stem + (r"[\w'’-]{0,12}" if token.endswith("*") else ""))
+    return re.compile(r"(?i)" + r"[\s*_]{1,4}".join(parts) + r"(?![\w'’-])")
 
 
 def prepare(options: Options, enabled: object) -> Prepared:
-    phrases = tuple(options.phrases)
-    groups = "|".join(f"(?P<p{i}>{_phrase_pattern(p)})" for i, p in enumerate(phrases))
-    pattern = re.compile(f"(?i){groups}")
+    by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+    by_stem: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+    for index, phrase in enumerate(options.phrases):
+        first = phrase.split()[0]
+        entry = (index, _phrase_pattern(phrase))
+        if first.endswith("*"):
+            by_stem.setdefault(_key(first.rstrip("*")), []).append(entry)
+        else:
+            by_word.setdefault(_key(first), []).append(entry)
+    return Prepared(
+        Options(tuple(options.phrases), options.threshold, options.min_distinct),
+        {k: tuple(v) for k, v in by_word.items()},
+        {k: tuple(v) for k, v in by_stem.items()},
+        tuple(sorted({len(k) for k in by_stem})),
+    )
 
-    def key(name: str) -> int:
-        return int(name[1:])
 
-    return Prepared(Options(phrases, options.threshold, options.min_distinct), pattern, key)
+def _phrases(text: str, start: int, end: int, prepared: Prepared) -> Iterator[tuple[int, int, int]]:
+    """(start, end, phrase index) of each phrase in ``text[start:end]``, left to right."""
+    after = start
+    for word in WORD.finditer(text, start, end):
+        if word.start() < after:
+            continue  # inside the phrase just found
+        key = _key(word.group(0))
+        candidates = list(prepared.by_word.get(key, ()))
+        for length in prepared.stem_lengths:
+            candidates.extend(prepared.by_stem.get(key[:length], ()))
+        for index, pattern in sorted(candidates, key=lambda c: c[0]):
+            match = pattern.match(text, word.start(), end)
+            if match is not None:
+                yield match.start(), match.end(), index
+                after = match.end()
+                break
 
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
@@ -179,9 +213,7 @@ def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     hits: list[tuple[int, int, int]] = []  # (start, end, phrase index)
     for segment in segments(doc):
         words += len(WORD.findall(segment.text, segment.start, segment.end))
-        for match in prepared.pattern.finditer(segment.text, segment.start, segment.end):
-            assert match.lastgroup is not None
-            hits.append((match.start(), match.end(), prepared.key(match.lastgroup)))
+        hits.extend(_phrases(segment.text, segment.start, segment.end, prepared))
     if not hits or not words:
         return
     distinct = {index for _, _, index in hits}

@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
 from postlint.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.artefacts._scan import Segment, quoted, removal
+from postlint.rules.artefacts._scan import Segment, has_text, quoted, removal
 
 _KINDS = r"(?:search|news|view|fetch|file|image|academia|finance|forecast|sports|product|reddit|calculator|time|video)"
 _TURN = rf"turn\d{{1,3}}{_KINDS}\d{{1,4}}(?:L\d{{1,5}}(?:-L\d{{1,5}})?)?"
@@ -94,7 +94,7 @@ def _raw_segments(doc: Document) -> Iterator[Segment]:
 
 def _safe_edit(doc: Document, segment: Segment, start: int, end: int) -> Edit | None:
     text = doc.text
-    if not text[segment.start : start].strip() and not text[end : segment.end].strip():
+    if not has_text(text, segment.start, start) and not has_text(text, end, segment.end):
         return removal(doc, segment, start, end)  # the token is the whole block
     before_glued = start > segment.start and text[start - 1].isalnum()
     after_glued = end < segment.end and (text[end].isalnum() or text[end] == "_")
