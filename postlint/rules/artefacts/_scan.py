@@ -92,15 +92,21 @@ class Hit:
 def phrase_hits(
     doc: Document,
     pattern: re.Pattern[str],
+    needles: tuple[str, ...],
     *,
     sentence_start: bool = False,
     accept: Callable[[re.Match[str]], bool] | None = None,
 ) -> Iterator[Hit]:
     """Matches of ``pattern`` in the post's prose that are the post's own words (not quoted).
 
+    ``needles``: lower-case words of which every match holds one; a segment holding none is
+    passed over without running the pattern (a substring test costs a hundredth of it).
     ``sentence_start``: only matches that open a sentence, a heading or a field.
     """
     for segment in segments(doc):
+        lowered = segment.text[segment.start : segment.end].lower()
+        if not any(needle in lowered for needle in needles):
+            continue
         for match in pattern.finditer(segment.text, segment.start, segment.end):
             if accept is not None and not accept(match):
                 continue
@@ -154,6 +160,7 @@ def sentence_span(segment: Segment, start: int, end: int) -> tuple[int, int]:
 
 
 _NOT_BLANK = re.compile(r"\S")
+_MARKERS = re.compile(r"[ \t]{0,3}(?:[>*+-]|\d{1,9}[.)]|#{1,6})?[ \t]{0,4}")
 _LONGEST_GAP = 1000  # blank characters between blocks that a removal looks across
 
 
@@ -167,7 +174,10 @@ def removal(doc: Document, segment: Segment, start: int, end: int) -> Edit | Non
     together with the whitespace that would otherwise be left doubled or dangling; the
     whole block, and the blank lines that separate it, when the span is all of it."""
     text = doc.text
-    alone = not has_text(text, segment.start, start) and not has_text(text, end, segment.end)
+    lead = _MARKERS.fullmatch(text, segment.start, start) is not None  # "- ", "## ", "> "
+    alone = (lead or not has_text(text, segment.start, start)) and not has_text(
+        text, end, segment.end
+    )
     if segment.kind == "field":
         return None if alone else _inner_removal(text, segment, start, end)
     if not alone:

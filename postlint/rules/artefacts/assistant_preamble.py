@@ -123,6 +123,10 @@ _PATTERN = re.compile(
     r")"
 )
 _ASSENT_START = re.compile(rf"(?i){_ASSENT}")
+# Every match holds one of these (lower-cased): a segment without any is not searched.
+_NEEDLES = (
+    "here", "below", "have", "i've", "i’ve", "iʼve", "help", "happy", "glad", "delighted",
+)  # fmt: skip
 
 
 def _fix(doc: Document, hit: Hit) -> Fix | None:
@@ -137,7 +141,7 @@ def _fix(doc: Document, hit: Hit) -> Fix | None:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    for hit in phrase_hits(doc, _PATTERN):
+    for hit in phrase_hits(doc, _PATTERN, _NEEDLES):
         text = hit.segment.text
         if _ASSENT_START.match(text, hit.start) and not _opens(hit):
             continue

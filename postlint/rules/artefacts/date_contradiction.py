@@ -102,6 +102,8 @@ _OTHER_VENUE = re.compile(
     r"\b(?i:originally|first|previously|also|cross-?posted|re-?published|re-?posted"
     r"|syndicated|appeared)\b|\b(?:on|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w.-]*"
 )
+# Every trigger holds one of these (lower-cased): a segment without any is not searched.
+_NEEDLES = ("publish", "posted", "written", "dated", "updated", "released", "today")
 _DATE_KEYS = ("date", "pubDate", "publishDate")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -150,6 +152,9 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     if posted is None:
         return
     for segment in segments(doc):
+        lowered = segment.text[segment.start : segment.end].lower()
+        if not any(needle in lowered for needle in _NEEDLES):
+            continue
         for trigger in _TRIGGER.finditer(segment.text, segment.start, segment.end):
             date = _DATE.match(segment.text, trigger.end(), segment.end)
             if date is None:

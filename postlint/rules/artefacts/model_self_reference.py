@@ -93,10 +93,17 @@ _PATTERN = re.compile(
     rf"|consciousness|a{_S}physical{_S}(?:body|form|presence))\b"
     r")"
 )
+# Every match holds one of these (lower-cased): a segment without any is not searched.
+_NEEDLES = (
+    " ai", "*ai", "_ai", "\nai", "\tai", "a.i.", "artificial", "language", "llm", "chat",
+    "virtual", "digital", "generative", "machine", "gpt", "openai", "anthropic", "google",
+    "deepmind", "meta", "microsoft", "mistral", "xai", "deepseek", "personal", "feelings",
+    "emotions", "consciousness", "physical",
+)  # fmt: skip
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    for hit in phrase_hits(doc, _PATTERN):
+    for hit in phrase_hits(doc, _PATTERN, _NEEDLES):
         said = excerpt(doc, hit.start, hit.end)
         yield finding(
             hit,
