@@ -148,11 +148,11 @@ class Options:
 @dataclass(frozen=True)
 class Prepared:
     """The phrases as patterns, indexed by their first word (or its stem, for ``delv*``), so
-    each word of a post is tried against the few phrases it can open, not against all."""
+    a post is searched only for the phrases whose first word it contains."""
 
     options: Options
-    by_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]
-    by_stem: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]
+    by_word: dict[str, tuple[tuple[int, str, re.Pattern[str]], ...]]
+    by_stem: dict[str, tuple[tuple[int, str, re.Pattern[str]], ...]]
     stem_lengths: tuple[int, ...]
 
 
@@ -168,15 +168,21 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
             continue
         stem = re.escape(token.rstrip("*")).replace("'", APOSTROPHE)
         parts.append(stem + (r"[\w'’-]{0,12}" if token.endswith("*") else ""))
-    return re.compile(r"(?i)" + r"[\s*_]{1,4}".join(parts) + r"(?![\w'’-])")
+    return re.compile(r"(?i)(?<![\w'’-])" + r"[\s*_]{1,4}".join(parts) + r"(?![\w'’-])")
+
+
+def _probe(phrase: str) -> str:
+    """The phrase's longest literal piece, lower-cased: a text without it cannot match."""
+    pieces = re.split(r"[\s*'’ʼ]+", _key(phrase))
+    return max(pieces, key=len)
 
 
 def prepare(options: Options, enabled: object) -> Prepared:
-    by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-    by_stem: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+    by_word: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
+    by_stem: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
     for index, phrase in enumerate(options.phrases):
         first = phrase.split()[0]
-        entry = (index, _phrase_pattern(phrase))
+        entry = (index, _probe(phrase), _phrase_pattern(phrase))
         if first.endswith("*"):
             by_stem.setdefault(_key(first.rstrip("*")), []).append(entry)
         else:
@@ -190,21 +196,26 @@ def prepare(options: Options, enabled: object) -> Prepared:
 
 
 def _phrases(text: str, start: int, end: int, prepared: Prepared) -> Iterator[tuple[int, int, int]]:
-    """(start, end, phrase index) of each phrase in ``text[start:end]``, left to right."""
+    """(start, end, phrase index) of each phrase in ``text[start:end]``, left to right, none
+    overlapping (at one place, the phrase listed first). Only the phrases whose first word
+    occurs in the text are searched for."""
+    lowered = _key(text[start:end])
+    present = set(WORD.findall(lowered))
+    entries = [e for word in present & prepared.by_word.keys() for e in prepared.by_word[word]]
+    for length in prepared.stem_lengths:
+        stems = {word[:length] for word in present} & prepared.by_stem.keys()
+        entries.extend(e for stem in stems for e in prepared.by_stem[stem])
+    found = sorted(
+        (match.start(), index, match.end())
+        for index, probe, pattern in entries
+        if probe in lowered
+        for match in pattern.finditer(text, start, end)
+    )
     after = start
-    for word in WORD.finditer(text, start, end):
-        if word.start() < after:
-            continue  # inside the phrase just found
-        key = _key(word.group(0))
-        candidates = list(prepared.by_word.get(key, ()))
-        for length in prepared.stem_lengths:
-            candidates.extend(prepared.by_stem.get(key[:length], ()))
-        for index, pattern in sorted(candidates, key=lambda c: c[0]):
-            match = pattern.match(text, word.start(), end)
-            if match is not None:
-                yield match.start(), match.end(), index
-                after = match.end()
-                break
+    for begin, index, finish in found:
+        if begin >= after:
+            yield begin, finish, index
+            after = finish
 
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
