@@ -30,10 +30,19 @@ title: A post
 We will use every tool to make it unique.
 ```
 
-## Fix
-Where proselint names a replacement, postlint offers it as a fix: safe for spelling and
-typography checks (`spelling.*`, `typography.*`), unsafe for wording changes, which need an
-editor's eye (`--unsafe-fixes`).
+## Fix safety
+A fix is offered only where the literal replacement can be built from the matched text, and
+never inside a quotation, a name of several capitalised words, an identifier (`rust-analyzer`,
+`snake_case`, `v8.3`), a URL or a word that continues past the match ("analyses"). Where
+proselint's replacement is a pattern, a list of alternatives or drops punctuation the match
+borrowed, or the unaccented word is a word of its own ("resume"), the diagnostic is a
+suggestion only. A fix that would leave the text as it was is not offered.
+
+- Safe: only `typography.punctuation.spacing`, which resizes the blanks after a full stop and
+  changes no character but spaces.
+- Unsafe (`--unsafe-fixes`): every other check's preferred form (wording, spelling,
+  consistency of regional spelling, diacritics, capitalisation): each chooses between words, so
+  an editor should read it.
 """
 
 from __future__ import annotations
@@ -41,11 +50,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
+from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
+from postlint.protect import Protected
 from postlint.rule import FixAvailability, NoOptions, Rule
-
-_SAFE_PREFIXES = ("spelling.", "typography.")
+from postlint.rules.prose import proselint_fixes
 
 
 class Prepared:
@@ -72,31 +81,31 @@ def prepare(options: NoOptions, enabled: Callable[[str], bool]) -> Prepared:
     return Prepared(enabled)
 
 
-def _fix(matched: str, replacement: str, path: str, start: int, end: int) -> Fix:
-    if matched[:1].isupper() and replacement[:1].islower():
-        replacement = replacement[:1].upper() + replacement[1:]  # keep a capital at a start
-    safe = path.startswith(_SAFE_PREFIXES)
-    return Fix((Edit(start, end, replacement),), safe=safe, message=f"Replace with '{replacement}'")
-
-
-def _findings(engine: Any, text: str, offset: int, original: str) -> Iterator[Finding]:
+def _findings(
+    engine: Any, text: str, offset: int, original: str, protected: Protected
+) -> Iterator[Finding]:
     for hit in engine.check_text(text):
         start, end = hit.start + offset, hit.end + offset
         fix = None
         if hit.replacement:
             matched = original[start:end]
-            stripped = matched.strip()
             lead = len(matched) - len(matched.lstrip())
-            fix = _fix(
-                stripped, hit.replacement, hit.path, start + lead, start + lead + len(stripped)
+            trail = len(matched) - len(matched.rstrip())
+            built = proselint_fixes.build(
+                hit.path, hit.replacement, original, start + lead, end - trail
             )
+            if built is not None and (
+                built.whitespace_only or protected.reason(start + lead, end - trail) is None
+            ):
+                fix = built.fix
         yield Finding(start, end, hit.message, fix=fix, sub_code=hit.path)
 
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
-    yield from _findings(prepared.engine, doc.prose, 0, doc.text)
+    protected = Protected(doc)
+    yield from _findings(prepared.engine, doc.prose, 0, doc.text, protected)
     for field in doc.text_fields:
-        yield from _findings(prepared.engine, field.text, field.start, doc.text)
+        yield from _findings(prepared.engine, field.text, field.start, doc.text, protected)
 
 
 def _default_check_paths() -> tuple[str, ...]:

@@ -35,9 +35,12 @@ It was the best of times, and we wanted to
 share it. He had had enough, and the team called it “done done”.
 ```
 
-## Fix
-Safe: deletes the second word and the whitespace before it (a line break between the two goes
-with it, so the line is joined); the first word, with its case, stays.
+## Fix safety
+Safe: a word written twice in a row, outside the repetitions that are meant (above), is an
+unambiguous typo. The fix deletes the second word and the whitespace before it (a line break
+between the two goes with it, so the line is joined); the first word, with its case, stays.
+Inside a quotation, a block quote, a name or an identifier the words are someone else's or
+not words at all: the diagnostic stays, with no fix.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from collections.abc import Iterator
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
+from postlint.protect import Protected
 from postlint.rule import FixAvailability, NoOptions, Rule
 
 # A word (letters first, so numbers are never words here), then blanks with at most one line
@@ -99,6 +103,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     prose = doc.prose
     blocks = doc.view.prose_blocks()
     starts = [b.start for b in blocks]
+    protected = Protected(doc)
     for match in _REPEAT.finditer(prose, doc.body_start):
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or match.end() > blocks[index].end:
@@ -112,15 +117,15 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
         ):
             continue
         second = match.group(3)
+        fix = None
+        if protected.reason(match.start(1), match.end(3)) is None:
+            edit = Edit(match.end(1), match.end(3), "")
+            fix = Fix((edit,), safe=True, message=f"Delete the repeated '{second}'")
         yield Finding(
             match.start(1),
             match.end(3),
             f"'{word}' is written twice in a row: delete the second '{second}'",
-            fix=Fix(
-                (Edit(match.end(1), match.end(3), ""),),
-                safe=True,
-                message=f"Delete the repeated '{second}'",
-            ),
+            fix=fix,
         )
 
 
@@ -130,5 +135,5 @@ RULE = Rule(
     summary="A word is repeated: 'the the'",
     severity=Severity.ERROR,
     check=check,
-    fix=FixAvailability.SAFE,
+    fix=FixAvailability.SOMETIMES,
 )
