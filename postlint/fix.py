@@ -596,6 +596,7 @@ class BytesFix:
     result: FileResult
     data: bytes
     diff: str = ""
+    applied: tuple[AppliedFix, ...] = ()
 
 
 def fix_bytes(
@@ -611,7 +612,7 @@ def fix_bytes(
         return BytesFix(outcome.result, data)
     bom = "\ufeff" if source.bom else ""  # in the diff too, so that it applies to the file
     diff = unified_diff(name, bom + source.text, bom + outcome.text)
-    return BytesFix(outcome.result, source.to_bytes(outcome.text), diff)
+    return BytesFix(outcome.result, source.to_bytes(outcome.text), diff, outcome.applied)
 
 
 @dataclass(frozen=True)
@@ -621,6 +622,7 @@ class FileFix:
     result: FileResult
     diff: str = ""
     error: str | None = None
+    applied: tuple[AppliedFix, ...] = ()
 
 
 def fix_file(
@@ -643,7 +645,7 @@ def fix_file(
         return FileFix(data)
     fixed = fix_bytes(linter, display, data, unsafe=unsafe, max_passes=max_passes)
     if not fixed.diff or not write:
-        return FileFix(fixed.result, fixed.diff)
+        return FileFix(fixed.result, fixed.diff, applied=fixed.applied)
     try:
         write_atomic(path, fixed.data, expected=data, before_replace=before_replace)
     except (OSError, WriteRefused) as exc:
@@ -657,7 +659,25 @@ def fix_file(
         diagnostics = tuple(sorted((*unfixed.diagnostics, *note), key=Diagnostic.sort_key))
         error = None if note else f"{display}: {message}"
         return FileFix(FileResult(display, diagnostics), fixed.diff, error)
-    return FileFix(fixed.result, fixed.diff)
+    return FileFix(fixed.result, fixed.diff, applied=fixed.applied)
+
+
+def _visible(text: str) -> str:
+    from postlint.report.text import printable
+
+    return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def show_fixes(path: str, applied: Sequence[AppliedFix]) -> list[str]:
+    """``--show-fixes``: one line per applied fix, ``path:line: CODE [sub-code] before -> after``."""
+    lines = []
+    for fix in applied:
+        rule = fix.code + (f" [{fix.sub_code}]" if fix.sub_code else "")
+        unsafe = " (unsafe)" if not fix.safe else ""
+        lines.append(
+            f"{path}:{fix.line}: {rule}{unsafe} '{_visible(fix.before)}' -> '{_visible(fix.after)}'"
+        )
+    return lines
 
 
 def only_not_fixed(result: FileResult) -> FileResult:
