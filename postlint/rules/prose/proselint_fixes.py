@@ -151,7 +151,7 @@ def build(path: str, replacement: str | None, text: str, start: int, end: int) -
     cased = _same_case(matched, wanted)
     if cased is None or _nfc(cased) == _nfc(matched):
         return None  # "Summer" -> "Summer" is no fix
-    whitespace_only = "".join(cased.split()) == "".join(matched.split())
+    whitespace_only = cased.split() == matched.split()  # "alot" -> "a lot" splits a word
     fix = Fix(
         (_minimal(start, matched, cased),), safe=whitespace_only, message=f"Replace with '{cased}'"
     )
