@@ -303,6 +303,7 @@ class FixOutcome:
     result: FileResult  # diagnostics of the fixed text, with ``fixed`` and ``fixed_text``
     passes: tuple[FixPass, ...] = ()
     settled: bool = True  # False when fixes were still applicable after the last pass
+    initial: FileResult | None = None  # the diagnostics of the original text
 
     @property
     def changed(self) -> bool:
@@ -399,7 +400,7 @@ def fix_source(
     did it is refused (PL009 says why) and the others are tried again.
     """
     text, fixed = source.text, 0
-    result = linter.lint_source(source)
+    result = initial = linter.lint_source(source)
     passes: list[FixPass] = []
     history: list[list[Edit]] = []
     refused: dict[Signature, str] = {}
@@ -486,7 +487,7 @@ def fix_source(
     final = FileResult(
         result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
-    return FixOutcome(source, text, fixed, final, tuple(passes), problem is None)
+    return FixOutcome(source, text, fixed, final, tuple(passes), problem is None, initial)
 
 
 class _Judge:

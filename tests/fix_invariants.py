@@ -37,7 +37,7 @@ def violations(linter: Linter, name: str, data: bytes, *, unsafe: bool) -> tuple
     added = sorted(c for c in PATTERN_SYNTAX if new[c] > old[c])
     if added:
         problems.append(f"{name}: pattern syntax {added} appeared")
-    before = linter.lint_source(source)
+    before = outcome.initial or linter.lint_source(source)
     if not any(d.code == "PL008" for d in before.diagnostics):
         was, now = _kinds(before), _kinds(outcome.result)
         grown = sorted(k for k, n in now.items() if n > was[k])
