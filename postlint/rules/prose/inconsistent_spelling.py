@@ -303,7 +303,7 @@ def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
             for one in seen:
                 edit, word = _rewrite(one, majority, by_case)
                 fix = None
-                if protected.reason(one.start, one.end) is None:
+                if protected.reason(one.start, one.end, whole_identifier=True) is None:
                     fix = Fix((edit,), safe=False, message=f"Write '{word}'")
                 yield Finding(
                     one.start, one.end, _message(one, form, majority, len(kept), word), fix=fix
