@@ -99,6 +99,11 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     "--diff", is_flag=True, help="Print a diff of the fixes; write nothing (exit 1 if any)."
 )
 @click.option("--fix-only", is_flag=True, help="Apply fixes; do not report remaining problems.")
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="With --fix or --diff, list each fix: line, rule, before -> after.",
+)
 def check(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -122,6 +127,7 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     fix_only: bool,
+    show_fixes: bool,
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
@@ -160,6 +166,7 @@ def check(
 
     fixing = fix or fix_only or diff
     diffs: list[str] = []
+    shown: list[str] = []  # --show-fixes
     candidates: list[Any] = []
     results: Iterable[FileResult]
     out = sys.stdout
@@ -172,6 +179,7 @@ def check(
             fixed = fix_bytes(linter, name, data, unsafe=unsafe_fixes)
             results = [fixed.result]
             diffs.append(fixed.diff)
+            shown += _listed(show_fixes, name, fixed.applied)
             if not diff:  # like ruff: the post (fixed or as it was) on stdout, report on stderr
                 sys.stdout.buffer.write(fixed.data)
                 sys.stdout.flush()
@@ -192,13 +200,18 @@ def check(
         except ConfigError as exc:
             _usage_error(exc)
         if fixing:
-            results = _fix_all(pool, candidates, unsafe_fixes, diff, diffs)
+            results = _fix_all(
+                pool, candidates, unsafe_fixes, diff, diffs, shown if show_fixes else None
+            )
         else:
             from postlint.cache import ResultCache
             from postlint.runner import default_jobs, lint_all
 
             cache = None if no_cache else ResultCache.create(Path.cwd())
             results = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
+    if shown:  # on standard error: standard output has the diff, the report or the post
+        click.echo("Applied fixes:" if not diff else "Fixes (not written):", err=True)
+        click.echo("\n".join(shown), err=True)
     if diff:
         sys.exit(_print_diffs(diffs, list(results), quiet))
     if fix_only:
@@ -273,8 +286,22 @@ def _output(path: Path | None, out: TextIO, color: bool) -> Iterator[Callable[[s
         _usage_error(f"cannot write {path}: {exc.strerror or exc}")
 
 
-def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[str]) -> list[Any]:
-    """Fix files one by one (each write is atomic); collect diffs when only diffing."""
+def _listed(wanted: bool, path: str, applied: Any) -> list[str]:
+    from postlint.fix import show_fixes
+
+    return show_fixes(path, applied) if wanted else []
+
+
+def _fix_all(
+    pool: Any,
+    candidates: Any,
+    unsafe: bool,
+    diff: bool,
+    diffs: list[str],
+    shown: list[str] | None = None,
+) -> list[Any]:
+    """Fix files one by one (each write is atomic); collect diffs when only diffing (and,
+    for --show-fixes, the list of fixes)."""
     from postlint.fix import fix_file
 
     results = []
@@ -291,6 +318,8 @@ def _fix_all(pool: Any, candidates: Any, unsafe: bool, diff: bool, diffs: list[s
         if outcome.error:
             click.echo(f"postlint: error: {outcome.error}", err=True)
         diffs.append(outcome.diff)
+        if shown is not None:
+            shown += _listed(True, candidate.display, outcome.applied)
         results.append(outcome.result)
     return results
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from postlint import frontmatter
+from postlint import fix_guard, frontmatter
 from postlint.atomic import BeforeReplace, WriteRefused, write_atomic
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
 from postlint.engine import Linter
@@ -270,11 +271,26 @@ def _apply_guarded(text: str, fixes: Sequence[Fix]) -> tuple[list[Fix], str, lis
 
 
 @dataclass(frozen=True)
+class AppliedFix:
+    """One applied fix as ``--show-fixes`` lists it: where (line in the original), which rule,
+    and the words around the edit before and after."""
+
+    code: str
+    name: str
+    sub_code: str | None
+    line: int
+    before: str
+    after: str
+    safe: bool
+
+
+@dataclass(frozen=True)
 class FixPass:
     """One pass: fixes applied together to the text the previous pass left."""
 
     fixes: tuple[Fix, ...]
     fixed: int  # diagnostics these fixes repaired
+    applied: tuple[AppliedFix, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -287,6 +303,7 @@ class FixOutcome:
     result: FileResult  # diagnostics of the fixed text, with ``fixed`` and ``fixed_text``
     passes: tuple[FixPass, ...] = ()
     settled: bool = True  # False when fixes were still applicable after the last pass
+    initial: FileResult | None = None  # the diagnostics of the original text
 
     @property
     def changed(self) -> bool:
@@ -296,31 +313,145 @@ class FixOutcome:
     def remaining(self) -> tuple[Diagnostic, ...]:
         return self.result.diagnostics
 
+    @property
+    def applied(self) -> tuple[AppliedFix, ...]:
+        return tuple(a for p in self.passes for a in p.applied)
+
+
+_CONTEXT = 30
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start..end`` widened to the whole words around it (at most ``_CONTEXT`` more)."""
+    low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+    while start > low and text[start - 1] in " \t":
+        start -= 1
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    while end < high and text[end] in " \t":
+        end += 1
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _shown(fix: Fix, text: str) -> tuple[str, str]:
+    """The text around the fix before and after it (each edit with its words)."""
+    before, after = [], []
+    for edit in sorted(fix.edits, key=lambda e: e.start):
+        start, end = _context(text, edit.start, edit.end)
+        before.append(text[start:end])
+        after.append(text[start : edit.start] + edit.replacement + text[edit.end : end])
+    return " … ".join(before), " … ".join(after)
+
+
+def _origin(offset: int, edits: Sequence[Edit]) -> int:
+    """Where ``offset`` of the text after ``edits`` was in the text before them."""
+    delta = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        new_start = edit.start + delta
+        if offset < new_start:
+            break
+        if offset < new_start + len(edit.replacement):
+            return edit.start
+        delta += len(edit.replacement) - (edit.end - edit.start)
+    return offset - delta
+
+
+def _record(
+    fixes: Sequence[Fix],
+    diagnostics: Sequence[Diagnostic],
+    text: str,
+    history: list[list[Edit]],
+    first: str,
+) -> tuple[AppliedFix, ...]:
+    """What each fix of a pass did, its line counted in ``first`` (the text before any pass)."""
+    by_fix: dict[Fix, Diagnostic] = {}
+    for d in diagnostics:
+        if d.fix is not None:
+            by_fix.setdefault(d.fix, d)
+    records = []
+    for fix in fixes:
+        found = by_fix.get(fix)
+        if found is None:
+            continue
+        offset = min(e.start for e in fix.edits)
+        for edits in reversed(history):
+            offset = _origin(offset, edits)
+        before, after = _shown(fix, text)
+        line = _line_of(first, offset)
+        records.append(
+            AppliedFix(found.code, found.name, found.sub_code, line, before, after, fix.safe)
+        )
+    return tuple(records)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
 
 def fix_source(
     linter: Linter, source: SourceFile, *, unsafe: bool = False, max_passes: int = MAX_PASSES
 ) -> FixOutcome:
-    """Fix, re-lint, repeat until nothing applicable is left (or ``max_passes`` is reached)."""
+    """Fix, re-lint, repeat until nothing applicable is left (or ``max_passes`` is reached).
+
+    Each fix is checked against the invariants of :mod:`postlint.fix_guard` first; after a
+    pass the text is linted again, and a pass that created a finding is undone: the fix that
+    did it is refused (PL009 says why) and the others are tried again.
+    """
     text, fixed = source.text, 0
-    result = linter.lint_source(source)
+    result = initial = linter.lint_source(source)
     passes: list[FixPass] = []
+    history: list[list[Edit]] = []
     refused: dict[Signature, str] = {}
     seen = {text}
     problem: str | None = None
+    one_at_a_time = False  # set when fixes create a finding only together
+    judge = _Judge(linter, source)
 
     def candidates() -> list[Diagnostic]:
         return [
             d for d in result.diagnostics if d.fix is None or _signature(d.fix, text) not in refused
         ]
 
-    for _ in range(max_passes):
+    def guarded(diagnostics: list[Diagnostic]) -> list[Fix]:
+        """The fixes to try now; those breaking a static invariant are refused."""
+        chosen = []
+        for fix in select_fixes(diagnostics, unsafe, len(text)):
+            reason = fix_guard.static_problem(text, fix)
+            if reason is None:
+                chosen.append(fix)
+            else:
+                refused[_signature(fix, text)] = reason
+        return chosen[:1] if one_at_a_time else chosen
+
+    attempts = 0
+    while len(passes) < max_passes and attempts < 4 * max_passes:
+        attempts += 1
         current = candidates()
-        fixes = select_fixes(current, unsafe, len(text))
+        fixes = guarded(current)
         if not fixes:
+            if select_fixes(candidates(), unsafe, len(text)):
+                continue  # all refused: the next best ones may be applicable now
             break
         applied, new_text, refusals = _apply_guarded(text, fixes)
         refused.update((_signature(fix, text), reason) for fix, reason in refusals)
         if not applied or new_text == text:
+            continue
+        new_result = judge.lint(new_text)
+        created = judge.created(text, result, new_text, new_result)
+        if created:
+            middle = len(applied) // 2
+            culprits = (
+                [(applied[0], created)]
+                if len(applied) == 1
+                else judge.culprits(text, result, applied[:middle])
+                + judge.culprits(text, result, applied[middle:])
+            )
+            if not culprits and len(applied) > 1:
+                one_at_a_time = True
+            for fix, found in culprits or [(f, created) for f in applied]:
+                refused[_signature(fix, text)] = fix_guard.creates_reason(found)
             continue
         if new_text in seen:
             codes = sorted({d.code for d in current if d.fix in applied})
@@ -332,11 +463,14 @@ def fix_source(
         seen.add(new_text)
         done = set(applied)
         count = sum(1 for d in current if d.fix in done)
-        passes.append(FixPass(tuple(applied), count))
+        records = _record(applied, current, text, history, source.text)
+        passes.append(FixPass(tuple(applied), count, records))
+        history.append([e for fix in applied for e in fix.edits])
         text, fixed = new_text, fixed + count
-        result = linter.lint_source(replace(source, text=text))
-    else:
+        result = new_result
+    if problem is None and len(passes) >= max_passes:
         left = select_fixes(candidates(), unsafe, len(text))
+        left = [f for f in left if fix_guard.static_problem(text, f) is None]
         if left:
             codes = sorted({d.code for d in result.diagnostics if d.fix in set(left)})
             problem = (
@@ -353,7 +487,54 @@ def fix_source(
     final = FileResult(
         result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
-    return FixOutcome(source, text, fixed, final, tuple(passes), problem is None)
+    return FixOutcome(source, text, fixed, final, tuple(passes), problem is None, initial)
+
+
+class _Judge:
+    """Does a new text have a finding the old one had not? Judged on every diagnostic: when a
+    report is cut at max-diagnostics, both texts are linted again without the cut."""
+
+    def __init__(self, linter: Linter, source: SourceFile) -> None:
+        self._linter, self._source = linter, source
+        self._unlimited: Linter | None = None
+        self._full: dict[str, tuple[Diagnostic, ...]] = {}
+
+    def lint(self, text: str) -> FileResult:
+        return self._linter.lint_source(replace(self._source, text=text))
+
+    def _all(self, text: str, result: FileResult) -> tuple[Diagnostic, ...]:
+        if not fix_guard.truncated(result.diagnostics):
+            return result.diagnostics
+        if text not in self._full:
+            if self._unlimited is None:
+                config = replace(self._linter.config, max_diagnostics=sys.maxsize)
+                self._unlimited = Linter(config, rules=self._linter.rules)
+            found = self._unlimited.lint_source(replace(self._source, text=text))
+            self._full[text] = found.diagnostics
+        return self._full[text]
+
+    def created(
+        self, old: str, old_result: FileResult, new: str, new_result: FileResult | None = None
+    ) -> list[Diagnostic]:
+        new_result = new_result if new_result is not None else self.lint(new)
+        return fix_guard.new_findings(self._all(old, old_result), self._all(new, new_result))
+
+    def culprits(
+        self, text: str, result: FileResult, fixes: Sequence[Fix]
+    ) -> list[tuple[Fix, list[Diagnostic]]]:
+        """The fixes that would create a finding (and what they create), found by halving the
+        set: a few lints even when a pass holds thousands of fixes. Fixes that create a
+        finding only together with others are not found here."""
+        edits = [e for fix in fixes for e in fix.edits]
+        created = self.created(text, result, apply_edits(text, edits))
+        if not created:
+            return []
+        if len(fixes) == 1:
+            return [(fixes[0], created)]
+        middle = len(fixes) // 2
+        return self.culprits(text, result, fixes[:middle]) + self.culprits(
+            text, result, fixes[middle:]
+        )
 
 
 def _note(linter: Linter, source: SourceFile, finding: Finding) -> list[Diagnostic]:
@@ -379,7 +560,7 @@ def _with_refusals(
             out.append(d)
             continue
         out.append(replace(d, fix=None))
-        if applicable(d, unsafe) is not None:
+        if reason != fix_guard.NO_OP and applicable(d, unsafe) is not None:
             message = f"the fix for {d.code} ({d.name}) was not applied: {reason}; fix it by hand"
             finding = Finding(d.start, d.end, message, severity=Severity.WARNING)
             out.extend(_note(linter, source, finding))
@@ -416,6 +597,7 @@ class BytesFix:
     result: FileResult
     data: bytes
     diff: str = ""
+    applied: tuple[AppliedFix, ...] = ()
 
 
 def fix_bytes(
@@ -431,7 +613,7 @@ def fix_bytes(
         return BytesFix(outcome.result, data)
     bom = "\ufeff" if source.bom else ""  # in the diff too, so that it applies to the file
     diff = unified_diff(name, bom + source.text, bom + outcome.text)
-    return BytesFix(outcome.result, source.to_bytes(outcome.text), diff)
+    return BytesFix(outcome.result, source.to_bytes(outcome.text), diff, outcome.applied)
 
 
 @dataclass(frozen=True)
@@ -441,6 +623,7 @@ class FileFix:
     result: FileResult
     diff: str = ""
     error: str | None = None
+    applied: tuple[AppliedFix, ...] = ()
 
 
 def fix_file(
@@ -463,7 +646,7 @@ def fix_file(
         return FileFix(data)
     fixed = fix_bytes(linter, display, data, unsafe=unsafe, max_passes=max_passes)
     if not fixed.diff or not write:
-        return FileFix(fixed.result, fixed.diff)
+        return FileFix(fixed.result, fixed.diff, applied=fixed.applied)
     try:
         write_atomic(path, fixed.data, expected=data, before_replace=before_replace)
     except (OSError, WriteRefused) as exc:
@@ -477,7 +660,25 @@ def fix_file(
         diagnostics = tuple(sorted((*unfixed.diagnostics, *note), key=Diagnostic.sort_key))
         error = None if note else f"{display}: {message}"
         return FileFix(FileResult(display, diagnostics), fixed.diff, error)
-    return FileFix(fixed.result, fixed.diff)
+    return FileFix(fixed.result, fixed.diff, applied=fixed.applied)
+
+
+def _visible(text: str) -> str:
+    from postlint.report.text import printable
+
+    return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def show_fixes(path: str, applied: Sequence[AppliedFix]) -> list[str]:
+    """``--show-fixes``: one line per applied fix, ``path:line: CODE [sub-code] before -> after``."""
+    lines = []
+    for fix in applied:
+        rule = fix.code + (f" [{fix.sub_code}]" if fix.sub_code else "")
+        unsafe = " (unsafe)" if not fix.safe else ""
+        lines.append(
+            f"{path}:{fix.line}: {rule}{unsafe} '{_visible(fix.before)}' -> '{_visible(fix.after)}'"
+        )
+    return lines
 
 
 def only_not_fixed(result: FileResult) -> FileResult:

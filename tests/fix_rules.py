@@ -19,12 +19,15 @@ from postlint.rules.system.fix_not_applied import RULE as FIX_NOT_APPLIED
 
 _SPACES = re.compile(r"(?=[^\S\r\n]{2})")  # overlapping: "   " gives two findings
 _QUOTED = re.compile(r'"([^"\r\n]+)"')
-_PARAGRAPH_END = re.compile(r"[^\s.?!)\ufffc](?=(?:\r\n|\r|\n){2}|(?:\r\n|\r|\n)?\Z)")
-_OPEN_PAREN = re.compile(r"\([^)\r\n]*(?=(?:\r\n|\r|\n){2}|(?:\r\n|\r|\n)?\Z)")
+_PARAGRAPH_END = re.compile(r"[^\s.?!)\u201d\ufffc](?=(?:\r\n|\r|\n){2}|(?:\r\n|\r|\n)?\Z)")
+_OPEN_QUOTE = re.compile("\u201c[^\u201d\\r\\n]*(?=(?:\\r\\n|\\r|\\n){2}|(?:\\r\\n|\\r|\\n)?\\Z)")
 _VERY = re.compile(r"\bvery ")
 _HASH = re.compile(r"\(hash\)")
 _PING = re.compile(r"\bp[io]ng\b")
 _WOW = re.compile(r"\bwow\b")
+_COLOUR = re.compile(r"\bcolour\b")
+_XYZZY = re.compile(r"\bxyzzy\b")
+_SUMMER = re.compile(r"\bSummer\b")
 
 
 def _body(doc: Document) -> str:
@@ -47,14 +50,16 @@ def straight_quotes(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 
 def final_stop(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    """An insertion at a paragraph's end (where close_paren inserts too)."""
+    """An insertion at a paragraph's end (where close_quote inserts too)."""
     for m in _PARAGRAPH_END.finditer(_body(doc), doc.body_start):
         yield Finding(m.start(), m.end(), "no full stop", Fix((Edit(m.end(), m.end(), "."),)))
 
 
-def close_paren(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    for m in _OPEN_PAREN.finditer(_body(doc), doc.body_start):
-        yield Finding(m.start(), m.end(), "unclosed (", Fix((Edit(m.end(), m.end(), ")"),)))
+def close_quote(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    for m in _OPEN_QUOTE.finditer(_body(doc), doc.body_start):
+        yield Finding(
+            m.start(), m.end(), "unclosed \u201c", Fix((Edit(m.end(), m.end(), "\u201d"),))
+        )
 
 
 def very(doc: Document, options: NoOptions) -> Iterator[Finding]:
@@ -91,6 +96,24 @@ def broken(doc: Document, options: NoOptions) -> Iterator[Finding]:
         yield Finding(0, 0, "self-overlap", Fix((Edit(0, 2, "a"), Edit(1, 3, "b"))))
 
 
+def leak(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """A buggy rule: its replacement is a pattern ("colour" -> "colou?r")."""
+    for m in _COLOUR.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "colour", Fix((Edit(m.start(), m.end(), "colou?r"),)))
+
+
+def spawn(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """A fix that creates another rule's finding: "xyzzy" -> "very big" (T905 reports it)."""
+    for m in _XYZZY.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "xyzzy", Fix((Edit(m.start(), m.end(), "very big"),)))
+
+
+def no_op(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    """A fix that changes nothing ("Summer" -> "Summer") is no fix."""
+    for m in _SUMMER.finditer(_body(doc), doc.body_start):
+        yield Finding(m.start(), m.end(), "Summer", Fix((Edit(m.start(), m.end(), "Summer"),)))
+
+
 def _rule(code: str, name: str, check: object, fix: FixAvailability) -> Rule:
     return Rule(
         code=code,
@@ -107,7 +130,7 @@ SETTLING = (
     _rule("T901", "double-space", double_space, SAFE),
     _rule("T902", "straight-quotes", straight_quotes, SAFE),
     _rule("T903", "final-stop", final_stop, SAFE),
-    _rule("T904", "close-paren", close_paren, SAFE),
+    _rule("T904", "close-quote", close_quote, SAFE),
     _rule("T905", "very", very, FixAvailability.UNSAFE),
     _rule("T906", "title-hash", title_hash, SAFE),
 )
@@ -115,6 +138,12 @@ UNSETTLING = (
     _rule("T907", "ping-pong", ping_pong, SAFE),
     _rule("T908", "wow", wow, SAFE),
     _rule("T909", "broken", broken, SAFE),
+)
+# Fixes the fixer must refuse (PL009) or drop.
+REFUSED = (
+    _rule("T910", "leak", leak, SAFE),
+    _rule("T911", "spawn", spawn, SAFE),
+    _rule("T912", "no-op", no_op, SAFE),
 )
 
 

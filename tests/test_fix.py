@@ -92,8 +92,8 @@ def test_a_fix_of_two_edits_is_applied_whole() -> None:
 
 
 def test_two_insertions_at_one_point_go_in_separate_passes() -> None:
-    outcome = fix_source(AWKWARD, SourceFile("p.md", "---\ntitle: x\n---\n\n(unclosed\n"))
-    assert outcome.text == "---\ntitle: x\n---\n\n(unclosed)\n"
+    outcome = fix_source(AWKWARD, SourceFile("p.md", "---\ntitle: x\n---\n\n\u201cunclosed\n"))
+    assert outcome.text == "---\ntitle: x\n---\n\n\u201cunclosed\u201d\n"
     assert outcome.settled
 
 

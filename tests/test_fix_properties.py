@@ -37,7 +37,7 @@ WORDS = ["peace", "talks", "the", "café", "Kyiv", "naïve", "e\u0301te\u0301", 
 WORDS += ["It", "Big", "🇺🇦", "Zürich", "über", "ĳ", "said", "a"]
 REAL_DEFECTS = ["the the", "wasnâ€™t", "isn&#8217;t", "Tom &amp; Jerry", "NATO Nato NATO"]
 REAL_DEFECTS += ["It has been recently reported that Are we any closer?", "trailing \t"]
-AWKWARD_DEFECTS = ['"quoted words"', "a   b", "(unclosed", "very big", "x  \t y", "(hash)"]
+AWKWARD_DEFECTS = ['"quoted words"', "a   b", "\u201cunclosed", "very big", "x  \t y", "(hash)"]
 TITLES = ["Plain words", "Big News: Talks resume", "Breaking: café (hash) x", "(hash) and (hash)"]
 TITLES += ["Tom &amp; Jerry", "It's über"]
 

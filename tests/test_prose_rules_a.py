@@ -118,7 +118,7 @@ def test_fix_edits_give_exactly_the_fixed_text(code: str, text: str, fixed: str)
 
 @pytest.mark.parametrize(
     ("code", "safe"),
-    [("PR101", False), ("PR102", False), ("PR105", True), ("PR106", True), ("PR113", True)],
+    [("PR101", False), ("PR102", False), ("PR105", True), ("PR106", True), ("PR113", False)],
 )
 def test_fix_safety_matches_the_rule(code: str, safe: bool) -> None:
     text = next(text for c, text, _ in FIXES if c == code)

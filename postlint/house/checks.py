@@ -22,6 +22,7 @@ from postlint.house.patterns import (
     normalized,
 )
 from postlint.house.spec import HouseRule
+from postlint.protect import NAME, Protected
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def _existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
 def _substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     table = dict(compiled.table)
+    protected = Protected(doc)
     for area, offset in _areas(doc, rule, ("body", "fields")):
         for m in _matches(area, compiled.matchers, compiled.exceptions):
             good = table.get(normalized(m.text, rule.ignore_case))
@@ -177,8 +179,18 @@ def _substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
                 match=m.text,
                 preferred=good,
             )
-            fix = Fix((Edit(start, end, good),), message=f"Replace with '{good}'")
+            fix = None
+            reason = protected.reason(start, end, whole_identifier=True)
+            if reason is None or (reason == NAME and _is_a_name(m.text, rule)):
+                edit = Edit(start, end, good)
+                fix = Fix((edit,), safe=rule.safe, message=f"Replace with '{good}'")
             yield _finding(rule, start, end, message, fix)
+
+
+def _is_a_name(matched: str, rule: HouseRule) -> bool:
+    """A swap the house wrote for a name (``Kiev = "Kyiv"``) is meant for names too."""
+    folded = matched.casefold()
+    return any(bad.casefold() == folded and bad[:1].isupper() for bad, _ in rule.swap)
 
 
 def _consistency(doc: Document, compiled: Compiled) -> Iterator[Finding]:

@@ -42,6 +42,7 @@ KEYS: dict[str, dict[str, Any]] = {
         **_COMMON,
         "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
         "whole-words": {"type": "boolean"},
+        "safe": {"type": "boolean"},
     },
     "consistency": {
         **_COMMON,
@@ -114,6 +115,7 @@ class HouseRule:
     field: str = "title"
     max: int | None = None
     min: int | None = None
+    safe: bool = True  # substitution: the house declares its swaps safe to apply unread
     source: str = ""  # the file that defined it, for messages
 
     @property
@@ -170,6 +172,7 @@ def parse_house_rules(path: Path, table: dict[str, Any]) -> tuple[HouseRule, ...
             field=str(spec.get("field", "title")),
             max=spec.get("max"),
             min=spec.get("min"),
+            safe=bool(spec.get("safe", True)),
             source=str(path),
         )
         _check(path, rule)

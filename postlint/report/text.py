@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from postlint.diagnostic import Diagnostic, FileResult, Severity
 from postlint.report.base import (
@@ -164,18 +164,33 @@ def summary_lines(summary: Summary, options: ReportOptions) -> list[str]:
     return lines
 
 
-def statistics_lines(counts: Counter[tuple[str, str, str]]) -> list[str]:
-    """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name)."""
+def statistics_lines(
+    counts: Counter[tuple[str, str, str]], fixable: Mapping[tuple[str, str, str], str] | None = None
+) -> list[str]:
+    """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name).
+
+    ``fixable`` marks rows with a fix, as ruff does: ``[*]`` safe (``--fix``), ``[-]`` only with
+    ``--unsafe-fixes``; rows without a fix get blanks (no column when no row has a fix).
+    """
     if not counts:
         return []
+    marks = {key: mark for key, mark in (fixable or {}).items() if mark.strip()}
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     labels = [printable(rule_label(code, sub or None)) for (code, sub, _), _ in rows]
     count_width = len(str(rows[0][1]))
     label_width = max(map(len, labels))
     lines = ["Problems by rule:"]
-    for ((_, _, name), count), label in zip(rows, labels, strict=True):
-        lines.append(f"  {count:>{count_width}}  {label:<{label_width}}  {printable(name)}")
+    for (key, count), label in zip(rows, labels, strict=True):
+        mark = marks.get(key, "   ") + " " if marks else ""
+        lines.append(f"  {count:>{count_width}}  {label:<{label_width}}  {mark}{printable(key[2])}")
     return lines
+
+
+def _fix_mark(d: Diagnostic, current: str) -> str:
+    """The statistics mark of a row after seeing ``d``: a safe fix anywhere wins."""
+    if d.fix is None or not d.fix.edits or current == "[*]":
+        return current
+    return "[*]" if d.fix.safe else "[-]"
 
 
 def _stream(
@@ -187,6 +202,7 @@ def _stream(
     """One chunk per file with problems (files in the order given), then the closing sections."""
     summary = Summary.of(())
     counts: Counter[tuple[str, str, str]] = Counter()
+    fixable: dict[tuple[str, str, str], str] = {}
     # Each chunk ends its last line, so a progress bar drawn in between erases nothing; the
     # separator's extra line break (a blank line in the full format) goes in front instead.
     gap = separator[1:]
@@ -197,11 +213,14 @@ def _stream(
         if not diagnostics:
             continue
         if options.statistics:
-            counts.update((d.code, d.sub_code or "", d.name) for d in diagnostics)
+            for d in diagnostics:
+                key = (d.code, d.sub_code or "", d.name)
+                counts[key] += 1
+                fixable[key] = _fix_mark(d, fixable.get(key, "   "))
         chunk = separator.join(block(d) for d in diagnostics)
         yield (gap if wrote else "") + chunk + "\n"
         wrote = True
-    sections = [] if not options.statistics else ["\n".join(statistics_lines(counts))]
+    sections = [] if not options.statistics else ["\n".join(statistics_lines(counts, fixable))]
     sections += ["\n".join(summary_lines(summary, options))]
     tail = "\n\n".join(section for section in sections if section)
     if tail:

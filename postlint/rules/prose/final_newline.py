@@ -29,8 +29,8 @@ title: A post
 Text.
 ```
 
-## Fix
-Safe: appends the file's own line ending (LF or CRLF, whichever the file mostly uses) when the
+## Fix safety
+Safe (line breaks only, the text reads the same): appends the file's own line ending (LF or CRLF, whichever the file mostly uses) when the
 last line has none, or deletes the blank lines after the last line of text, keeping that line's
 own line break.
 """

@@ -39,7 +39,7 @@ title: "Where peace stands in Ukraine"
 Text.
 ```
 
-## Fix
+## Fix safety
 Unsafe (`--unsafe-fixes`): removes the label, its separator and the spaces after it. Quotes
 around the title and the rest of the headline stay byte for byte, including the capital of the
 next word. It is unsafe because a label is sometimes the author's choice. No fix is offered

@@ -32,10 +32,13 @@ The talks took place in Kyiv.
 (With `[tool.postlint.house.kyiv] kind = "substitution"` and `swap = { Kiev = "Kyiv" }`; the
 examples above run with that configuration.)
 
-## Fix
-Safe for `substitution` rules (the preferred word replaces the other, keeping a capital at the
-start of a sentence); unsafe for `capitalization` rules (names the rule does not know may be
-lowered); none for the others.
+## Fix safety
+`substitution`: safe, because the house declared each swap (write `safe = false` in the rule
+to make its fixes unsafe, for swaps that need reading). The preferred word replaces the other,
+keeping a capital at the start of a sentence. No fix inside a quotation, a block quote, an
+identifier or a URL, nor inside a name of several capitalised words unless the swap itself is
+written as a name (`Kiev = "Kyiv"` also fixes "Kiev Ballet"). `capitalization`: unsafe (names
+the rule does not know may be lowered). The other kinds: no fix.
 """
 
 from __future__ import annotations

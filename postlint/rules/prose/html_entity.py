@@ -44,8 +44,8 @@ title: A post
 Rock and roll isn’t dead.
 ```
 
-## Fix
-Safe: replaces the entity with the character it stands for (`html.unescape`, twice for a
+## Fix safety
+Safe, because the text then reads exactly as the renderer showed it: replaces the entity with the character it stands for (`html.unescape`, twice for a
 double-escaped one; `&nbsp;` becomes a no-break space U+00A0). In a quoted front-matter value a
 quote character is escaped as the quoting needs (`\\"` or `''`); where the quoting cannot hold
 it (a TOML literal string) there is no fix.

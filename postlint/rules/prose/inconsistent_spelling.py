@@ -38,10 +38,14 @@ title: A post
 NATO leaders met in Brussels. NATO officials said NATO would respond.
 ```
 
-## Fix
-Safe: replaces the minority spelling with the majority one, keeping the letter case of the
-original ("E-mail" becomes "Email", "ORGANISE" becomes "ORGANIZE"; an acronym takes the
-majority's exact form). Only the differing characters' word is touched, and a plural "s" stays.
+## Fix safety
+Unsafe (`--unsafe-fixes`): choosing one spelling over another is an editor's choice, and a
+spelling can be a name or a quotation the rule cannot tell apart. The fix replaces the minority
+spelling with the majority one, keeping the letter case of the original ("E-mail" becomes
+"Email", "ORGANISE" becomes "ORGANIZE"; an acronym takes the majority's exact form); only the
+differing characters' word is touched, and a plural "s" stays. No fix is offered inside a
+quotation, a name of several capitalised words ("World Health Organisation"), an identifier
+(`rust-analyzer`) or a URL.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ from dataclasses import dataclass
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
+from postlint.protect import Protected
 from postlint.rule import FixAvailability, Rule
 from postlint.rules.prose._text import starts_sentence
 
@@ -283,6 +288,7 @@ def _rewrite(seen: _Seen, form: str, by_case: bool) -> tuple[Edit, str]:
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     found = _occurrences(doc, prepared)
+    protected = Protected(doc)
     terms: dict[object, list[tuple[str, list[_Seen]]]] = {}
     for (term, form), seen in found.items():
         terms.setdefault(term, []).append((form, seen))
@@ -296,11 +302,11 @@ def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
                 continue
             for one in seen:
                 edit, word = _rewrite(one, majority, by_case)
+                fix = None
+                if protected.reason(one.start, one.end, whole_identifier=True) is None:
+                    fix = Fix((edit,), safe=False, message=f"Write '{word}'")
                 yield Finding(
-                    one.start,
-                    one.end,
-                    _message(one, form, majority, len(kept), word),
-                    fix=Fix((edit,), message=f"Write '{word}'"),
+                    one.start, one.end, _message(one, form, majority, len(kept), word), fix=fix
                 )
 
 
@@ -326,5 +332,5 @@ RULE = Rule(
     check=check,
     options=Options,
     prepare=prepare,
-    fix=FixAvailability.SAFE,
+    fix=FixAvailability.UNSAFE,
 )

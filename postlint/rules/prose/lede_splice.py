@@ -49,7 +49,7 @@ title: Peace talks
 Are we any closer to peace in Ukraine?
 ```
 
-## Fix
+## Fix safety
 Unsafe (`--unsafe-fixes`): removes the lead-in and the space after it, keeping the sentence that
 follows byte for byte. It is unsafe because a lead-in in the middle of a sentence may leave a
 sentence that needs rewording.

@@ -30,8 +30,9 @@ title: A post
 It wasn’t the first time.
 ```
 
-## Fix
-Safe where the intended characters are certain: the garbled run (and only that run) is encoded
+## Fix safety
+Safe where the intended characters are certain, because the fix writes back exactly the
+character that was meant (the text then means what the author wrote, in a quotation too): the garbled run (and only that run) is encoded
 back to bytes with Windows-1252, or Latin-1 for the bytes Windows-1252 leaves undefined, and
 decoded as UTF-8, repeatedly for text garbled twice. No fix when the original is lost: U+FFFD,
 a lone "â€", or "Â" before an ordinary space (it was a no-break space, or nothing).

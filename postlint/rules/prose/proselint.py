@@ -53,10 +53,19 @@ title: A post
 We will use every tool to make it unique.
 ```
 
-## Fix
-Where proselint names a replacement, postlint offers it as a fix: safe for spelling and
-typography checks (`spelling.*`, `typography.*`), unsafe for wording changes, which need an
-editor's eye (`--unsafe-fixes`).
+## Fix safety
+A fix is offered only where the literal replacement can be built from the matched text, and
+never inside a quotation, a name of several capitalised words, an identifier (`rust-analyzer`,
+`snake_case`, `v8.3`), a URL or a word that continues past the match ("analyses"). Where
+proselint's replacement is a pattern, a list of alternatives or drops punctuation the match
+borrowed, or the unaccented word is a word of its own ("resume"), the diagnostic is a
+suggestion only. A fix that would leave the text as it was is not offered.
+
+- Safe: only `typography.punctuation.spacing`, which resizes the blanks after a full stop and
+  changes no character but spaces.
+- Unsafe (`--unsafe-fixes`): every other check's preferred form (wording, spelling,
+  consistency of regional spelling, diacritics, capitalisation): each chooses between words, so
+  an editor should read it.
 """
 
 from __future__ import annotations
@@ -65,9 +74,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
+from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
+from postlint.protect import Protected
 from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.rules.prose import proselint_fixes
 
 _SAFE_PREFIXES = ("spelling.", "typography.")
 # proselint's checks that are noise or a style opinion on professional writing, measured on six
@@ -146,24 +157,23 @@ def prepare(options: NoOptions, enabled: Callable[[str], bool]) -> Prepared:
     return Prepared(enabled)
 
 
-def _fix(matched: str, replacement: str, path: str, start: int, end: int) -> Fix:
-    if matched[:1].isupper() and replacement[:1].islower():
-        replacement = replacement[:1].upper() + replacement[1:]  # keep a capital at a start
-    safe = path.startswith(_SAFE_PREFIXES)
-    return Fix((Edit(start, end, replacement),), safe=safe, message=f"Replace with '{replacement}'")
-
-
-def _findings(engine: Any, text: str, offset: int, original: str) -> Iterator[Finding]:
+def _findings(
+    engine: Any, text: str, offset: int, original: str, protected: Protected
+) -> Iterator[Finding]:
     for hit in engine.check_text(text):
         start, end = hit.start + offset, hit.end + offset
         fix = None
         if hit.replacement:
             matched = original[start:end]
-            stripped = matched.strip()
             lead = len(matched) - len(matched.lstrip())
-            fix = _fix(
-                stripped, hit.replacement, hit.path, start + lead, start + lead + len(stripped)
+            trail = len(matched) - len(matched.rstrip())
+            built = proselint_fixes.build(
+                hit.path, hit.replacement, original, start + lead, end - trail
             )
+            if built is not None and (
+                built.whitespace_only or protected.reason(start + lead, end - trail) is None
+            ):
+                fix = built.fix
         yield Finding(start, end, hit.message, fix=fix, sub_code=hit.path)
 
 
@@ -181,9 +191,11 @@ def _by_policy(findings: Iterator[Finding], prepared: Prepared, typeset: bool) -
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     typeset = doc.site.generator.smart_quotes
-    yield from _by_policy(_findings(prepared.engine, doc.prose, 0, doc.text), prepared, typeset)
+    protected = Protected(doc)
+    found = _findings(prepared.engine, doc.prose, 0, doc.text, protected)
+    yield from _by_policy(found, prepared, typeset)
     for field in doc.text_fields:
-        found = _findings(prepared.engine, field.text, field.start, doc.text)
+        found = _findings(prepared.engine, field.text, field.start, doc.text, protected)
         yield from _by_policy(found, prepared, typeset)
 
 

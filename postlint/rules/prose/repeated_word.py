@@ -49,9 +49,12 @@ It was the best of times, and we wanted to
 share it. He had had enough, and the team called it “done done”.
 ```
 
-## Fix
-Safe: deletes the second word and the whitespace before it (a line break between the two goes
-with it, so the line is joined); the first word, with its case, stays.
+## Fix safety
+Safe: a word written twice in a row, outside the repetitions that are meant (above), is an
+unambiguous typo. The fix deletes the second word and the whitespace before it (a line break
+between the two goes with it, so the line is joined); the first word, with its case, stays.
+Inside a quotation, a block quote, a name or an identifier the words are someone else's or
+not words at all: the diagnostic stays, with no fix.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from collections.abc import Iterator
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
 from postlint.prose_view import MASK, Block
+from postlint.protect import Protected
 from postlint.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose._text import starts_sentence
 
@@ -181,7 +185,7 @@ def is_transcript(doc: Document) -> bool:
     )
 
 
-def _repeats(doc: Document, block: Block) -> Iterator[Finding]:
+def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Finding]:
     prose = doc.prose
     tokens = list(_TOKEN.finditer(prose, block.start, block.end))
     for index in range(len(tokens) - 1):
@@ -205,7 +209,7 @@ def _repeats(doc: Document, block: Block) -> Iterator[Finding]:
             continue
         plain = not (gap.group("close") or gap.group("close2") or gap.group("open"))
         fix = None
-        if plain:
+        if plain and protected.reason(first.start(), second.end()) is None:
             fix = Fix(
                 (Edit(first.end(), second.end(), ""),),
                 safe=True,
@@ -221,10 +225,11 @@ def _repeats(doc: Document, block: Block) -> Iterator[Finding]:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
+    protected = Protected(doc)  # its spans are computed on first use
     for block in doc.view.prose_blocks():
         if block.end <= doc.body_start:
             continue
-        for finding in _repeats(doc, block):
+        for finding in _repeats(doc, block, protected):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:
@@ -238,5 +243,5 @@ RULE = Rule(
     summary="A word is repeated: 'the the'",
     severity=Severity.ERROR,
     check=check,
-    fix=FixAvailability.SAFE,
+    fix=FixAvailability.SOMETIMES,
 )

@@ -32,8 +32,8 @@ title: A post
 A sentence with no space after it.
 ```
 
-## Fix
-Safe: deletes the spaces and tabs; the line break after them (LF or CRLF) stays as it is.
+## Fix safety
+Safe (whitespace only, the text reads the same): deletes the spaces and tabs; the line break after them (LF or CRLF) stays as it is.
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ Reported by `--fix` (and `--fix-only`) when a file was not fixed as asked: the f
 not be written (a read-only file or folder, a full disk, a file with several hard links, a file
 that changed on disk while it was being fixed), a fix was refused because it would have changed
 the front matter beyond the text it edits (for example a title that YAML would cut at a new
-`#`), or fixes kept changing the text after the maximum number of passes.
+`#`), a fix was refused because it broke one of the fixer's invariants (it would insert
+pattern syntax such as `[` or a backslash that nobody wrote, part a letter from its combining
+accent, or create a finding that was not there before), or fixes kept changing the text after
+the maximum number of passes. The reason is in the message.
 
 ## Why is this bad?
 `--fix` must never lose data, so in each of these cases postlint keeps the file (or that part

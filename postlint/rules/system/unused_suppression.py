@@ -27,8 +27,8 @@ title: A post
 Nothing is repeated here.
 ```
 
-## Fix
-Safe: removes the comment (its line, when it stands alone) or the unused codes from it.
+## Fix safety
+Safe (a comment nobody reads changes no text): removes the comment (its line, when it stands alone) or the unused codes from it.
 """
 
 from postlint.diagnostic import Severity
