@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED
+from conftest import REAL_POSTS, SEED
 from postlint.atomic import TEMP_SUFFIX
 from postlint.cache import CACHE_DIR_NAME, ResultCache
 from postlint.config import Config
@@ -25,7 +25,7 @@ CHECK = ("check", "--exit-zero", "--output-format", "concise")
 def blog(tmp_path: Path) -> Path:
     """A folder of real posts: the seed and forty corpus posts, in nested folders."""
     posts = tmp_path / "blog"
-    for n, source in enumerate(sorted(CORPUS.rglob("*.md"))[:40]):
+    for n, source in enumerate(sorted(REAL_POSTS.rglob("*.md"))[:40]):
         target = posts / f"part{n % 3}" / f"{n:02d}-{source.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
