@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import click
 
 from postlint import __version__
+from postlint.adoption import adoption_options
 from postlint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     "--diff", is_flag=True, help="Print a diff of the fixes; write nothing (exit 1 if any)."
 )
 @click.option("--fix-only", is_flag=True, help="Apply fixes; do not report remaining problems.")
+@adoption_options  # --root, --force-exclude, --baseline, --write-baseline, --diff-base, ...
 def check(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -103,6 +105,7 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     fix_only: bool,
+    **adoption_values: Any,
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
@@ -139,6 +142,11 @@ def check(
         click.echo(f"postlint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
+    from postlint.adoption import Adoption
+
+    adoption = Adoption.of(adoption_values)
+    cwd = Path.cwd()
+    view, changed = _result_view(adoption, linter.config, cwd)
     fixing = fix or fix_only or diff
     diffs: list[str] = []
     candidates: list[Any] = []
@@ -163,8 +171,12 @@ def check(
         from postlint.files import discover_files, in_report_order
 
         cfg = linter.config
-        found = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
+        force = adoption.force_exclude if adoption.force_exclude is not None else cfg.force_exclude
+        exclude = (*cfg.exclude, *cfg.extend_exclude)
+        found = discover_files(targets, cfg.include, exclude, root=cfg.root, force_exclude=force)
         candidates = in_report_order(found)
+        if changed is not None:  # --diff-base: only the files that changed
+            candidates = [c for c in candidates if changed.touches(view.path_of(c.display))]
         if not candidates and not quiet:
             click.echo("postlint: warning: no Markdown files found to check", err=True)
         try:
@@ -182,6 +194,10 @@ def check(
             results = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
     if diff:
         sys.exit(_print_diffs(diffs, list(results), quiet))
+    if adoption.write_baseline is not None or adoption.add_suppressions:
+        from postlint.adoption import record
+
+        sys.exit(record(adoption, view, results, quiet))
     if fix_only:
         from postlint.fix import only_not_fixed
 
@@ -193,7 +209,7 @@ def check(
         color=use_color,
         show_source=show_source if show_source is not None else fmt == "full",
         statistics=statistics,
-        root=Path.cwd(),
+        root=view.root,
         rules=linter.rules,
         quiet=quiet,
         unsafe_fixes=unsafe_fixes,
@@ -209,8 +225,9 @@ def check(
     def watched(results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Results as they come: note a failure, move the progress bar."""
         nonlocal failed
-        for result in results:
-            failed = failed or pool.for_path(Path(result.path)).fails(result)
+        for found in results:
+            result = view(found)  # paths relative to the root; baseline, changed lines
+            failed = failed or pool.for_path(Path(found.path)).fails(result)
             if bar is not None:
                 bar.advance()
             yield result
@@ -226,7 +243,31 @@ def check(
         finally:
             if bar is not None:
                 bar.clear()
+    note = view.closing_note()
+    if note and not quiet:
+        click.echo(note, err=True)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _result_view(adoption: Any, config: Any, cwd: Path) -> tuple[Any, Any]:
+    """The view of results the adoption options ask for (a usage error when they are wrong)."""
+    from postlint.adoption import ResultView
+    from postlint.baseline import BaselineError
+    from postlint.changed_lines import ChangedLines, DiffBaseError
+    from postlint.diagnostic import Severity
+    from postlint.paths import report_root
+
+    root = report_root(adoption.root, cwd, os.environ)
+    try:
+        changed = ChangedLines.since(adoption.diff_base, root) if adoption.diff_base else None
+        minimum = Severity.parse(adoption.min_severity) if adoption.min_severity else None
+        baseline = adoption.baseline_file or config.baseline
+        if adoption.write_baseline is not None or adoption.add_suppressions:
+            baseline = None  # recording sees every finding
+        view = ResultView.build(root, cwd, baseline, changed, minimum or config.min_severity)
+    except (BaselineError, DiffBaseError) as exc:
+        _usage_error(exc)
+    return view, changed
 
 
 def _usage_error(exc: Exception | str) -> NoReturn:

@@ -42,6 +42,9 @@ class Config:
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
     output_format: str | None = None  # the report format when --output-format is not given
+    min_severity: Severity = Severity.INFO  # findings below it are not shown (nor fail the run)
+    baseline: Path | None = None  # findings recorded here are not shown (postlint.baseline)
+    force_exclude: bool = False  # exclude applies to files named on the command line too
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
 

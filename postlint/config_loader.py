@@ -162,6 +162,12 @@ def config_from_table(
         values["time_budget"] = float(table["time-budget"])
     if "output-format" in table:
         values["output_format"] = table["output-format"]
+    if "min-severity" in table:
+        values["min_severity"] = Severity.parse(table["min-severity"])
+    if "baseline" in table:  # may not exist yet: --write-baseline creates it
+        values["baseline"] = root / table["baseline"]
+    if "force-exclude" in table:
+        values["force_exclude"] = bool(table["force-exclude"])
     if house:
         values["house"] = house
     return replace(config, **values)
