@@ -125,5 +125,7 @@ def test_hook_with_a_baseline_and_force_exclude_fails_only_on_new_findings(
         "_posts/2025-11-20-old.md:10:4: error PR108 'was' is written twice in a row: "
         "delete the second 'was'"
     ) in new.stdout, new.stdout
-    assert "with" not in new.stdout and "draft.md" not in new.stdout and "ignored" not in new.stdout
+    assert (
+        "'with'" not in new.stdout and "draft.md" not in new.stdout and "ignored" not in new.stdout
+    )
     assert new.stdout.count("Found 1 problem") == 1  # require_serial: one run, one summary
