@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configura
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -152,7 +153,12 @@ def check(
     candidates: list[Any] = []
     results: Iterable[FileResult]
     out = sys.stdout
-    if any(str(p) == "-" for p in targets):
+    reads_stdin = any(str(p) == "-" for p in targets)
+    files = [p for p in targets if str(p) != "-"]  # `check - a.md`: standard input and a.md
+    if reads_stdin and files and fixing:
+        _usage_error("'-' (standard input) cannot be fixed together with files; fix them apart")
+    results = []
+    if reads_stdin:
         data = sys.stdin.buffer.read()
         name = stdin_filename or "-"
         if fixing:
@@ -167,13 +173,13 @@ def check(
                 out = sys.stderr
         else:
             results = [linter.lint_bytes(name, data)]
-    else:
+    if files or not reads_stdin:
         from postlint.files import discover_files, in_report_order
 
         cfg = linter.config
         force = adoption.force_exclude if adoption.force_exclude is not None else cfg.force_exclude
         exclude = (*cfg.exclude, *cfg.extend_exclude)
-        found = discover_files(targets, cfg.include, exclude, root=cfg.root, force_exclude=force)
+        found = discover_files(files, cfg.include, exclude, root=cfg.root, force_exclude=force)
         candidates = in_report_order(found)
         if changed is not None:  # --diff-base: only the files that changed
             candidates = [c for c in candidates if changed.touches(view.path_of(c.display))]
@@ -191,7 +197,8 @@ def check(
             from postlint.runner import default_jobs, lint_all
 
             cache = None if no_cache else ResultCache.create(Path.cwd())
-            results = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
+            linted = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
+            results = itertools.chain(results, linted)
     if diff:
         sys.exit(_print_diffs(diffs, list(results), quiet))
     if adoption.write_baseline is not None or adoption.add_suppressions:
@@ -204,7 +211,11 @@ def check(
         results = map(only_not_fixed, results)
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or linter.config.output_format or ("full" if to_terminal else "concise")
-    use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
+    from postlint.terminal import color_wanted
+
+    use_color = (
+        color_wanted(color, to_terminal, os.environ) if output_file is None else color == "always"
+    )
     options = ReportOptions(
         color=use_color,
         show_source=show_source if show_source is not None else fmt == "full",
@@ -238,6 +249,8 @@ def check(
                 if bar is not None:
                     bar.clear()
                 write(chunk)
+                if bar is not None:  # back under the output just written, so it stays in view
+                    bar.redraw()
         except ConfigError as exc:  # a nested configuration file with a mistake
             _usage_error(exc)
         finally:
@@ -331,10 +344,6 @@ def _print_diffs(diffs: list[str], results: list[Any], quiet: bool) -> int:
     return EXIT_FINDINGS if any(diffs) or problems else EXIT_CLEAN
 
 
-def _no_color() -> bool:
-    return bool(os.environ.get("NO_COLOR"))
-
-
 @main.command("rules")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
 def rules_command(output_format: str) -> None:
@@ -384,7 +393,10 @@ def generate_docs_command(folder: Path, check: bool) -> None:
         for name in stale:
             click.echo(f"stale: {folder / name}")
         sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
-    written = write_pages(rules, folder)
+    try:
+        written = write_pages(rules, folder)
+    except OSError as exc:
+        _usage_error(f"cannot write {folder}: {exc.strerror or exc}")
     click.echo(f"wrote {len(written)} pages to {folder}")
 
 
@@ -429,14 +441,33 @@ ignore = []
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False, exists=True), default=Path(".")
+)
 def init_command(folder: Path) -> None:
     """Write a commented starter postlint.toml."""
+    from postlint.config import ConfigError
+    from postlint.config_loader import CONFIG_NAMES, _read_table
+
     target = folder / "postlint.toml"
     if target.exists():
-        click.echo(f"postlint: error: {target} already exists", err=True)
-        sys.exit(EXIT_USAGE)
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+        _usage_error(f"{target} already exists")
+    for name in CONFIG_NAMES[1:]:  # postlint.toml would silently take the place of these
+        existing = folder / name
+        try:
+            found = existing.is_file() and _read_table(existing) is not None
+        except ConfigError:  # a broken file is still a configuration the user meant to have
+            found = True
+        if found:
+            where = "[tool.postlint] in " if name == "pyproject.toml" else ""
+            _usage_error(
+                f"{where}{existing} already configures postlint here; a postlint.toml would "
+                "take its place: edit that one instead"
+            )
+    try:
+        target.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        _usage_error(f"cannot write {target}: {exc.strerror or exc}")
     click.echo(f"wrote {target}")
 
 

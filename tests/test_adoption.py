@@ -260,3 +260,36 @@ def test_min_severity_hides_findings_below_it(run_cli, repo: Path) -> None:
     assert shown == [f"_posts/a.md:6:9: {REPEAT}"]
     (repo / "postlint.toml").write_text('min-severity = "error"\n', encoding="utf-8")
     assert lines(run_cli(*CONCISE, cwd=repo)) == [f"_posts/a.md:6:9: {REPEAT}"]
+
+
+# --- smaller command-line defects ---------------------------------------------------------------
+
+
+def test_standard_input_and_files_are_both_checked(run_cli, repo: Path) -> None:
+    run = run_cli(*CONCISE, "-", "_posts/a.md", cwd=repo, input=POST.encode())
+    assert lines(run) == [f"-:6:9: {REPEAT}", f"_posts/a.md:6:9: {REPEAT}"]
+    fixing = run_cli("check", "--fix", "-", "_posts/a.md", cwd=repo, input=POST.encode())
+    assert fixing.returncode == 2 and b"cannot be fixed together with files" in fixing.stderr
+
+
+def test_init_refuses_to_shadow_an_existing_configuration_and_a_missing_folder(
+    run_cli, tmp_path: Path
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.postlint]\nignore = []\n", encoding="utf-8")
+    run = run_cli("init", ".", cwd=tmp_path)
+    assert run.returncode == 2 and not (tmp_path / "postlint.toml").exists()
+    assert b"[tool.postlint] in pyproject.toml already configures postlint here" in run.stderr
+    missing = run_cli("init", "no-such-folder", cwd=tmp_path)
+    assert missing.returncode == 2 and b"does not exist" in missing.stderr
+    assert b"Traceback" not in missing.stderr
+
+
+def test_generate_docs_never_deletes_files_that_are_not_rule_pages(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "my-post.md").write_text(POST, encoding="utf-8")
+    (tmp_path / "ZZ999.md").write_text("an old rule page\n", encoding="utf-8")
+    run = run_cli("generate-docs", ".", cwd=tmp_path)
+    assert run.returncode == 0 and (tmp_path / "my-post.md").read_text(encoding="utf-8") == POST
+    assert not (tmp_path / "ZZ999.md").exists() and (tmp_path / "PR108.md").is_file()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    blocked = run_cli("generate-docs", "file/docs", cwd=tmp_path)
+    assert blocked.returncode == 2 and b"Traceback" not in blocked.stderr

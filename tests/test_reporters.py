@@ -318,25 +318,40 @@ def test_input_order_does_not_matter() -> None:
 
 def test_statistics_table_sorted_by_count() -> None:
     text = "a a a a\n"
+    fix = Fix((Edit(0, 1, "b"),))
     diags = [
-        make("x.md", text, 0, 1, code="PR101", name="repeated-word"),
+        make("x.md", text, 0, 1, code="PR101", name="repeated-word", fix=fix),
         make("x.md", text, 2, 3, code="PR200", name="proselint", sub_code="typography.symbols"),
         make("x.md", text, 4, 5, code="PR200", name="proselint", sub_code="typography.symbols"),
         make("x.md", text, 6, 7, code="FM001", name="schema-violation", severity=Severity.ERROR),
         make("x.md", text, 6, 7, code="PR101", name="repeated-word"),
     ]
-    out = render("concise", [FileResult("x.md", tuple(diags))], ReportOptions(statistics=True))
-    assert out.endswith(
-        "\n\nProblems by rule:\n"
-        "  2  PR101                       repeated-word\n"
-        "  2  PR200 [typography.symbols]  proselint\n"
-        "  1  FM001                       schema-violation\n"
-        "\n"
-        "Found 5 problems (1 error, 4 warnings, 0 info) in 1 file.\n"
-    )
+    for fmt in ("concise", "full"):  # as ruff: the table instead of the diagnostics
+        out = render(fmt, [FileResult("x.md", tuple(diags))], ReportOptions(statistics=True))
+        assert out == (
+            "Problems by rule:\n"
+            "  2  PR101                       [*] repeated-word\n"
+            "  2  PR200 [typography.symbols]  [ ] proselint\n"
+            "  1  FM001                       [ ] schema-violation\n"
+            "\n"
+            "Found 5 problems (1 error, 4 warnings, 0 info) in 1 file.\n"
+            "1 fixable with `--fix`.\n"
+        )
     assert "Problems by rule" not in render(
         "concise", [FileResult("x.md", tuple(diags))], ReportOptions()
     )
+
+
+def test_full_format_shows_a_window_of_a_long_line_around_the_span() -> None:
+    text = "Some words. " * 30 + "It went with with us." + " Other words." * 30 + "\n"
+    start = text.index("with with")
+    d = make("x.md", text, start, start + 9, code="PR108", name="repeated-word")
+    block = text_format.diagnostic_block(d, ReportOptions())
+    source, caret = block[2], block[3]
+    assert source.startswith("1 | … words. Some") and source.endswith("…")
+    assert len(source) == len("1 | ") + 1 + text_format.WINDOW + 1
+    column = caret.index("^")
+    assert source[column : column + 9] == "with with" and caret[column:] == "^" * 9
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise"])

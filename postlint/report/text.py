@@ -25,6 +25,8 @@ from postlint.report.base import (
 )
 
 TAB_SIZE = 4
+WINDOW = 120  # code points of a long source line shown around the span in the full format
+WINDOW_BEFORE = 40  # of them, before the span starts
 
 # Characters never written raw: C0 and C1 controls (TAB is handled by the caller), DEL,
 # characters some viewers treat as line breaks, bidirectional controls, lone surrogates.
@@ -95,6 +97,20 @@ def _layout(line: str) -> tuple[str, list[int]]:
     return "".join(parts), columns
 
 
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A line longer than :data:`WINDOW` code points, cut to a window around the span (marked
+    with "…" where text was left out), and the span's indices in it. A paragraph on one line
+    can be a thousand characters; the excerpt should show where, not everything."""
+    if len(line) <= WINDOW:
+        return line, start, end
+    first = max(0, min(start - WINDOW_BEFORE, len(line) - WINDOW))
+    last = min(len(line), first + WINDOW)  # a span longer than the window is cut at its end
+    head = "…" if first > 0 else ""
+    tail = "…" if last < len(line) else ""
+    offset = len(head) - first
+    return head + line[first:last] + tail, start + offset, min(end, last) + offset
+
+
 def headline(d: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity CODE [sub-code] message`` (the concise line)."""
     location = f"{_paint(printable(d.path), _BOLD, color)}:{d.start_pos.line}:{d.start_pos.column}:"
@@ -112,8 +128,8 @@ def diagnostic_block(d: Diagnostic, options: ReportOptions) -> list[str]:
     pad = " " * len(number)
     bar = _paint("|", _GUTTER_STYLE, options.color)
     if d.source_line:
-        shown, columns = _layout(d.source_line)
-        start, end = span_on_line(d)
+        line, start, end = _window(d.source_line, *span_on_line(d))
+        shown, columns = _layout(line)
         width = max(columns[end] - columns[start], 1)
         caret = _paint("^" * width, _SEVERITY_STYLE[d.severity], options.color)
         gutter = _paint(number, _GUTTER_STYLE, options.color)
@@ -164,17 +180,27 @@ def summary_lines(summary: Summary, options: ReportOptions) -> list[str]:
     return lines
 
 
-def statistics_lines(counts: Counter[tuple[str, str, str]]) -> list[str]:
-    """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name)."""
+def statistics_lines(
+    counts: Counter[tuple[str, str, str]], fixable: Counter[tuple[str, str, str]] | None = None
+) -> list[str]:
+    """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name).
+
+    As ruff prints them: ``[*]`` marks a rule whose findings ``--fix`` can repair (``fixable``
+    counts those), ``[ ]`` one it cannot.
+    """
     if not counts:
         return []
+    fixable = fixable or Counter()
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     labels = [printable(rule_label(code, sub or None)) for (code, sub, _), _ in rows]
     count_width = len(str(rows[0][1]))
     label_width = max(map(len, labels))
     lines = ["Problems by rule:"]
-    for ((_, _, name), count), label in zip(rows, labels, strict=True):
-        lines.append(f"  {count:>{count_width}}  {label:<{label_width}}  {printable(name)}")
+    for (key, count), label in zip(rows, labels, strict=True):
+        mark = "[*]" if fixable[key] else "[ ]"
+        lines.append(
+            f"  {count:>{count_width}}  {label:<{label_width}}  {mark} {printable(key[2])}"
+        )
     return lines
 
 
@@ -187,6 +213,7 @@ def _stream(
     """One chunk per file with problems (files in the order given), then the closing sections."""
     summary = Summary.of(())
     counts: Counter[tuple[str, str, str]] = Counter()
+    fixable: Counter[tuple[str, str, str]] = Counter()
     # Each chunk ends its last line, so a progress bar drawn in between erases nothing; the
     # separator's extra line break (a blank line in the full format) goes in front instead.
     gap = separator[1:]
@@ -196,12 +223,16 @@ def _stream(
         diagnostics = in_file_order(result)
         if not diagnostics:
             continue
-        if options.statistics:
-            counts.update((d.code, d.sub_code or "", d.name) for d in diagnostics)
+        if options.statistics:  # as ruff: the table instead of the diagnostics
+            for d in diagnostics:
+                key = (d.code, d.sub_code or "", d.name)
+                counts[key] += 1
+                fixable[key] += d.fix is not None and (d.fix.safe or options.unsafe_fixes)
+            continue
         chunk = separator.join(block(d) for d in diagnostics)
         yield (gap if wrote else "") + chunk + "\n"
         wrote = True
-    sections = [] if not options.statistics else ["\n".join(statistics_lines(counts))]
+    sections = [] if not options.statistics else ["\n".join(statistics_lines(counts, fixable))]
     sections += ["\n".join(summary_lines(summary, options))]
     tail = "\n\n".join(section for section in sections if section)
     if tail:
