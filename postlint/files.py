@@ -105,12 +105,12 @@ def _git_ignored(paths: list[Path], folder: Path) -> set[Path]:
     return {p for p, rel in zip(paths, relative, strict=True) if rel in ignored}
 
 
-def _force_excluded(given: Path, root: Path, exclude: Sequence[str]) -> bool:
-    """--force-exclude: a path named on the command line that exclude or .gitignore covers."""
-    if excluded(given, root, exclude, folder=given.is_dir()):
-        return True
-    folder = given if given.is_dir() else given.parent
-    return bool(_git_ignored([given], folder or Path(".")))
+def _force_excluded(paths: Sequence[Path], root: Path, exclude: Sequence[str]) -> set[Path]:
+    """--force-exclude: the paths named on the command line that exclude or .gitignore cover
+    (one git call for all of them: pre-commit names every staged post)."""
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
+    found = {p for p in existing if excluded(p, root, exclude, folder=p.is_dir())}
+    return found | _git_ignored([p for p in existing if p not in found], Path.cwd())
 
 
 def discover_files(
@@ -126,9 +126,10 @@ def discover_files(
     folders are walked. ``exclude`` patterns are relative to ``root`` (the config's folder)."""
     cwd = (cwd or Path.cwd()).absolute()
     root = (root or cwd).absolute()
+    skipped = _force_excluded(paths, root, exclude) if force_exclude else set()
     for given in paths:
         exists = given.exists() or given.is_symlink()
-        if force_exclude and exists and _force_excluded(given, root, exclude):
+        if given in skipped:
             continue
         if given.is_dir():
             yield from _walk_candidates(given, include, exclude, root, cwd)

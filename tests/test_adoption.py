@@ -78,6 +78,10 @@ def test_root_option_and_ci_workspace_set_the_root(run_cli, repo: Path) -> None:
         run_cli("check", "--no-cache", "--output-format", "gitlab", "a.md", cwd=sub).stdout
     )
     assert [issue["location"]["path"] for issue in gitlab] == ["_posts/a.md"]
+    from_root = json.loads(
+        run_cli("check", "--no-cache", "--output-format", "gitlab", "_posts/a.md", cwd=repo).stdout
+    )
+    assert [i["fingerprint"] for i in from_root] == [i["fingerprint"] for i in gitlab]
 
 
 # --- discovery ----------------------------------------------------------------------------------
