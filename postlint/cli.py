@@ -413,6 +413,9 @@ ignore = []
 # prose-fields = ["title", "excerpt", "description"]
 # max-file-size = 10485760
 # output-format = "concise"                 # when --output-format is not given
+# min-severity = "warning"                  # do not show info findings
+# baseline = "lint/postlint-baseline.json"  # written by: postlint check --write-baseline FILE
+# force-exclude = true                      # exclude applies to files pre-commit names too
 # styles = ["styles/*.toml"]                # house rules in files, one table per rule
 
 # [per-file-ignores]
