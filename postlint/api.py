@@ -40,7 +40,12 @@ def iter_results(
     )
     settings = pool.for_path(targets[0].absolute()).config  # discovery follows the first path's
     candidates = in_report_order(
-        discover_files(targets, settings.include, (*settings.exclude, *settings.extend_exclude))
+        discover_files(
+            targets,
+            settings.include,
+            (*settings.exclude, *settings.extend_exclude),
+            root=settings.root,
+        )
     )
     yield from lint_all(pool, candidates, jobs=jobs)
 

@@ -8,6 +8,7 @@ Exit codes: 0 clean, 1 problems at or above the fail level, 2 usage or configura
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import click
 
 from postlint import __version__
+from postlint.adoption import adoption_options
 from postlint.report import FORMATS
 
 if TYPE_CHECKING:
@@ -104,6 +106,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     is_flag=True,
     help="With --fix or --diff, list each fix: line, rule, before -> after.",
 )
+@adoption_options  # --root, --force-exclude, --baseline, --write-baseline, --diff-base, ...
 def check(
     paths: tuple[Path, ...],
     schema: Path | None,
@@ -128,6 +131,7 @@ def check(
     diff: bool,
     fix_only: bool,
     show_fixes: bool,
+    **adoption_values: Any,
 ) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.config import Config, ConfigError
@@ -164,13 +168,23 @@ def check(
         click.echo(f"postlint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
+    from postlint.adoption import Adoption
+
+    adoption = Adoption.of(adoption_values)
+    cwd = Path.cwd()
+    view, changed = _result_view(adoption, linter.config, cwd)
     fixing = fix or fix_only or diff
     diffs: list[str] = []
     shown: list[str] = []  # --show-fixes
     candidates: list[Any] = []
     results: Iterable[FileResult]
     out = sys.stdout
-    if any(str(p) == "-" for p in targets):
+    reads_stdin = any(str(p) == "-" for p in targets)
+    files = [p for p in targets if str(p) != "-"]  # `check - a.md`: standard input and a.md
+    if reads_stdin and files and fixing:
+        _usage_error("'-' (standard input) cannot be fixed together with files; fix them apart")
+    results = []
+    if reads_stdin:
         data = sys.stdin.buffer.read()
         name = stdin_filename or "-"
         if fixing:
@@ -186,12 +200,16 @@ def check(
                 out = sys.stderr
         else:
             results = [linter.lint_bytes(name, data)]
-    else:
+    if files or not reads_stdin:
         from postlint.files import discover_files, in_report_order
 
         cfg = linter.config
-        found = discover_files(targets, cfg.include, (*cfg.exclude, *cfg.extend_exclude))
+        force = adoption.force_exclude if adoption.force_exclude is not None else cfg.force_exclude
+        exclude = (*cfg.exclude, *cfg.extend_exclude)
+        found = discover_files(files, cfg.include, exclude, root=cfg.root, force_exclude=force)
         candidates = in_report_order(found)
+        if changed is not None:  # --diff-base: only the files that changed
+            candidates = [c for c in candidates if changed.touches(view.path_of(c.display))]
         if not candidates and not quiet:
             click.echo("postlint: warning: no Markdown files found to check", err=True)
         try:
@@ -208,24 +226,33 @@ def check(
             from postlint.runner import default_jobs, lint_all
 
             cache = None if no_cache else ResultCache.create(Path.cwd())
-            results = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
+            linted = lint_all(pool, candidates, jobs=jobs or default_jobs(), cache=cache)
+            results = itertools.chain(results, linted)
     if shown:  # on standard error: standard output has the diff, the report or the post
         click.echo("Applied fixes:" if not diff else "Fixes (not written):", err=True)
         click.echo("\n".join(shown), err=True)
     if diff:
         sys.exit(_print_diffs(diffs, list(results), quiet))
+    if adoption.write_baseline is not None or adoption.add_suppressions:
+        from postlint.adoption import record
+
+        sys.exit(record(adoption, view, results, quiet))
     if fix_only:
         from postlint.fix import only_not_fixed
 
         results = map(only_not_fixed, results)
     to_terminal = output_file is None and sys.stdout.isatty()
     fmt = output_format or linter.config.output_format or ("full" if to_terminal else "concise")
-    use_color = color == "always" or (color == "auto" and to_terminal and not _no_color())
+    from postlint.terminal import color_wanted
+
+    use_color = (
+        color_wanted(color, to_terminal, os.environ) if output_file is None else color == "always"
+    )
     options = ReportOptions(
         color=use_color,
         show_source=show_source if show_source is not None else fmt == "full",
         statistics=statistics,
-        root=Path.cwd(),
+        root=view.root,
         rules=linter.rules,
         quiet=quiet,
         unsafe_fixes=unsafe_fixes,
@@ -241,9 +268,10 @@ def check(
     def watched(results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Results as they come: note a failure, move the progress bar."""
         nonlocal failed, internal
-        for result in results:
-            failed = failed or pool.for_path(Path(result.path)).fails(result)
-            internal = internal or any(d.code == INTERNAL_ERROR_CODE for d in result.diagnostics)
+        for found in results:
+            result = view(found)  # paths relative to the root; baseline, changed lines
+            failed = failed or pool.for_path(Path(found.path)).fails(result)
+            internal = internal or any(d.code == INTERNAL_ERROR_CODE for d in found.diagnostics)
             if bar is not None:
                 bar.advance()
             yield result
@@ -254,14 +282,40 @@ def check(
                 if bar is not None:
                     bar.clear()
                 write(chunk)
+                if bar is not None:  # back under the output just written, so it stays in view
+                    bar.redraw()
         except ConfigError as exc:  # a nested configuration file with a mistake
             _usage_error(exc)
         finally:
             if bar is not None:
                 bar.clear()
+    note = view.closing_note()
+    if note and not quiet:
+        click.echo(note, err=True)
     if internal:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _result_view(adoption: Any, config: Any, cwd: Path) -> tuple[Any, Any]:
+    """The view of results the adoption options ask for (a usage error when they are wrong)."""
+    from postlint.adoption import ResultView
+    from postlint.baseline import BaselineError
+    from postlint.changed_lines import ChangedLines, DiffBaseError
+    from postlint.diagnostic import Severity
+    from postlint.paths import report_root
+
+    root = report_root(adoption.root, cwd, os.environ)
+    try:
+        changed = ChangedLines.since(adoption.diff_base, root) if adoption.diff_base else None
+        minimum = Severity.parse(adoption.min_severity) if adoption.min_severity else None
+        baseline = adoption.baseline_file or config.baseline
+        if adoption.write_baseline is not None or adoption.add_suppressions:
+            baseline = None  # recording sees every finding
+        view = ResultView.build(root, cwd, baseline, changed, minimum or config.min_severity)
+    except (BaselineError, DiffBaseError) as exc:
+        _usage_error(exc)
+    return view, changed
 
 
 def _usage_error(exc: Exception | str) -> NoReturn:
@@ -343,10 +397,6 @@ def _print_diffs(diffs: list[str], results: list[Any], quiet: bool) -> int:
     return EXIT_FINDINGS if any(diffs) or problems else EXIT_CLEAN
 
 
-def _no_color() -> bool:
-    return bool(os.environ.get("NO_COLOR"))
-
-
 @main.command("rules")
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
 def rules_command(output_format: str) -> None:
@@ -396,7 +446,10 @@ def generate_docs_command(folder: Path, check: bool) -> None:
         for name in stale:
             click.echo(f"stale: {folder / name}")
         sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
-    written = write_pages(rules, folder)
+    try:
+        written = write_pages(rules, folder)
+    except OSError as exc:
+        _usage_error(f"cannot write {folder}: {exc.strerror or exc}")
     click.echo(f"wrote {len(written)} pages to {folder}")
 
 
@@ -413,6 +466,9 @@ ignore = []
 # prose-fields = ["title", "excerpt", "description"]
 # max-file-size = 10485760
 # output-format = "concise"                 # when --output-format is not given
+# min-severity = "warning"                  # do not show info findings
+# baseline = "lint/postlint-baseline.json"  # written by: postlint check --write-baseline FILE
+# force-exclude = true                      # exclude applies to files pre-commit names too
 # styles = ["styles/*.toml"]                # house rules in files, one table per rule
 
 # [per-file-ignores]
@@ -441,14 +497,33 @@ ignore = []
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.argument(
+    "folder", type=click.Path(path_type=Path, file_okay=False, exists=True), default=Path(".")
+)
 def init_command(folder: Path) -> None:
     """Write a commented starter postlint.toml."""
+    from postlint.config import ConfigError
+    from postlint.config_loader import CONFIG_NAMES, _read_table
+
     target = folder / "postlint.toml"
     if target.exists():
-        click.echo(f"postlint: error: {target} already exists", err=True)
-        sys.exit(EXIT_USAGE)
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+        _usage_error(f"{target} already exists")
+    for name in CONFIG_NAMES[1:]:  # postlint.toml would silently take the place of these
+        existing = folder / name
+        try:
+            found = existing.is_file() and _read_table(existing) is not None
+        except ConfigError:  # a broken file is still a configuration the user meant to have
+            found = True
+        if found:
+            where = "[tool.postlint] in " if name == "pyproject.toml" else ""
+            _usage_error(
+                f"{where}{existing} already configures postlint here; a postlint.toml would "
+                "take its place: edit that one instead"
+            )
+    try:
+        target.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        _usage_error(f"cannot write {target}: {exc.strerror or exc}")
     click.echo(f"wrote {target}")
 
 

@@ -46,6 +46,9 @@ class Config:
     profile: str | None = None  # a generator's name: its facts instead of the detected ones
     output_format: str | None = None  # the report format when --output-format is not given
     vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms
+    min_severity: Severity = Severity.INFO  # findings below it are not shown (nor fail the run)
+    baseline: Path | None = None  # findings recorded here are not shown (postlint.baseline)
+    force_exclude: bool = False  # exclude applies to files named on the command line too
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here
     source: Path | None = None  # the file this config was read from
     site: SiteSettings = field(default_factory=SiteSettings)  # the [site] table

@@ -173,6 +173,12 @@ def config_from_table(
         values["profile"] = table["profile"]
     if "output-format" in table:
         values["output_format"] = table["output-format"]
+    if "min-severity" in table:
+        values["min_severity"] = Severity.parse(table["min-severity"])
+    if "baseline" in table:  # may not exist yet: --write-baseline creates it
+        values["baseline"] = root / table["baseline"]
+    if "force-exclude" in table:
+        values["force_exclude"] = bool(table["force-exclude"])
     if house:
         values["house"] = house
     from postlint import vocabulary

@@ -6,7 +6,6 @@ built from one :class:`Config`; two linters in one process never share state.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any
 from postlint.config import Config, ConfigError
 from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
+from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
 from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
@@ -533,14 +533,8 @@ def _relative_posix(path: str, root: Path) -> str:
 
 
 def _glob_match(relative: str, pattern: str) -> bool:
-    """gitignore-like: a pattern without '/' matches the file name or any folder name."""
-    if fnmatch.fnmatchcase(relative, pattern):
-        return True
-    if "/" not in pattern.rstrip("/"):
-        return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/"))
-    if pattern.endswith("/**"):
-        return relative.startswith(pattern[:-3] + "/")
-    return False
+    """A gitignore pattern, as git and ruff read it (see postlint.patterns)."""
+    return matches(relative, (pattern,))
 
 
 __all__ = ["Linter", "Severity"]

@@ -2,7 +2,8 @@
 
 It appears only after a run has taken a moment (short runs stay silent), only on a terminal,
 never in CI logs (``CI`` set) and never with machine formats. The line is erased before any
-report output is written, so it never ends up between two diagnostics.
+report output is written, so it never ends up between two diagnostics, and drawn again right
+after it, so on a long run with many findings it stays in view.
 """
 
 from __future__ import annotations
@@ -43,12 +44,21 @@ class Progress:
         self.done += 1
         now = time.monotonic()
         if now - self.started >= self.delay and now - self.drawn_at >= 0.1:
-            self.drawn_at = now
-            filled = _WIDTH * min(self.done, self.total) // self.total
-            bar = "#" * filled + "-" * (_WIDTH - filled)
-            self.stream.write(f"{_ERASE}[{bar}] {self.done}/{self.total} files")
-            self.stream.flush()
-            self.shown = True
+            self._draw(now)
+
+    def redraw(self) -> None:
+        """Draw the bar again after report output erased it (once the delay has passed)."""
+        now = time.monotonic()
+        if not self.shown and now - self.started >= self.delay:
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        self.drawn_at = now
+        filled = _WIDTH * min(self.done, self.total) // self.total
+        bar = "#" * filled + "-" * (_WIDTH - filled)
+        self.stream.write(f"{_ERASE}[{bar}] {self.done}/{self.total} files")
+        self.stream.flush()
+        self.shown = True
 
     def clear(self) -> None:
         if self.shown:

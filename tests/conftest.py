@@ -13,8 +13,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "2025-11-26-where-peace-stands-in-ukraine.md"
+# The seed is also the example post (byte for byte): a bare clone has that copy.
+_SEED_NAME = "2025-11-26-where-peace-stands-in-ukraine.md"
+SEED = SHARED / "seed" / _SEED_NAME
+if not SEED.is_file():
+    SEED = REPO / "examples" / "_posts" / _SEED_NAME
 CORPUS = SHARED / "corpus"
+# Real posts for tests that need some but not all: the corpus when it is beside the repo,
+# else the licensed sample copied into tests/ (see tests/corpus_sample/SOURCES.md).
+CORPUS_SAMPLE = Path(__file__).resolve().parent / "corpus_sample"
+REAL_POSTS = CORPUS if CORPUS.is_dir() else CORPUS_SAMPLE
+SARIF_SCHEMA = SHARED / "external-schemas" / "sarif-schema-2.1.0.json"
 OFFLINE = Path(__file__).resolve().parent / "offline"  # its sitecustomize blocks the network
 SOCKET_LOG = "POSTLINT_SOCKET_LOG"
 

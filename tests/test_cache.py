@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED
+from conftest import REAL_POSTS, SEED
 from postlint.atomic import TEMP_SUFFIX
 from postlint.cache import CACHE_DIR_NAME, ResultCache
 from postlint.config import Config
@@ -25,7 +25,12 @@ CHECK = ("check", "--exit-zero", "--output-format", "concise")
 def blog(tmp_path: Path) -> Path:
     """A folder of real posts: the seed and forty corpus posts, in nested folders."""
     posts = tmp_path / "blog"
-    for n, source in enumerate(sorted(CORPUS.rglob("*.md"))[:40]):
+    real = sorted(
+        p
+        for p in REAL_POSTS.rglob("*")
+        if p.suffix in (".md", ".markdown") and not p.name.startswith(("LICENSE", "SOURCES"))
+    )
+    for n, source in enumerate(real[:40]):  # the corpus, or the sample's 42 posts
         target = posts / f"part{n % 3}" / f"{n:02d}-{source.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

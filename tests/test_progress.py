@@ -88,3 +88,45 @@ def test_cli_draws_no_bar_in_ci(tmp_path: Path) -> None:
         (tmp_path / f"post{n}.md").write_text(f"---\ntitle: Post {n}\n---\n\nText.\n")
     _, stderr = _run_with_terminal_stderr(tmp_path, {"CI": "true"})
     assert "/5 files" not in stderr
+
+
+def test_bar_is_drawn_again_after_output_erased_it() -> None:
+    terminal = FakeTerminal()
+    bar = Progress(4, terminal, delay=0.0)
+    bar.advance()
+    bar.clear()
+    terminal.write("a.md:1:1: error ...\n")  # a report chunk
+    bar.redraw()
+    assert terminal.getvalue().endswith(
+        "a.md:1:1: error ...\n\r\x1b[K[#######-----------------------] 1/4 files"
+    )
+    late = FakeTerminal()
+    Progress(4, late, delay=3600).redraw()
+    assert late.getvalue() == ""  # not before the delay
+
+
+def test_colour_conventions() -> None:
+    from postlint.terminal import color_wanted
+
+    assert color_wanted("auto", True, {}) and not color_wanted("auto", False, {})
+    assert color_wanted("auto", False, {"FORCE_COLOR": "1"})
+    assert color_wanted("auto", False, {"CLICOLOR_FORCE": "1"})
+    assert not color_wanted("auto", False, {"FORCE_COLOR": "0"})
+    assert not color_wanted("auto", True, {"TERM": "dumb"})
+    assert not color_wanted("auto", True, {"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert color_wanted("always", False, {"NO_COLOR": "1"})
+    assert not color_wanted("never", True, {"FORCE_COLOR": "1"})
+
+
+def test_cli_force_color_colours_a_pipe(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\n\nIt was the the end.\n")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    run = subprocess.run(
+        [sys.executable, "-m", "postlint", "check", "--no-cache", "--isolated", "a.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**env, "FORCE_COLOR": "1"},
+        check=False,
+    )
+    assert "\x1b[1;31merror\x1b[0m" in run.stdout

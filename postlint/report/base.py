@@ -102,9 +102,14 @@ def rule_label(code: str, sub_code: str | None) -> str:
 
 
 def relative_path(path: str, root: Path) -> str | None:
-    """``path`` relative to ``root`` with forward slashes, or None when it lies outside root."""
+    """``path`` relative to ``root`` with forward slashes, or None when it lies outside root.
+
+    A relative ``path`` is taken as relative to ``root`` (the CLI passes repository-relative
+    paths, whatever the working folder); with the default root, ``.``, that is the working folder.
+    """
+    top = os.path.abspath(root)
     try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        relative = Path(os.path.normpath(os.path.join(top, path))).relative_to(top)
     except ValueError:
         return None
     return relative.as_posix()

@@ -25,6 +25,8 @@ from postlint.report.base import (
 )
 
 TAB_SIZE = 4
+WINDOW = 120  # code points of a long source line shown around the span in the full format
+WINDOW_BEFORE = 40  # of them, before the span starts
 
 # Characters never written raw: C0 and C1 controls (TAB is handled by the caller), DEL,
 # characters some viewers treat as line breaks, bidirectional controls, lone surrogates.
@@ -95,6 +97,20 @@ def _layout(line: str) -> tuple[str, list[int]]:
     return "".join(parts), columns
 
 
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """A line longer than :data:`WINDOW` code points, cut to a window around the span (marked
+    with "…" where text was left out), and the span's indices in it. A paragraph on one line
+    can be a thousand characters; the excerpt should show where, not everything."""
+    if len(line) <= WINDOW:
+        return line, start, end
+    first = max(0, min(start - WINDOW_BEFORE, len(line) - WINDOW))
+    last = min(len(line), first + WINDOW)  # a span longer than the window is cut at its end
+    head = "…" if first > 0 else ""
+    tail = "…" if last < len(line) else ""
+    offset = len(head) - first
+    return head + line[first:last] + tail, start + offset, min(end, last) + offset
+
+
 def headline(d: Diagnostic, color: bool = False) -> str:
     """``path:line:col: severity CODE [sub-code] message`` (the concise line)."""
     location = f"{_paint(printable(d.path), _BOLD, color)}:{d.start_pos.line}:{d.start_pos.column}:"
@@ -112,8 +128,8 @@ def diagnostic_block(d: Diagnostic, options: ReportOptions) -> list[str]:
     pad = " " * len(number)
     bar = _paint("|", _GUTTER_STYLE, options.color)
     if d.source_line:
-        shown, columns = _layout(d.source_line)
-        start, end = span_on_line(d)
+        line, start, end = _window(d.source_line, *span_on_line(d))
+        shown, columns = _layout(line)
         width = max(columns[end] - columns[start], 1)
         caret = _paint("^" * width, _SEVERITY_STYLE[d.severity], options.color)
         gutter = _paint(number, _GUTTER_STYLE, options.color)
@@ -170,7 +186,7 @@ def statistics_lines(
     """Counts per rule (and sub-code), most frequent first; ``counts`` by (code, sub-code, name).
 
     ``fixable`` marks rows with a fix, as ruff does: ``[*]`` safe (``--fix``), ``[-]`` only with
-    ``--unsafe-fixes``; rows without a fix get blanks (no column when no row has a fix).
+    ``--unsafe-fixes``, ``[ ]`` no fix (no column when no row has a fix).
     """
     if not counts:
         return []
@@ -181,7 +197,7 @@ def statistics_lines(
     label_width = max(map(len, labels))
     lines = ["Problems by rule:"]
     for (key, count), label in zip(rows, labels, strict=True):
-        mark = marks.get(key, "   ") + " " if marks else ""
+        mark = marks.get(key, "[ ]") + " " if marks else ""
         lines.append(f"  {count:>{count_width}}  {label:<{label_width}}  {mark}{printable(key[2])}")
     return lines
 
@@ -217,6 +233,7 @@ def _stream(
                 key = (d.code, d.sub_code or "", d.name)
                 counts[key] += 1
                 fixable[key] = _fix_mark(d, fixable.get(key, "   "))
+            continue  # as ruff: the table instead of the diagnostics
         chunk = separator.join(block(d) for d in diagnostics)
         yield (gap if wrote else "") + chunk + "\n"
         wrote = True

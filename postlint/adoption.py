@@ -1,0 +1,196 @@
+"""``check`` options for adopting postlint on an existing archive and in CI, and the view of
+the results they give: paths relative to the repository root, a baseline, changed lines only,
+a display threshold. The CLI applies :class:`ResultView` to every result before reporting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postlint.baseline import Baseline, BaselineFilter
+from postlint.changed_lines import ChangedLines
+from postlint.diagnostic import FileResult, Severity
+from postlint.paths import rebase, report_path
+
+SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
+
+
+def adoption_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options below, as one block (the command receives them as keyword arguments)."""
+    options = [
+        click.option(
+            "--root",
+            type=click.Path(path_type=Path, file_okay=False, exists=True),
+            help="Report paths relative to this folder [default: GITHUB_WORKSPACE, "
+            "CI_PROJECT_DIR, the git top level, or the current folder].",
+        ),
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            default=None,
+            help="Apply exclude and .gitignore to files named on the command line too "
+            "(for pre-commit).",
+        ),
+        click.option(
+            "--baseline",
+            "baseline_file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Report only findings not recorded in this baseline file.",
+        ),
+        click.option(
+            "--write-baseline",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Record every current finding in this file (then exit 0).",
+        ),
+        click.option(
+            "--add-suppressions",
+            is_flag=True,
+            help="Add a suppression comment for every current finding (then exit 0).",
+        ),
+        click.option(
+            "--diff-base",
+            metavar="REF",
+            help="Report only findings on lines changed since this git ref.",
+        ),
+        click.option(
+            "--min-severity",
+            type=SEVERITY_CHOICE,
+            help="Show only findings at or above this severity [default: info].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """The block's values, as ``check`` received them."""
+
+    root: Path | None = None
+    force_exclude: bool | None = None
+    baseline_file: Path | None = None
+    write_baseline: Path | None = None
+    add_suppressions: bool = False
+    diff_base: str | None = None
+    min_severity: str | None = None
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Adoption:
+        return cls(**values)
+
+
+@dataclass
+class ResultView:
+    """What a report shows of one result; keeps the baseline's counts for the closing note."""
+
+    root: Path
+    cwd: Path
+    min_severity: Severity = Severity.INFO
+    baseline: BaselineFilter | None = None
+    changed: ChangedLines | None = None
+
+    def path_of(self, display: str) -> str:
+        """The report path of a file checked under the name ``display``."""
+        return report_path(display, self.root, self.cwd)
+
+    def __call__(self, result: FileResult) -> FileResult:
+        result = rebase(result, self.root, self.cwd)
+        if self.baseline is not None:
+            result = self.baseline(result)
+        if self.changed is not None:
+            result = self.changed(result)
+        if self.min_severity > Severity.INFO:
+            kept = tuple(d for d in result.diagnostics if d.severity >= self.min_severity)
+            if len(kept) != len(result.diagnostics):
+                result = replace(result, diagnostics=kept)
+        return result
+
+    @classmethod
+    def build(
+        cls,
+        root: Path,
+        cwd: Path,
+        baseline: Path | None,
+        changed: ChangedLines | None,
+        minimum: Severity,
+    ) -> ResultView:
+        loaded = BaselineFilter(Baseline.load(baseline), root) if baseline is not None else None
+        return cls(root, cwd, minimum, loaded, changed)
+
+    def closing_note(self) -> str | None:
+        """How many baseline entries no longer occur (so the baseline can be rewritten)."""
+        if self.baseline is None:
+            return None
+        stale = self.baseline.stale()
+        if not stale:
+            return None
+        what = "entry no longer occurs" if stale == 1 else "entries no longer occur"
+        return f"postlint: {stale} baseline {what}; --write-baseline rewrites the baseline"
+
+
+def record(adoption: Adoption, view: ResultView, results: Iterable[FileResult], quiet: bool) -> int:
+    """--write-baseline / --add-suppressions: take note of every finding shown; exit code."""
+    pairs = [(found, view(found)) for found in results]
+    if adoption.write_baseline is not None:
+        from postlint.baseline import write_baseline
+
+        try:
+            count = write_baseline(adoption.write_baseline, (s for _, s in pairs), view.root)
+        except OSError as exc:
+            click.echo(f"postlint: error: cannot write {adoption.write_baseline}: {exc}", err=True)
+            return 2
+        if not quiet:
+            noun = "finding" if count == 1 else "findings"
+            click.echo(f"postlint: recorded {count} {noun} in {adoption.write_baseline}", err=True)
+    if adoption.add_suppressions:
+        return _suppress_all(pairs, quiet)
+    return 0
+
+
+def _suppress_all(pairs: list[tuple[FileResult, FileResult]], quiet: bool) -> int:
+    from postlint.add_suppressions import add_suppressions
+    from postlint.atomic import WriteRefused, write_atomic
+    from postlint.source import DecodeError, SourceFile
+
+    added = left = files = 0
+    status = 0
+    for found, shown in pairs:
+        if not shown.diagnostics:
+            continue
+        if found.path == "-":
+            click.echo("postlint: error: --add-suppressions needs files, not stdin", err=True)
+            return 2
+        path = Path(found.path)
+        try:
+            data = path.read_bytes()
+            source = SourceFile.from_bytes(found.path, data)
+        except (OSError, DecodeError):
+            left += len(shown.diagnostics)
+            continue
+        outcome = add_suppressions(source, shown.diagnostics)
+        left += outcome.left
+        if not outcome.added:
+            continue
+        try:
+            write_atomic(path, source.to_bytes(outcome.text), expected=data)
+        except (OSError, WriteRefused) as exc:
+            click.echo(f"postlint: error: {found.path}: not written: {exc}", err=True)
+            status = 2
+            left += outcome.added
+            continue
+        added += outcome.added
+        files += 1
+    if not quiet:
+        click.echo(
+            f"postlint: added suppressions for {added} finding{'s' if added != 1 else ''} "
+            f"in {files} file{'s' if files != 1 else ''}"
+            + (f"; {left} could not be suppressed by a comment" if left else ""),
+            err=True,
+        )
+    return status
