@@ -455,6 +455,8 @@ def config_command(
     from postlint.site.generator import SiteFinder, describe, profile_site
 
     post = path.absolute() if path.is_dir() else path.absolute().parent
-    site = profile_site(config.profile) if config.profile else SiteFinder(config.root).site_for(post)
+    site = (
+        profile_site(config.profile) if config.profile else SiteFinder(config.root).site_for(post)
+    )
     shown["site"] = describe(site, config.profile)
     click.echo(json.dumps(shown, indent=2, ensure_ascii=False))

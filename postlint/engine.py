@@ -172,7 +172,9 @@ class Linter:
 
     def lint_source(self, source: SourceFile) -> FileResult:
         selection = self.selection_for(source.path)
-        doc = Document(source, prose_fields=self.config.prose_fields, site=self.site_for(source.path))
+        doc = Document(
+            source, prose_fields=self.config.prose_fields, site=self.site_for(source.path)
+        )
         extra: list[Diagnostic] = []
         schema, schema_problem = self._schema_for(doc)
         doc.schema = schema
