@@ -9,7 +9,8 @@ subtitle and is left alone, and so is a post without a `title`.
 
 Off by default: whether the layout prints the title is a fact about the site's theme that
 postlint cannot see (the Rust blog, for one, writes the title as the first heading in 40 posts
-on purpose). Turn it on with `extend-select = ["PR121"]` where the layout prints it.
+on purpose), and reported as info when on. Turn it on with `extend-select = ["PR121"]` where
+the layout prints it.
 
 ## Why is this bad?
 Readers see the headline twice; the page has two `<h1>` elements, which confuses screen
@@ -77,7 +78,7 @@ RULE = Rule(
     code="PR121",
     name="title-repeated",
     summary="The first heading repeats the post's title",
-    severity=Severity.WARNING,
+    severity=Severity.INFO,  # certain only where the layout prints the title
     check=check,
     enabled_by_default=False,  # whether the layout prints the title is the site's business
 )
