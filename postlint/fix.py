@@ -407,6 +407,7 @@ def fix_source(
     seen = {text}
     problem: str | None = None
     one_at_a_time = False  # set when fixes create a finding only together
+    contextual: set[Signature] = set()  # refused for a finding they would create, in this text
     judge = _Judge(linter, source)
 
     def candidates() -> list[Diagnostic]:
@@ -449,9 +450,12 @@ def fix_source(
                 + judge.culprits(text, result, applied[middle:])
             )
             if not culprits and len(applied) > 1:
+                # only together do they create it: try them one by one, refusing none yet
                 one_at_a_time = True
-            for fix, found in culprits or [(f, created) for f in applied]:
+                continue
+            for fix, found in culprits or [(applied[0], created)]:
                 refused[_signature(fix, text)] = fix_guard.creates_reason(found)
+                contextual.add(_signature(fix, text))
             continue
         if new_text in seen:
             codes = sorted({d.code for d in current if d.fix in applied})
@@ -468,6 +472,10 @@ def fix_source(
         history.append([e for fix in applied for e in fix.edits])
         text, fixed = new_text, fixed + count
         result = new_result
+        # a fix refused for what it created may be harmless in the changed text: try it again
+        for signature in contextual:
+            refused.pop(signature, None)
+        contextual.clear()
     if problem is None and len(passes) >= max_passes:
         left = select_fixes(candidates(), unsafe, len(text))
         left = [f for f in left if fix_guard.static_problem(text, f) is None]

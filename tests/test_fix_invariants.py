@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS
+from postlint import vocabulary
 from postlint.config import Config
 from postlint.engine import Linter
 from postlint.house import HouseRule
@@ -24,6 +25,8 @@ from postlint.rule import FixAvailability, discover
 
 SAMPLE = Path(__file__).parent / "fix_sample"
 REAL = Linter(Config())
+# with proselint 0.16's whole default set too (some of its fixable checks are off by default)
+FULL = Linter(Config(extend_select=("PS001",)))
 BLOGS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 
@@ -37,7 +40,7 @@ def test_invariants_hold_on_the_sample(unsafe: bool) -> None:
     assert len(posts) >= 3
     broken, applied = [], 0
     for post in posts:
-        problems, fixes = violations(REAL, post.name, post.read_bytes(), unsafe=unsafe)
+        problems, fixes = violations(FULL, post.name, post.read_bytes(), unsafe=unsafe)
         broken += problems
         applied += fixes
     assert broken == []
@@ -63,10 +66,23 @@ def test_invariants_hold_on_every_corpus_post(blog: str) -> None:
 # --- generated text, with every fixable rule's defects ----------------------------------------
 
 KYIV = HouseRule(name="kyiv", kind="substitution", swap=(("Kiev", "Kyiv"),))
-HOUSE = Linter(Config(house=(KYIV,)))
+VOCABULARY = vocabulary.parse("!utilize -> use\n", Path("vocabulary.txt"))
+HOUSE = Linter(Config(house=(KYIV,), vocabulary=VOCABULARY))
 
 # For each fixable rule, text that makes it offer a fix (checked below, so none is vacuous).
 DEFECTS: dict[str, list[str]] = {
+    "AI108": ["Breaking: Talks resume"],  # the title again as the first paragraph
+    "AI104": ["Would you like me to add a section on composting?", "I hope this helps!"],
+    "AI105": ["Sure! Here's a rewritten version of the article:"],
+    "AI106": [
+        "rates rose citeturn0search3",
+        "risks 【4:0†source】.",
+        "slowed :contentReference[oaicite:2]{index=2} in",
+    ],
+    "AI107": ["([Reuters](https://www.reuters.com/markets?utm_source=chatgpt.com))"],
+    "PR116": ["met\u200b on Monday", "Budget\u2060 talks"],
+    "PR119": ["in the in the town", "to a to a minimum"],
+    "PR199": ["we utilize it", "Utilize the tools"],
     "HS001": ["talks in Kiev", "the Kiev Ballet", "“in Kiev”"],
     "PL100": ["<!-- postlint-disable-next-line PR108 -->\nA clean line."],
     "PR101": ["It has been recently reported that Are we any closer?"],
