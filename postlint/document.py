@@ -16,6 +16,7 @@ from postlint.source import SourceFile
 
 if TYPE_CHECKING:
     from postlint.prose_view import Block, ProseView
+    from postlint.protect import Protected
     from postlint.schema import LoadedSchema
     from postlint.site.model import SiteModel
 
@@ -97,6 +98,13 @@ class Document:
     @property
     def blocks(self) -> tuple[Block, ...]:
         return self.view.blocks
+
+    @cached_property
+    def protected(self) -> Protected:
+        """Text no word-choosing fix may touch: one per document, shared by every fixing rule."""
+        from postlint.protect import Protected
+
+        return Protected(self)
 
     @cached_property
     def text_fields(self) -> tuple[TextField, ...]:

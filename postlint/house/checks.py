@@ -22,7 +22,7 @@ from postlint.house.patterns import (
     normalized,
 )
 from postlint.house.spec import HouseRule
-from postlint.protect import NAME, Protected
+from postlint.protect import NAME
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
 def _substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     table = dict(compiled.table)
-    protected = Protected(doc)
+    protected = doc.protected
     for area, offset in _areas(doc, rule, ("body", "fields")):
         for m in _matches(area, compiled.matchers, compiled.exceptions):
             good = table.get(normalized(m.text, rule.ignore_case))

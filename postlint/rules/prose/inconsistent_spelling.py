@@ -58,7 +58,6 @@ from dataclasses import dataclass
 
 from postlint.diagnostic import Edit, Finding, Fix, Severity
 from postlint.document import Document
-from postlint.protect import Protected
 from postlint.rule import FixAvailability, Rule
 from postlint.rules.prose._text import starts_sentence
 
@@ -288,7 +287,7 @@ def _rewrite(seen: _Seen, form: str, by_case: bool) -> tuple[Edit, str]:
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     found = _occurrences(doc, prepared)
-    protected = Protected(doc)
+    protected = doc.protected
     terms: dict[object, list[tuple[str, list[_Seen]]]] = {}
     for (term, form), seen in found.items():
         terms.setdefault(term, []).append((form, seen))

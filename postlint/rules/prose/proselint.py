@@ -191,7 +191,7 @@ def _by_policy(findings: Iterator[Finding], prepared: Prepared, typeset: bool) -
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     typeset = doc.site.generator.smart_quotes
-    protected = Protected(doc)
+    protected = doc.protected
     found = _findings(prepared.engine, doc.prose, 0, doc.text, protected)
     yield from _by_policy(found, prepared, typeset)
     for field in doc.text_fields:

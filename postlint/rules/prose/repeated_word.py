@@ -225,7 +225,7 @@ def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Find
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
-    protected = Protected(doc)  # its spans are computed on first use
+    protected = doc.protected  # its spans are computed on first use
     for block in doc.view.prose_blocks():
         if block.end <= doc.body_start:
             continue
