@@ -19,9 +19,7 @@ from typing import Any
 
 from postlint.config import Config, ConfigError
 from postlint.config_schema import config_schema, validate
-from postlint.diagnostic import Severity
 from postlint.rule import RuleSet
-from postlint.selection import is_known, unknown_message
 
 CONFIG_NAMES = ("postlint.toml", ".postlint.toml", "pyproject.toml")
 
@@ -53,28 +51,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else data
 
 
-def _check_selectors(
-    path: Path, key: str, values: list[str], rules: RuleSet, house: tuple[str, ...]
-) -> None:
-    for selector in values:
-        if not is_known(selector, rules, house):
-            raise ConfigError(f"{path}: {key}: {unknown_message(selector, rules, house)}")
-
-
-def _check_options(path: Path, table: Mapping[str, Any], rules: RuleSet) -> None:
-    """Build each configured rule's options once, so a bad value names this file."""
-    for key, options in table.get("rules", {}).items():
-        rule = rules.get(key)
-        if rule is None:
-            continue
-        kwargs = {k.replace("-", "_"): _frozen(v) for k, v in options.items()}
-        try:
-            rule.options(**kwargs)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError(f"{path}: rules.{key}: {exc}") from None
-
-
-def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any, ...]:
+def house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any, ...]:
     """``[house.<name>]`` tables, then the rules of each style file ``styles`` names."""
     from postlint.house import house_table_schema, parse_house_rules
 
@@ -98,116 +75,21 @@ def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any,
     return tuple(found)
 
 
-def _existing(path: Path, key: str, root: Path, target: str) -> Path:
-    from postlint.schema_sandbox import SchemaSandbox
-
-    resolved = root / target
-    if not SchemaSandbox.at(root).contains(resolved):  # a checkout must not read other files
-        raise ConfigError(
-            f"{path}: {key}: schema file {target!r} is outside the project ({root}); "
-            "configuration files may name schemas inside it only (--schema may name any)"
-        )
-    if not resolved.is_file():
-        raise ConfigError(f"{path}: {key}: schema file {target!r} not found (relative to {root})")
-    return resolved
-
-
 def config_from_table(
     path: Path, table: Mapping[str, Any], rules: RuleSet, base: Config | None = None
 ) -> Config:
-    """A Config from a validated table; relative paths start at the file's folder."""
+    """A Config from a validated table; relative paths start at the file's folder. Each key's
+    conversion and checks are its declaration's, on the Config field."""
+    from postlint.config_keys import Context, values_from
+
     validate(path, table, config_schema(rules))
-    root = path.parent.resolve()
-    house = _house_rules(path, table, root)
-    names = tuple(rule.sub_code for rule in house)
-    for key in ("select", "extend-select", "ignore"):
-        _check_selectors(path, key, list(table.get(key, [])), rules, names)
-    for pattern, codes in table.get("per-file-ignores", {}).items():
-        _check_selectors(path, f"per-file-ignores.{pattern}", list(codes), rules, names)
-    for code in table.get("severity", {}):
-        _check_selectors(path, f"severity.{code}", [code], rules, names)
-    _check_options(path, table, rules)
-    config = base or Config()
-    values: dict[str, Any] = {"root": root, "source": path}
-    if "select" in table:
-        values["select"] = tuple(table["select"])
-    for key, attr in (
-        ("extend-select", "extend_select"),
-        ("ignore", "ignore"),
-        ("include", "include"),
-        ("exclude", "exclude"),
-        ("extend-exclude", "extend_exclude"),
-        ("prose-fields", "prose_fields"),
-    ):
-        if key in table:
-            values[attr] = tuple(table[key])
-    if "per-file-ignores" in table:
-        values["per_file_ignores"] = tuple(
-            (p, tuple(c)) for p, c in table["per-file-ignores"].items()
-        )
-    if "fail-level" in table:
-        values["fail_level"] = Severity.parse(table["fail-level"])
-    if "severity" in table:
-        values["severity"] = tuple((k, Severity.parse(v)) for k, v in table["severity"].items())
-    if "rules" in table:
-        values["rule_options"] = tuple(
-            (name, tuple((k, _frozen(v)) for k, v in options.items()))
-            for name, options in table["rules"].items()
-        )
-    if "schema" in table:
-        values["schema"] = _existing(path, "schema", root, table["schema"])
-    if "schemas" in table:
-        values["schemas"] = tuple(
-            (glob, _existing(path, f"schemas.{glob}", root, target))
-            for glob, target in table["schemas"].items()
-        )
-    if "max-file-size" in table:
-        values["max_file_size"] = int(table["max-file-size"])
-    if "max-diagnostics" in table:
-        values["max_diagnostics"] = int(table["max-diagnostics"])
-    if "time-budget" in table:
-        values["time_budget"] = float(table["time-budget"])
-    if "tex-math" in table:
-        values["tex_math"] = bool(table["tex-math"])
-    if "profile" in table:
-        values["profile"] = table["profile"]
-    if "output-format" in table:
-        values["output_format"] = table["output-format"]
-    if "min-severity" in table:
-        values["min_severity"] = Severity.parse(table["min-severity"])
-    if "baseline" in table:  # may not exist yet: --write-baseline creates it
-        values["baseline"] = root / table["baseline"]
-    if "force-exclude" in table:
-        values["force_exclude"] = bool(table["force-exclude"])
-    if house:
-        values["house"] = house
-    from postlint import vocabulary
-
-    values["vocabulary"] = vocabulary.for_config(root, table.get("vocabulary"))
-    if "site" in table:
-        values["site"] = _site_settings(table["site"], root)
-    return replace(config, **values)
-
-
-def _site_settings(table: Mapping[str, Any], root: Path) -> Any:
-    """``[site]``: list files relative to the configuration file's folder."""
-    from postlint.site.settings import SiteSettings
-
-    lists = tuple(
-        (kind, str(root / table[kind]))
-        for kind in ("authors", "tags", "categories")
-        if kind in table
-    )
-    return SiteSettings(enabled=table.get("enabled", True), lists=lists, root=str(root))
-
-
-def _frozen(value: Any) -> Any:
-    """TOML arrays become tuples so Config stays hashable and immutable."""
-    if isinstance(value, list):
-        return tuple(_frozen(v) for v in value)
-    if isinstance(value, dict):
-        return tuple((k, _frozen(v)) for k, v in value.items())
-    return value
+    context = Context(path, table, rules)
+    _ = context.house  # first: a mistake in a house rule is reported before the keys naming it
+    values = values_from(table, context)
+    values.update(root=context.root, source=path)
+    if not values.get("house"):
+        values.pop("house", None)
+    return replace(base or Config(), **values)
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -15,15 +15,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from postlint.config import ConfigError
-from postlint.diagnostic import Severity
+from postlint.config import MAX_FILE_SIZE_LIMIT, SEVERITIES, ConfigError
 from postlint.rule import FROM_CONFIG, Rule, RuleSet
-from postlint.site.generator import PROFILES
 
-SEVERITIES = [s.label for s in Severity]
-MAX_FILE_SIZE_LIMIT = 1 << 30  # 1 GiB: no post is larger; beyond, reads would overflow
+__all__ = ["MAX_FILE_SIZE_LIMIT", "SEVERITIES", "config_schema", "options_schema", "validate"]
 MAX_CONFIG_INT = 2**63 - 1  # any integer in a configuration file must fit in 64 bits
-_STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
 def _json_type(annotation: Any) -> dict[str, Any]:
@@ -57,57 +53,16 @@ def options_schema(rule: Rule) -> dict[str, Any]:
 
 
 def config_schema(rules: RuleSet) -> dict[str, Any]:
-    """The schema of ``[tool.postlint]`` (or of a postlint.toml's top level)."""
-    from postlint.house import house_table_schema
-    from postlint.report import FORMATS
+    """The schema of ``[tool.postlint]`` (or of a postlint.toml's top level): every key
+    declared on :class:`~postlint.config.Config`."""
+    from postlint.config_keys import table_schema
 
-    rule_props: dict[str, Any] = {}
-    for rule in rules:
-        schema = options_schema(rule)
-        rule_props[rule.name] = schema
-        rule_props[rule.code] = schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "postlint configuration",
         "type": "object",
         "additionalProperties": False,
-        "properties": {
-            "select": _STRINGS,
-            "extend-select": _STRINGS,
-            "ignore": _STRINGS,
-            "per-file-ignores": {"type": "object", "additionalProperties": _STRINGS},
-            "include": _STRINGS,
-            "exclude": _STRINGS,
-            "extend-exclude": _STRINGS,
-            "fail-level": {"enum": SEVERITIES},
-            "severity": {"type": "object", "additionalProperties": {"enum": SEVERITIES}},
-            "rules": {"type": "object", "properties": rule_props, "additionalProperties": False},
-            "schema": {"type": "string", "minLength": 1},
-            "schemas": {"type": "object", "additionalProperties": {"type": "string"}},
-            "prose-fields": _STRINGS,
-            "max-file-size": {"type": "integer", "minimum": 1, "maximum": MAX_FILE_SIZE_LIMIT},
-            "max-diagnostics": {"type": "integer", "minimum": 1, "maximum": 1_000_000},
-            "time-budget": {"type": "number", "exclusiveMinimum": 0, "maximum": 86_400},
-            "tex-math": {"type": "boolean"},
-            "output-format": {"enum": list(FORMATS)},
-            "profile": {"enum": list(PROFILES)},
-            "min-severity": {"enum": SEVERITIES},
-            "baseline": {"type": "string", "minLength": 1},
-            "force-exclude": {"type": "boolean"},
-            "house": house_table_schema(),
-            "styles": _STRINGS,
-            "vocabulary": {"type": "string", "minLength": 1},
-            "site": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "enabled": {"type": "boolean"},
-                    "authors": {"type": "string", "minLength": 1},
-                    "tags": {"type": "string", "minLength": 1},
-                    "categories": {"type": "string", "minLength": 1},
-                },
-            },
-        },
+        "properties": table_schema(rules),
     }
 
 
