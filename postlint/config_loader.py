@@ -123,7 +123,8 @@ class ConfigResolver:
     _by_folder: dict[Path, Path | None] = field(default_factory=dict)
     _by_written: dict[str, Path | None] = field(default_factory=dict)
 
-    def _config(self, source: Path | None) -> Config:
+    def config_for_source(self, source: Path | None) -> Config:
+        """The Config of one configuration file (None: no file), built once per run."""
         if source not in self._by_file:
             base = Config() if source is None else load_config_file(source, self.rules)
             if source is None and not self.isolated:  # no configuration: the default file here
@@ -149,4 +150,4 @@ class ConfigResolver:
         return self._by_written[written]
 
     def config_for(self, path: Path) -> Config:
-        return self._config(self.source_for(path))
+        return self.config_for_source(self.source_for(path))

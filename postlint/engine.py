@@ -392,6 +392,8 @@ class Linter:
         )
         return FileResult(path, (diagnostic,))
 
+    file_problem = _file_problem  # public: the runner reports paths it cannot read (PL002)
+
     def lint_bytes(self, path: str, data: bytes) -> FileResult:
         source = self.decode(path, data)
         return source if isinstance(source, FileResult) else self.lint_source(source)

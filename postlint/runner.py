@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from postlint.cache import ResultCache
+from postlint.catalog import UNREADABLE_FILE
 from postlint.config_loader import ConfigResolver
 from postlint.diagnostic import FileResult
 from postlint.engine import Linter
@@ -34,14 +35,24 @@ class LinterPool:
             if linter is not None:
                 linter.warm_up()
 
-    def for_path(self, path: Path) -> Linter:
+    def source_for(self, path: Path) -> Path | None:
+        """The configuration file in force for ``path`` (what tells its Linter apart)."""
+        if self._single is not None or self.resolver is None:
+            return None
+        return self.resolver.source_for(path)
+
+    def for_source(self, source: Path | None) -> Linter:
+        """The Linter of a configuration file :meth:`source_for` gave (built on first use)."""
         if self._single is not None or self.resolver is None:
             assert self._single is not None
             return self._single
-        source = self.resolver.source_for(path)
         if source not in self._linters:
-            self._linters[source] = Linter(self.resolver.config_for(path), self.resolver.rules)
+            config = self.resolver.config_for_source(source)
+            self._linters[source] = Linter(config, self.resolver.rules)
         return self._linters[source]
+
+    def for_path(self, path: Path) -> Linter:
+        return self.for_source(self.source_for(path))
 
 
 @dataclass(frozen=True)
@@ -50,22 +61,53 @@ class Job:
     cache: ResultCache | None
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A file to check and the configuration file in force for it, looked up once per run."""
+
+    candidate: Candidate
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    """A file as the first pass left it: read and keyed once, its bytes kept while they fit."""
+
+    planned: Planned
+    data: bytes | None = None  # None: read again where it is linted (over the memory budget)
+    key: str | None = None  # the cache key of ``data``
+    hit: bool = False  # the cache holds the result under ``key``
+
+
+def unreadable(linter: Linter, candidate: Candidate) -> FileResult:
+    """PL002 for a path that discovery found but cannot be linted (a folder, a broken link)."""
+    message = f"cannot read: {candidate.problem}"
+    return linter.file_problem(candidate.display, UNREADABLE_FILE, message)
+
+
 def lint_candidate(job: Job, candidate: Candidate) -> FileResult:
-    linter = job.pool.for_path(candidate.path)
+    return _run_task(job, Task(Planned(candidate, job.pool.source_for(candidate.path))))
+
+
+def _run_task(job: Job, task: Task) -> FileResult:
+    """Lint one file: with the bytes and key of the first pass, else read and keyed here."""
+    candidate = task.planned.candidate
+    linter = job.pool.for_source(task.planned.source)
     if candidate.problem is not None:
-        return linter._file_problem(candidate.display, "PL002", f"cannot read: {candidate.problem}")
-    data = linter.read_file(candidate.path, candidate.display)
-    if isinstance(data, FileResult):
-        return data
-    key = _cache_key(job, linter, candidate, data)
-    if key is not None:
-        assert job.cache is not None
+        return unreadable(linter, candidate)
+    data, key = task.data, task.key
+    known_miss = data is not None  # the first pass found no result under this key
+    if data is None:
+        read = linter.read_file(candidate.path, candidate.display)
+        if isinstance(read, FileResult):
+            return read
+        data, key = read, _cache_key(job, linter, candidate, read)
+    if key is not None and job.cache is not None and not known_miss:
         hit = job.cache.get(key)
         if hit is not None:
             return hit
     result = linter.lint_bytes(candidate.display, data)
-    if key is not None:
-        assert job.cache is not None
+    if key is not None and job.cache is not None:
         job.cache.put(key, result)
     return result
 
@@ -83,14 +125,23 @@ def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> s
 
 def cached_key(job: Job, candidate: Candidate) -> str | None:
     """The cache key of ``candidate`` when the cache holds its result, else None."""
-    if job.cache is None or candidate.problem is not None:
-        return None
-    linter = job.pool.for_path(candidate.path)
+    task = _first_pass(job, Planned(candidate, job.pool.source_for(candidate.path)), keep=False)
+    return task.key if isinstance(task, Task) and task.hit else None
+
+
+def _first_pass(job: Job, planned: Planned, *, keep: bool) -> Task | FileResult:
+    """Read and key a file once; ``keep``: hold its bytes for linting when not a cache hit."""
+    candidate = planned.candidate
+    linter = job.pool.for_source(planned.source)
+    if candidate.problem is not None:
+        return unreadable(linter, candidate)
     data = linter.read_file(candidate.path, candidate.display)
     if isinstance(data, FileResult):
-        return None
+        return data
     key = _cache_key(job, linter, candidate, data)
-    return key if key is not None and job.cache.has(key) else None
+    if key is not None and job.cache is not None and job.cache.has(key):
+        return Task(planned, None, key, hit=True)
+    return Task(planned, data if keep else None, key)
 
 
 # Each worker process gets its job once, from the parent (inherited when forked), so the
@@ -103,9 +154,9 @@ def _init_worker(job: Job) -> None:
     _worker_job = job
 
 
-def _lint_in_worker(candidate: Candidate) -> FileResult:
+def _lint_in_worker(task: Task) -> FileResult:
     assert _worker_job is not None
-    return lint_candidate(_worker_job, candidate)
+    return _run_task(_worker_job, task)
 
 
 def default_jobs() -> int:
@@ -122,36 +173,62 @@ def lint_all(
     jobs: int = 1,
     cache: ResultCache | None = None,
 ) -> Iterator[FileResult]:
-    """Results in the order of ``candidates``; parallel only when there is enough work.
-
-    Cached results are read here first, so workers are only started (and proselint's checks
-    only compiled) for the files that changed.
-    """
+    """Results in the order of ``candidates``; parallel only when there is enough work."""
     pool = linters if isinstance(linters, LinterPool) else LinterPool.of(linters)
-    pending = list(candidates)
+    planned = [Planned(c, pool.source_for(c.path)) for c in candidates]
+    for result, _ in lint_planned(pool, planned, jobs=jobs, cache=cache):
+        yield result
+
+
+DATA_BUDGET = 64 << 20  # bytes of changed files the first pass keeps, so they are read once
+
+
+def lint_planned(
+    pool: LinterPool,
+    planned: Sequence[Planned],
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+) -> Iterator[tuple[FileResult, Linter]]:
+    """Each file's result and the Linter that gave it, in the order of ``planned``.
+
+    A first pass reads and hashes every file once, so that workers are only started (and
+    proselint's checks only compiled) for the files that changed; those files' bytes are kept
+    for linting while they fit in :data:`DATA_BUDGET`. Cached results are read when their
+    turn comes: memory stays flat.
+    """
     if cache is not None and cache.problem is not None:  # refused (a link): say so, lint without
-        yield _cache_notice(cache)
+        yield cache_notice(cache), pool.for_path(cache.folder)
     if cache is not None and cache.secret is None:
         cache = None
     job = Job(pool, cache)
-    keys = [cached_key(job, candidate) for candidate in pending]  # keys only: memory stays flat
-    misses = [c for c, key in zip(pending, keys, strict=True) if key is None]
-    for candidate in misses:  # site models are built here once, before workers fork
-        folder = cache.folder if cache is not None else None
-        job.pool.for_path(candidate.path).site_model(str(candidate.path), folder)
+    budget = DATA_BUDGET
+    firsts: list[Task | FileResult] = []
+    for item in planned:
+        first = _first_pass(job, item, keep=budget > 0)
+        if isinstance(first, Task) and first.data is not None:
+            budget -= len(first.data)
+        firsts.append(first)
+    misses = [t for t in firsts if isinstance(t, Task) and not t.hit]
+    for task in misses:  # site models are built here once, before workers fork
+        path = str(task.planned.candidate.path)
+        pool.for_source(task.planned.source).site_model(path, cache.folder if cache else None)
     linted = _lint_many(job, misses, jobs)
-    for candidate, key in zip(pending, keys, strict=True):
-        if key is None:
-            yield next(linted)
+    for item, first in zip(planned, firsts, strict=True):
+        linter = pool.for_source(item.source)
+        if isinstance(first, FileResult):
+            yield first, linter
+        elif not first.hit:
+            yield next(linted), linter
         else:
-            assert cache is not None
-            yield cache.get(key) or lint_candidate(job, candidate)  # damaged since: lint again
+            assert cache is not None and first.key is not None
+            yield cache.get(first.key) or _run_task(job, Task(item)), linter  # damaged since
 
 
-def _lint_many(job: Job, candidates: list[Candidate], jobs: int) -> Iterator[FileResult]:
-    if jobs <= 1 or len(candidates) < 2 * jobs or not hasattr(os, "fork"):
-        for candidate in candidates:
-            yield lint_candidate(job, candidate)
+def _lint_many(job: Job, tasks: list[Task], jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(tasks) < 2 * jobs or not hasattr(os, "fork"):
+        for task in tasks:
+            yield _run_task(job, task)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -162,11 +239,11 @@ def _lint_many(job: Job, candidates: list[Candidate], jobs: int) -> Iterator[Fil
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(job,)
     ) as executor:
         yield from executor.map(
-            _lint_in_worker, candidates, chunksize=max(1, min(16, len(candidates) // (jobs * 8)))
+            _lint_in_worker, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8)))
         )
 
 
-def _cache_notice(cache: ResultCache) -> FileResult:
+def cache_notice(cache: ResultCache) -> FileResult:
     """PL011 for the cache folder, whatever the selection: it concerns the run, not a post."""
     from postlint.diagnostic import Diagnostic
     from postlint.rules.system.cache_refused import RULE
