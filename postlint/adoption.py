@@ -1,12 +1,13 @@
 """``check`` options for adopting postlint on an existing archive and in CI, and the view of
 the results they give: paths relative to the repository root, a baseline, changed lines only,
-a display threshold. The CLI applies :class:`ResultView` to every result before reporting.
+a display threshold. The application layer (:mod:`postlint.app`) applies :class:`ResultView`
+to every result before the report sees it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,16 @@ class Adoption:
     def of(cls, values: Mapping[str, Any]) -> Adoption:
         return cls(**values)
 
+    @classmethod
+    def option_names(cls) -> tuple[str, ...]:
+        """The block's option names, as the command receives them."""
+        return tuple(f.name for f in fields(cls))
+
+    @property
+    def recording(self) -> bool:
+        """--write-baseline or --add-suppressions: the run notes every finding shown."""
+        return self.write_baseline is not None or self.add_suppressions
+
 
 @dataclass
 class ResultView:
@@ -134,14 +145,19 @@ class ResultView:
         return f"postlint: {stale} baseline {what}; --write-baseline rewrites the baseline"
 
 
-def record(adoption: Adoption, view: ResultView, results: Iterable[FileResult], quiet: bool) -> int:
-    """--write-baseline / --add-suppressions: take note of every finding shown; exit code."""
-    pairs = [(found, view(found)) for found in results]
+def record(
+    adoption: Adoption, root: Path, results: Iterable[tuple[FileResult, FileResult]], quiet: bool
+) -> int:
+    """--write-baseline / --add-suppressions: take note of every finding shown; exit code.
+
+    ``results``: each file's result as found and as the report shows it (paths from ``root``).
+    """
+    pairs = list(results)
     if adoption.write_baseline is not None:
         from postlint.baseline import write_baseline
 
         try:
-            count = write_baseline(adoption.write_baseline, (s for _, s in pairs), view.root)
+            count = write_baseline(adoption.write_baseline, (s for _, s in pairs), root)
         except OSError as exc:
             click.echo(f"postlint: error: cannot write {adoption.write_baseline}: {exc}", err=True)
             return 2

@@ -1,4 +1,5 @@
-"""The Python API: what the CLI does, as functions that return results."""
+"""The Python API: what the CLI does, as functions that return results (a thin layer over
+:func:`postlint.app.run`, like the CLI)."""
 
 from __future__ import annotations
 
@@ -18,36 +19,27 @@ def lint_text(
 
 
 def iter_results(
-    paths: Sequence[str | Path], config: Config | None = None, *, jobs: int = 1
+    paths: Sequence[str | Path],
+    config: Config | None = None,
+    *,
+    jobs: int = 1,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    cache: bool = False,
 ) -> Iterator[FileResult]:
     """Lint files and folders, one result per file, as they are checked.
 
     Without ``config`` every file gets the configuration the CLI would give it (the nearest
     ``postlint.toml``, ``.postlint.toml`` or ``pyproject.toml`` with ``[tool.postlint]``);
     a given ``config`` applies to all files. A configuration file with a mistake raises
-    :class:`postlint.config.ConfigError`.
+    :class:`postlint.config.ConfigError`. ``fix`` writes the fixed files (``unsafe_fixes``:
+    those fixes too) and gives the results of what is left; ``cache`` reads and writes
+    ``.postlint_cache/`` in the current folder, as ``postlint check`` does.
     """
-    from postlint.config_loader import ConfigResolver
-    from postlint.files import discover_files, in_report_order
-    from postlint.rule import discover
-    from postlint.runner import LinterPool, lint_all
+    from postlint.app import RunOptions, run
 
-    targets = [Path(p) for p in paths] or [Path(".")]
-    pool = (
-        LinterPool.of(Linter(config))
-        if config is not None
-        else LinterPool(ConfigResolver(discover()))
-    )
-    settings = pool.for_path(targets[0].absolute()).config  # discovery follows the first path's
-    candidates = in_report_order(
-        discover_files(
-            targets,
-            settings.include,
-            (*settings.exclude, *settings.extend_exclude),
-            root=settings.root,
-        )
-    )
-    yield from lint_all(pool, candidates, jobs=jobs)
+    options = RunOptions(config=config, jobs=jobs, fix=fix, unsafe_fixes=unsafe_fixes, cache=cache)
+    return run(paths or ["."], options)
 
 
 def lint_paths(

@@ -187,7 +187,7 @@ class Config:
             flag=Flag(
                 "Lowest severity that makes the exit code 1 [default: error].",
                 Severity.parse,
-                choices=tuple(SEVERITIES),
+                choices=("error", "warning", "info"),
             ),
         ),
     )

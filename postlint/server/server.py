@@ -126,15 +126,12 @@ def lint_buffer(
 ) -> Checked:
     """What ``postlint check`` reports for this text, as LSP diagnostics. The buffer goes
     through the same door as a file's bytes (size, binary and UTF-8 checks, a BOM)."""
+    from postlint.app import check_bytes
     from postlint.source import SourceFile
 
     data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes a PL003 finding
-    decoded = linter.decode(str(path), data)
-    if isinstance(decoded, SourceFile):
-        result = linter.lint_source(decoded)
-        source = decoded
-    else:
-        result = decoded
+    result, source = check_bytes(linter, str(path), data)
+    if source is None:
         source = SourceFile(str(path), text.removeprefix("\ufeff"), text.startswith("\ufeff"))
     converter = Converter(text, encoding, 1 if source.bom else 0)
     diagnostics = tuple((d, to_lsp(d, converter)) for d in result.diagnostics)
@@ -184,127 +181,143 @@ def _config_problem(message: str) -> types.Diagnostic:
 def build() -> PostlintServer:
     """The server with every feature registered (tests start it in a subprocess)."""
     server = PostlintServer()
-
-    @server.feature(types.INITIALIZE)
-    def initialize(ls: PostlintServer, params: types.InitializeParams) -> None:
-        options = params.initialization_options
-        if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
-            ls.debounce = max(0.0, float(options["debounce"]))
-
-    @server.feature(types.INITIALIZED)
-    def initialized(ls: PostlintServer, params: types.InitializedParams) -> None:
-        watch = ls.client_capabilities.workspace
-        changes = watch.did_change_watched_files if watch is not None else None
-        if changes is None or not changes.dynamic_registration:
-            return  # modification stamps still catch every change, at the next lint
-        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
-        registration = types.Registration(
-            id="postlint-watch",
-            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
-        )
-        ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
-
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: PostlintServer, params: types.DidOpenTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if Path(uris.to_fs_path(uri) or uri).suffix.lower() in NOT_POSTS:
-            return
-        ls.latest[uri] = params.text_document.version
-        ls.schedule(uri, 0)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: PostlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if uri in ls.latest:
-            ls.latest[uri] = params.text_document.version
-            ls.schedule(uri, ls.debounce)
-
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: PostlintServer, params: types.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        timer = ls.timers.pop(uri, None)
-        if timer is not None:
-            timer.cancel()
-        ls.latest.pop(uri, None)
-        ls.checked.pop(uri, None)
-        ls.publish(uri, None, [])
-
-    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def watched(ls: PostlintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        ls.projects.forget()
-        ls.relint_all()
-
-    @server.feature(
-        types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]
-        ),
-    )
-    async def code_action(
-        ls: PostlintServer, params: types.CodeActionParams
-    ) -> list[types.CodeAction] | None:
-        checked = _current(ls, params.text_document.uri)
-        if checked is None:
-            return None
-        start = checked.converter.offset(params.range.start)
-        end = checked.converter.offset(params.range.end)
-        loop = asyncio.get_running_loop()  # fix-all lints again: not on the event loop
-        found = await loop.run_in_executor(ls.worker, actions.actions, checked, start, end)
-        wanted = params.context.only
-        if wanted:
-            found = [a for a in found if any(str(a.kind).startswith(str(k)) for k in wanted)]
-        return found
-
-    @server.command(actions.ADD_TO_VOCABULARY)
-    def add_to_vocabulary(ls: PostlintServer, *args: Any) -> str:
-        from postlint import vocabulary
-
-        if len(args) != 2 or not all(isinstance(a, str) for a in args):
-            raise ValueError("expected the document's URI and the term")
-        uri, term = args
-        linter = ls.projects.linter_for(path_of(uri, ls.workspace.root_path))
-        if isinstance(linter, str) or linter.config.vocabulary is None:
-            raise ValueError("no project vocabulary for this post")
-        path = linter.config.vocabulary.path
-        vocabulary.add(path, term)
-        ls.relint_all()
-        return str(path)
-
-    @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: PostlintServer, params: types.HoverParams) -> types.Hover | None:
-        from postlint.report.rules_doc import render_rule_docs
-
-        checked = _current(ls, params.text_document.uri)
-        if checked is None:
-            return None
-        at = checked.converter.offset(params.position)
-        pages: list[str] = []
-        ranges: list[types.Range] = []
-        for diagnostic, lsp in checked.diagnostics:
-            if diagnostic.start <= at <= diagnostic.end:
-                rule = checked.linter.rules.get(diagnostic.code)
-                page = render_rule_docs(rule) if rule is not None else diagnostic.message
-                if page not in pages:
-                    pages.append(page)
-                    ranges.append(lsp.range)
-        if not pages:
-            return None
-        return types.Hover(
-            contents=types.MarkupContent(
-                kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(pages)
-            ),
-            range=ranges[0],
-        )
-
-    @server.feature(types.SHUTDOWN)
-    def shutdown(ls: PostlintServer, params: Any = None) -> None:
-        for timer in ls.timers.values():
-            timer.cancel()
-        ls.timers.clear()
-        ls.worker.shutdown(wait=False, cancel_futures=True)
-
+    features: list[tuple[str, Any, Any]] = [
+        (types.INITIALIZE, None, initialize),
+        (types.INITIALIZED, None, initialized),
+        (types.TEXT_DOCUMENT_DID_OPEN, None, did_open),
+        (types.TEXT_DOCUMENT_DID_CHANGE, None, did_change),
+        (types.TEXT_DOCUMENT_DID_CLOSE, None, did_close),
+        (types.WORKSPACE_DID_CHANGE_WATCHED_FILES, None, watched),
+        (types.TEXT_DOCUMENT_CODE_ACTION, _CODE_ACTIONS, code_action),
+        (types.TEXT_DOCUMENT_HOVER, None, hover),
+        (types.SHUTDOWN, None, shutdown),
+    ]
+    for method, options, handler in features:
+        server.feature(method, options)(handler)
+    server.command(actions.ADD_TO_VOCABULARY)(add_to_vocabulary)
     return server
+
+
+_CODE_ACTIONS = types.CodeActionOptions(
+    code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]
+)
+
+
+# --- the features: each one a function of the server's state and the request -------------
+
+
+def initialize(ls: PostlintServer, params: types.InitializeParams) -> None:
+    options = params.initialization_options
+    if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
+        ls.debounce = max(0.0, float(options["debounce"]))
+
+
+def initialized(ls: PostlintServer, params: types.InitializedParams) -> None:
+    watch = ls.client_capabilities.workspace
+    changes = watch.did_change_watched_files if watch is not None else None
+    if changes is None or not changes.dynamic_registration:
+        return  # modification stamps still catch every change, at the next lint
+    watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+    registration = types.Registration(
+        id="postlint-watch",
+        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+    )
+    ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
+def did_open(ls: PostlintServer, params: types.DidOpenTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if Path(uris.to_fs_path(uri) or uri).suffix.lower() in NOT_POSTS:
+        return
+    ls.latest[uri] = params.text_document.version
+    ls.schedule(uri, 0)
+
+
+def did_change(ls: PostlintServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if uri in ls.latest:
+        ls.latest[uri] = params.text_document.version
+        ls.schedule(uri, ls.debounce)
+
+
+def did_close(ls: PostlintServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    timer = ls.timers.pop(uri, None)
+    if timer is not None:
+        timer.cancel()
+    ls.latest.pop(uri, None)
+    ls.checked.pop(uri, None)
+    ls.publish(uri, None, [])
+
+
+def watched(ls: PostlintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    ls.projects.forget()
+    ls.relint_all()
+
+
+async def code_action(
+    ls: PostlintServer, params: types.CodeActionParams
+) -> list[types.CodeAction] | None:
+    checked = _current(ls, params.text_document.uri)
+    if checked is None:
+        return None
+    start = checked.converter.offset(params.range.start)
+    end = checked.converter.offset(params.range.end)
+    loop = asyncio.get_running_loop()  # fix-all lints again: not on the event loop
+    found = await loop.run_in_executor(ls.worker, actions.actions, checked, start, end)
+    wanted = params.context.only
+    if wanted:
+        found = [a for a in found if any(str(a.kind).startswith(str(k)) for k in wanted)]
+    return found
+
+
+def add_to_vocabulary(ls: PostlintServer, *args: Any) -> str:
+    from postlint import vocabulary
+
+    if len(args) != 2 or not all(isinstance(a, str) for a in args):
+        raise ValueError("expected the document's URI and the term")
+    uri, term = args
+    linter = ls.projects.linter_for(path_of(uri, ls.workspace.root_path))
+    if isinstance(linter, str) or linter.config.vocabulary is None:
+        raise ValueError("no project vocabulary for this post")
+    path = linter.config.vocabulary.path
+    vocabulary.add(path, term)
+    ls.relint_all()
+    return str(path)
+
+
+def hover(ls: PostlintServer, params: types.HoverParams) -> types.Hover | None:
+    from postlint.report.rules_doc import render_rule_docs
+
+    checked = _current(ls, params.text_document.uri)
+    if checked is None:
+        return None
+    at = checked.converter.offset(params.position)
+    pages: list[str] = []
+    ranges: list[types.Range] = []
+    for diagnostic, lsp in checked.diagnostics:
+        if diagnostic.start <= at <= diagnostic.end:
+            rule = checked.linter.rules.get(diagnostic.code)
+            page = render_rule_docs(rule) if rule is not None else diagnostic.message
+            if page not in pages:
+                pages.append(page)
+                ranges.append(lsp.range)
+    if not pages:
+        return None
+    return types.Hover(
+        contents=types.MarkupContent(
+            kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(pages)
+        ),
+        range=ranges[0],
+    )
+
+
+def shutdown(ls: PostlintServer, params: Any = None) -> None:
+    for timer in ls.timers.values():
+        timer.cancel()
+    ls.timers.clear()
+    ls.worker.shutdown(wait=False, cancel_futures=True)
 
 
 def _current(ls: PostlintServer, uri: str) -> Checked | None:
