@@ -18,30 +18,17 @@ from postlint.changed_lines import ChangedLines
 from postlint.diagnostic import FileResult, Severity
 from postlint.paths import rebase, report_path
 
-SEVERITY_CHOICE = click.Choice(["error", "warning", "info"])
-
 
 def adoption_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options below, as one block (the command receives them as keyword arguments)."""
+    """The options below, as one block (the command receives them as keyword arguments).
+    ``--baseline``, ``--min-severity`` and ``--force-exclude`` override configuration keys:
+    they are declared on their Config fields."""
     options = [
         click.option(
             "--root",
             type=click.Path(path_type=Path, file_okay=False, exists=True),
             help="Report paths relative to this folder [default: GITHUB_WORKSPACE, "
             "CI_PROJECT_DIR, the git top level, or the current folder].",
-        ),
-        click.option(
-            "--force-exclude",
-            is_flag=True,
-            default=None,
-            help="Apply exclude and .gitignore to files named on the command line too "
-            "(for pre-commit).",
-        ),
-        click.option(
-            "--baseline",
-            "baseline_file",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="Report only findings not recorded in this baseline file.",
         ),
         click.option(
             "--write-baseline",
@@ -58,11 +45,6 @@ def adoption_options(command: Callable[..., Any]) -> Callable[..., Any]:
             metavar="REF",
             help="Report only findings on lines changed since this git ref.",
         ),
-        click.option(
-            "--min-severity",
-            type=SEVERITY_CHOICE,
-            help="Show only findings at or above this severity [default: info].",
-        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -74,12 +56,9 @@ class Adoption:
     """The block's values, as ``check`` received them."""
 
     root: Path | None = None
-    force_exclude: bool | None = None
-    baseline_file: Path | None = None
     write_baseline: Path | None = None
     add_suppressions: bool = False
     diff_base: str | None = None
-    min_severity: str | None = None
 
     @classmethod
     def of(cls, values: Mapping[str, Any]) -> Adoption:

@@ -19,7 +19,7 @@ from typing import Any
 from postlint.adoption import ResultView
 from postlint.catalog import INTERNAL_ERROR
 from postlint.config import Config, ConfigError
-from postlint.diagnostic import FileResult, Severity
+from postlint.diagnostic import FileResult
 from postlint.engine import Linter
 from postlint.runner import LinterPool, Planned
 from postlint.source import SourceFile
@@ -35,7 +35,7 @@ class RunOptions:
     config: Config | None = None  # one configuration for every file (no files are read)
     config_file: Path | None = None  # --config: this file for every post
     isolated: bool = False  # --isolated: no configuration file
-    overrides: tuple[tuple[str, Any], ...] = ()  # (Config field, value) given on the command line
+    overrides: tuple[tuple[str, Any], ...] = ()  # (Config field, value): --select, --baseline...
     jobs: int = 1  # worker processes; 0: one per core
     cache: bool = False  # read and write .postlint_cache/ in the current folder
     fix: bool = False  # fix (safe fixes; with unsafe_fixes, those too)
@@ -45,11 +45,8 @@ class RunOptions:
     stdin_filename: str | None = None  # its name, for per-file settings and the report
     view: bool = False  # apply the report's view: root-relative paths, baseline, ...
     root: Path | None = None  # report paths relative to it [default: CI workspace, git top]
-    force_exclude: bool | None = None  # None: the configuration's force-exclude
-    baseline: Path | None = None  # None: the configuration's baseline
     recording: bool = False  # --write-baseline, --add-suppressions: the view shows everything
     diff_base: str | None = None  # only findings on lines changed since this git ref
-    min_severity: Severity | None = None  # None: the configuration's min-severity
 
 
 @dataclass(frozen=True)
@@ -108,9 +105,9 @@ class Run:
         """The files to check, each with its configuration file (looked up once, here)."""
         from postlint.files import discover_files, in_report_order
 
-        cfg, options = self.linter.config, self.options
-        force = options.force_exclude if options.force_exclude is not None else cfg.force_exclude
+        cfg = self.linter.config
         exclude = (*cfg.exclude, *cfg.extend_exclude)
+        force = cfg.force_exclude
         found = discover_files(self.files, cfg.include, exclude, root=cfg.root, force_exclude=force)
         candidates = in_report_order(found)
         changed = self.view.changed if self.view is not None else None
@@ -237,8 +234,7 @@ def _view(options: RunOptions, config: Config, cwd: Path) -> ResultView:
     root = report_root(options.root, cwd, os.environ)
     try:
         changed = ChangedLines.since(options.diff_base, root) if options.diff_base else None
-        baseline = None if options.recording else (options.baseline or config.baseline)
-        minimum = options.min_severity or config.min_severity
-        return ResultView.build(root, cwd, baseline, changed, minimum)
+        baseline = None if options.recording else config.baseline  # recording sees everything
+        return ResultView.build(root, cwd, baseline, changed, config.min_severity)
     except (BaselineError, DiffBaseError) as exc:
         raise ConfigError(str(exc)) from None

@@ -55,17 +55,20 @@ def config_flags(command: Callable[..., Any]) -> Callable[..., Any]:
     for d in reversed(_flagged()):
         flag = d.setting.flag
         assert flag is not None
-        kind: Any = click.Choice(flag.choices) if flag.choices else None
-        if flag.is_path:
-            kind = click.Path(path_type=Path)
         extra: dict[str, Any] = {"multiple": True} if flag.multiple else {"default": None}
-        command = click.option(f"--{d.key}", d.attr, type=kind, help=flag.help, **extra)(command)
+        if flag.choices:
+            extra["type"] = click.Choice(flag.choices)
+        if flag.is_path:
+            extra["type"] = click.Path(path_type=Path, dir_okay=False)
+        if flag.is_flag:
+            extra["is_flag"] = True
+        command = click.option(f"--{d.key}", d.attr, help=flag.help, **extra)(command)
     return command
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@config_flags  # --select, --extend-select, --ignore, --fail-level, --schema
+@config_flags  # --select, --extend-select, --ignore, --fail-level, --schema, --baseline, ...
 @click.option(
     "--output-format",
     type=click.Choice(tuple(FORMATS)),
@@ -105,7 +108,7 @@ def config_flags(command: Callable[..., Any]) -> Callable[..., Any]:
     is_flag=True,
     help="With --fix or --diff, list each fix: line, rule, before -> after.",
 )
-@adoption_options  # --root, --force-exclude, --baseline, --write-baseline, --diff-base, ...
+@adoption_options  # --root, --write-baseline, --add-suppressions, --diff-base
 def check(paths: tuple[Path, ...], **given: Any) -> None:
     """Check posts (files or folders; default: the current folder; '-' reads standard input)."""
     from postlint.app import start
@@ -126,7 +129,6 @@ def _run_options(given: dict[str, Any], adoption: Adoption) -> RunOptions:
     """The run ``check``'s options ask for (the configuration's overrides taken out)."""
     from postlint.app import RunOptions
     from postlint.config_keys import overrides
-    from postlint.diagnostic import Severity
 
     flagged = {d.attr: given.pop(d.attr) for d in _flagged()}
     return RunOptions(
@@ -142,11 +144,8 @@ def _run_options(given: dict[str, Any], adoption: Adoption) -> RunOptions:
         stdin_filename=given["stdin_filename"],
         view=True,
         root=adoption.root,
-        force_exclude=adoption.force_exclude,
-        baseline=adoption.baseline_file,
         recording=adoption.recording,
         diff_base=adoption.diff_base,
-        min_severity=Severity.parse(adoption.min_severity) if adoption.min_severity else None,
     )
 
 

@@ -306,6 +306,11 @@ class Config:
             doc="Findings below this severity are not shown (nor fail the run).",
             schema={"enum": SEVERITIES},
             convert=lambda value, _: Severity.parse(value),
+            flag=Flag(
+                "Show only findings at or above this severity [default: info].",
+                Severity.parse,
+                choices=("error", "warning", "info"),
+            ),
         ),
     )
     baseline: Path | None = field(
@@ -314,6 +319,9 @@ class Config:
             doc="Findings recorded in this file are not shown (postlint.baseline).",
             schema={"type": "string", "minLength": 1},
             convert=lambda value, context: context.root / value,
+            flag=Flag(
+                "Report only findings not recorded in this baseline file.", Path, is_path=True
+            ),
         ),
     )
     force_exclude: bool = field(
@@ -322,6 +330,12 @@ class Config:
             doc="exclude applies to files named on the command line too.",
             schema={"type": "boolean"},
             convert=lambda value, _: bool(value),
+            flag=Flag(
+                "Apply exclude and .gitignore to files named on the command line too "
+                "(for pre-commit).",
+                bool,
+                is_flag=True,
+            ),
         ),
     )
     root: Path = field(default_factory=Path.cwd)  # relative paths in the config start here

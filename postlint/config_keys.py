@@ -50,7 +50,8 @@ class Flag:
     parse: Callable[[Any], Any]  # the option's value -> the Config field's value
     multiple: bool = False
     choices: tuple[str, ...] = ()
-    is_path: bool = False
+    is_path: bool = False  # a file's path (not a folder)
+    is_flag: bool = False  # on when given, the configuration's value otherwise
     extends: bool = False  # added to the configuration's value rather than put in its place
 
 
@@ -126,8 +127,9 @@ def overrides(given: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     out: list[tuple[str, Any]] = []
     for d in declared():
         flag, value = d.setting.flag, given.get(d.attr)
-        if flag is not None and value not in (None, (), ""):
-            out.append((d.attr, flag.parse(value)))
+        if flag is None or value in (None, (), "") or (flag.is_flag and not value):
+            continue  # not given: an absent flag leaves the configuration's value
+        out.append((d.attr, flag.parse(value)))
     return tuple(out)
 
 
