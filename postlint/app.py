@@ -41,6 +41,7 @@ class RunOptions:
     fix: bool = False  # fix (safe fixes; with unsafe_fixes, those too)
     unsafe_fixes: bool = False
     write: bool = True  # with fix: write the fixed files (False: only the diffs, for --diff)
+    fix_only: bool = False  # with fix: show only what says a file was not fixed (--fix-only)
     read_stdin: Callable[[], bytes] | None = None  # the post when a target is "-"
     stdin_filename: str | None = None  # its name, for per-file settings and the report
     view: bool = False  # apply the report's view: root-relative paths, baseline, ...
@@ -144,9 +145,15 @@ class Run:
             yield self._seen(Outcome(found, found, linter))
 
     def _seen(self, outcome: Outcome) -> Outcome:
-        if self.view is None:
-            return outcome
-        return replace(outcome, result=self.view(outcome.found))
+        """The outcome with what the report shows of it (the baseline sees that only)."""
+        shown = outcome.found
+        if self.options.fix_only and not self.options.recording:
+            from postlint.fix import only_not_fixed
+
+            shown = only_not_fixed(shown)
+        if self.view is not None:
+            shown = self.view(shown)
+        return outcome if shown is outcome.found else replace(outcome, result=shown)
 
     def _stdin(self) -> Outcome:
         from postlint.fix import fix_bytes

@@ -140,6 +140,7 @@ def _run_options(given: dict[str, Any], adoption: Adoption) -> RunOptions:
         fix=given["fix"] or given["fix_only"] or given["diff"],
         unsafe_fixes=given["unsafe_fixes"],
         write=not given["diff"],
+        fix_only=given["fix_only"],
         read_stdin=sys.stdin.buffer.read,
         stdin_filename=given["stdin_filename"],
         view=True,

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
+from postlint.catalog import INTERNAL_ERROR
+
 if TYPE_CHECKING:
     from postlint.app import Outcome, Run
     from postlint.diagnostic import FileResult
@@ -102,11 +104,14 @@ class _Watch:
         from postlint.fix import only_not_fixed
 
         for outcome in outcomes:
+            found = only_not_fixed(outcome.found) if fix_only else outcome.found
             self.failed = self.failed or outcome.fails
-            self.internal = self.internal or outcome.internal
+            self.internal = self.internal or any(
+                d.code == INTERNAL_ERROR for d in found.diagnostics
+            )
             if self.bar is not None:
                 self.bar.advance()  # type: ignore[attr-defined]
-            yield only_not_fixed(outcome.result) if fix_only else outcome.result
+            yield outcome.result
 
 
 def report(run: Run, outcomes: Iterable[Outcome], how: Report, out: TextIO) -> int:

@@ -22,12 +22,14 @@ from pygls import uris
 from pygls.lsp.server import LanguageServer
 
 from postlint import __version__
+from postlint.app import check_bytes
 from postlint.diagnostic import Diagnostic, Severity
 from postlint.engine import Linter
 from postlint.server import actions
 from postlint.server.actions import Checked
 from postlint.server.convert import Converter
 from postlint.server.projects import Projects
+from postlint.source import SourceFile
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +128,6 @@ def lint_buffer(
 ) -> Checked:
     """What ``postlint check`` reports for this text, as LSP diagnostics. The buffer goes
     through the same door as a file's bytes (size, binary and UTF-8 checks, a BOM)."""
-    from postlint.app import check_bytes
-    from postlint.source import SourceFile
-
     data = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes a PL003 finding
     result, source = check_bytes(linter, str(path), data)
     if source is None:
