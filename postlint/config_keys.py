@@ -204,11 +204,12 @@ def frozen(value: Any) -> Any:
     return value
 
 
-def rule_option_kwargs(rule: Any, given: Mapping[str, Any]) -> dict[str, Any]:
-    """A rule's keyword arguments from its table: kebab-case or Python names, values frozen.
-
-    The same conversion as the engine's (which also adds the options taken from elsewhere in
-    the configuration), so the loader's check and the run build the same options."""
+def rule_option_kwargs(
+    rule: Any, given: Mapping[str, Any], *, freeze: bool = True
+) -> dict[str, Any]:
+    """A rule's keyword arguments from its table: kebab-case or Python names (``freeze``: TOML
+    arrays and tables as tuples). The loader's check and the engine both build options with
+    it, so a value the loader accepts is the value the run gets."""
     from postlint.config import ConfigError
 
     names = rule.option_names()
@@ -221,5 +222,5 @@ def rule_option_kwargs(rule: Any, given: Mapping[str, Any]) -> dict[str, Any]:
             raise ConfigError(
                 f"unknown option {key!r} for rule {rule.code} ({rule.name}); allowed: {allowed}"
             )
-        kwargs[name] = frozen(value)
+        kwargs[name] = frozen(value) if freeze else value
     return kwargs

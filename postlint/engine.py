@@ -121,17 +121,10 @@ class Linter:
                 warm_up()
 
     def _options(self, rule: Rule) -> Any:
+        from postlint.config_keys import rule_option_kwargs
+
         given = self.config.options_for(rule.code, rule.name)
-        known = {name.replace("_", "-"): name for name in rule.option_names()}
-        kwargs: dict[str, Any] = {}
-        for key, value in given.items():
-            name = known.get(key) or (key if key in rule.option_names() else None)
-            if name is None:
-                allowed = ", ".join(sorted(known)) or "none"
-                raise ConfigError(
-                    f"unknown option {key!r} for rule {rule.code} ({rule.name}); allowed: {allowed}"
-                )
-            kwargs[name] = value
+        kwargs = rule_option_kwargs(rule, given, freeze=False)
         if rule.config_options is not None:
             kwargs.update(rule.config_options(self.config))
         try:
