@@ -151,3 +151,17 @@ def test_every_declared_key_is_in_the_schema_and_the_cli() -> None:
     assert "--output-format " in help_text  # a report option; the key applies when not given
     fields = {f.name for f in dataclasses.fields(Config)}
     assert fields - {d.attr for d in declared()} == {"root", "source"}
+
+
+def test_the_api_is_the_same_run_with_fix_and_cache(blog: Path) -> None:
+    from postlint.api import iter_results, lint_paths
+
+    config = Config(root=blog)
+    linted = lint_paths([blog], config)
+    assert linted == list(run([blog], RunOptions(config=config)))
+    assert not (blog / ".postlint_cache").exists()
+    assert list(iter_results([blog], config, cache=True)) == linted
+    assert (blog / ".postlint_cache").is_dir()
+    before = (blog / SEED.name).read_bytes()
+    [fixed] = list(iter_results([blog], config, fix=True))
+    assert fixed.fixed > 0 and (blog / SEED.name).read_bytes() != before
