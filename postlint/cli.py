@@ -572,10 +572,7 @@ def config_command(
             return value.label
         return value
 
-    from postlint.schema import bundled_schema_path
-
     shown = plain(config)
-    shown["schema"] = str(config.schema or bundled_schema_path())  # None means the bundled one
     selection = config.selection  # what select/extend-select/ignore add up to
     shown["enabled-rules"] = [
         r.code for r in rules if not r.engine_only and selection.rule_enabled(r)
@@ -586,7 +583,8 @@ def config_command(
     site = (
         profile_site(config.profile) if config.profile else SiteFinder(config.root).site_for(post)
     )
-    shown["site"] = describe(site, config.profile)
+    shown["site"] = describe(site, config.profile, config.schema)
+    shown["schema"] = shown["site"]["schema"]["path"]  # the one chosen for this post
     click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
 
 

@@ -17,7 +17,15 @@ from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
-from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
+from postlint.schema import (
+    LoadedSchema,
+    SchemaLoadError,
+    bundled_schema_path,
+    is_bundled,
+    load_schema,
+    schema_files,
+    schema_for,
+)
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
 from postlint.site.generator import Site, SiteFinder, profile_site
@@ -86,7 +94,7 @@ class Linter:
         project = self._project()
         if project.contains(path):
             return self._schema(path, project, owned=True)
-        bundled = path.resolve() == bundled_schema_path().resolve()
+        bundled = is_bundled(path)
         return self._schema(path, SchemaSandbox.at(path.resolve().parent), owned=bundled)
 
     def _schema(
@@ -165,7 +173,8 @@ class Linter:
             except SandboxRefused as exc:
                 return None, self._schema_key_finding(doc, f"$schema {exc}")
             return self._resolved(self._schema(path, project), doc)
-        return self.default_schema, None
+        chosen = schema_for(doc.site, self.config.schema)  # the generator's, unless configured
+        return self._resolved(self._configured_schema(chosen.path), doc)
 
     def _resolved(
         self, loaded: LoadedSchema | SchemaLoadError, doc: Document
@@ -450,7 +459,7 @@ class Linter:
 
         digest = hashlib.sha256(repr(self.config).encode())
         digest.update(rules_fingerprint(self.rules).encode())
-        schema_paths = [self._default_schema_path, *(p for _, p in self.config.schemas)]
+        schema_paths = [*schema_files(self.config.schema), *(p for _, p in self.config.schemas)]
         for schema_path in schema_paths:  # each schema and every file its $refs reach
             project = self._project()
             sandbox = (
