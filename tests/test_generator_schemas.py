@@ -61,11 +61,18 @@ def test_hugo_rejects_wrong_types_and_date_forms_it_cannot_read(tmp_path: Path) 
         "expected a date such as 2025-11-26, or a date-time such as 2025-11-26T15:29:13-05:00"
     )
     assert _lint(_post(tmp_path, "hugo.toml", text), tmp_path) == [
-        ("FM001", 3, 8, '`draft` must be true or false or empty, not "yes"'),
-        ("FM001", 4, 9, "`weight` must be a whole number or empty, not 1.5"),
+        ("FM001", 3, 8, '`draft` is "yes"; expected true or false'),
+        ("FM001", 4, 9, "`weight` is 1.5; expected a whole number"),
         ("FM001", 5, 7, f'`date` is "05/01/2024"; {hugo_date}'),
         ("FM001", 6, 13, f'`expiryDate` is "2024-13-01"; {hugo_date}'),
     ]
+
+
+def test_hugo_reads_what_its_type_casts_accept_and_optional_dates_left_empty(
+    tmp_path: Path,
+) -> None:
+    text = '---\ntitle: x\ndraft: "false"\nweight: "10"\nlastmod: ""\nexpiryDate:\n---\n'
+    assert _lint(_post(tmp_path, "hugo.toml", text), tmp_path, select=("FM001",)) == []
 
 
 def test_hugo_reads_keys_case_insensitively_so_title_may_be_capitalised(tmp_path: Path) -> None:
@@ -78,7 +85,7 @@ def test_hugo_reads_keys_case_insensitively_so_title_may_be_capitalised(tmp_path
 def test_hugo_blank_lines_before_the_fence_keep_the_front_matter(tmp_path: Path) -> None:
     post = _post(tmp_path, "hugo.toml", '\n\n---\ntitle: "the the"\ndraft: "no"\n---\n\nText.\n')
     found = _lint(post, tmp_path, select=("FM", "PR"))
-    assert found == [("FM001", 5, 8, '`draft` must be true or false or empty, not "no"')]
+    assert found == [("FM001", 5, 8, '`draft` is "no"; expected true or false')]
 
 
 def test_zola_requires_no_title_and_wants_taxonomies_as_lists(tmp_path: Path) -> None:
@@ -144,6 +151,12 @@ def test_astro_titles_are_text_as_a_content_collection_declares(tmp_path: Path) 
     assert _lint(post, tmp_path) == [("FM001", 2, 8, "`title` must be text, not 2019")]
 
 
+def test_astro_dates_are_read_as_javascript_reads_them(tmp_path: Path) -> None:
+    text = "---\ntitle: A post\npubDate: 'Jul 08 2022'\nupdatedDate: 2022/07/09\n---\n"
+    post = _post(tmp_path, "astro.config.mjs", text, "src/content/blog/post.md")
+    assert _lint(post, tmp_path) == []
+
+
 def test_vuepress_takes_the_title_from_the_first_heading(tmp_path: Path) -> None:
     text = "---\ndate: 2024-05-01\ntags:\n  - a\ncategory: news\nsidebar: auto\n---\n\n# Hi\n"
     post = _post(tmp_path, ".vuepress/config.js", text, "blog/post/README.md")
@@ -154,7 +167,7 @@ def test_vuepress_takes_the_title_from_the_first_heading(tmp_path: Path) -> None
             "FM001",
             2,
             7,
-            '`date` is "yesterday"; expected a date such as 2025-11-26, '
+            '`date` is "yesterday"; expected a date such as 2025-11-26 or Nov 26 2025, '
             "or a date-time such as 2025-11-26T15:29:13Z",
         )
     ]
