@@ -145,6 +145,11 @@ def test_eleventy_accepts_its_date_keywords_and_permalink_false(tmp_path: Path) 
     assert found[1][3] == '`eleventyExcludeFromCollections` must be true or false, not "yes"'
 
 
+def test_eleventy_reads_unquoted_yaml_timestamps_with_a_one_digit_zone(tmp_path: Path) -> None:
+    post = _post(tmp_path, ".eleventy.js", "---\ntitle: x\ndate: 2015-03-17 9:00:00 -4\n---\n")
+    assert _lint(post, tmp_path) == []
+
+
 def test_astro_titles_are_text_as_a_content_collection_declares(tmp_path: Path) -> None:
     text = "---\ntitle: 2019\npubDate: 2024-05-01\ndraft: false\n---\n\nText.\n"
     post = _post(tmp_path, "astro.config.mjs", text, "src/content/blog/post.md")
