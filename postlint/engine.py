@@ -49,6 +49,7 @@ class Linter:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
         self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
+        self._generator_schemas: dict[str, LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
         self._sites = SiteFinder(self.config.root)
@@ -173,8 +174,11 @@ class Linter:
             except SandboxRefused as exc:
                 return None, self._schema_key_finding(doc, f"$schema {exc}")
             return self._resolved(self._schema(path, project), doc)
-        chosen = schema_for(doc.site, self.config.schema)  # the generator's, unless configured
-        return self._resolved(self._configured_schema(chosen.path), doc)
+        name = doc.site.generator.name  # the generator's bundled schema, unless configured
+        if name not in self._generator_schemas:
+            chosen = schema_for(doc.site, self.config.schema).path
+            self._generator_schemas[name] = self._configured_schema(chosen)
+        return self._resolved(self._generator_schemas[name], doc)
 
     def _resolved(
         self, loaded: LoadedSchema | SchemaLoadError, doc: Document

@@ -60,9 +60,9 @@ def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
 def is_bundled(path: Path) -> bool:
     """Whether ``path`` is one of postlint's own schemas (its text may be quoted in messages)."""
     resolved = Path(path).resolve()
-    return any(
-        resolved == bundled_schema_path(name).resolve() for name in GENERATOR_SCHEMAS.values()
-    )
+    if resolved.name not in GENERATOR_SCHEMAS.values():
+        return False
+    return resolved == bundled_schema_path(resolved.name).resolve()
 
 
 @dataclass(frozen=True)
