@@ -71,8 +71,11 @@ def test_hugo_rejects_wrong_types_and_date_forms_it_cannot_read(tmp_path: Path) 
 def test_hugo_reads_what_its_type_casts_accept_and_optional_dates_left_empty(
     tmp_path: Path,
 ) -> None:
-    text = '---\ntitle: x\ndraft: "false"\nweight: "10"\nlastmod: ""\nexpiryDate:\n---\n'
-    assert _lint(_post(tmp_path, "hugo.toml", text), tmp_path, select=("FM001",)) == []
+    text = '---\ntitle: x\ndraft: "false"\nweight: "10"\nlastmod: ""\nexpiryDate:\nslug: 404\n---\n'
+    post = _post(tmp_path, "hugo.toml", text)
+    assert _lint(post, tmp_path, select=("FM001",)) == []
+    post.write_text("---\ntitle: x\npublishdate: 2024-13-01\n---\n", encoding="utf-8")
+    assert [f[:3] for f in _lint(post, tmp_path)] == [("FM001", 3, 14)]  # the lower-case alias
 
 
 def test_hugo_reads_keys_case_insensitively_so_title_may_be_capitalised(tmp_path: Path) -> None:
@@ -118,6 +121,10 @@ def test_jekyll_dates_with_time_and_zone_and_space_separated_categories(tmp_path
     )
     post = _post(tmp_path, "_config.yml", text, "_posts/2025-11-26-x.md")
     assert _lint(post, tmp_path) == []
+    post.write_text("---\ntitle: x\ndate: 2025-11-26 9:05:00 -0500 EST\n---\n", encoding="utf-8")
+    assert _lint(post, tmp_path) == []
+    post.write_text("---\ntitle: x\ndate: 2025-3-5\n---\n", encoding="utf-8")
+    assert _lint(post, tmp_path, select=("FM001",)) == []  # a YAML 1.1 timestamp, as Psych reads
     post.write_text('---\ntitle: x\ndate: 26/11/2025\npublished: "no"\n---\n', encoding="utf-8")
     jekyll_date = (
         "expected a date such as 2025-11-26, or a date-time such as 2025-11-26 15:29:13 +0000"
