@@ -43,6 +43,17 @@ def test_every_generator_has_a_bundled_schema_that_loads() -> None:
         assert schema.validator.schema.get("additionalProperties", True) is True  # custom keys
 
 
+def test_the_wheel_ships_every_bundled_schema() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    included = project["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["schemas"] == "postlint/schemas"  # the whole folder, each schema in it
+    for name in GENERATOR_SCHEMAS.values():
+        assert (root / "schemas" / name).is_file()
+
+
 HUGO_TOML = (
     "+++\ntitle = 2019\ndate = 2024-05-01T10:00:00Z\nlastmod = 2024-05-02\ndraft = true\n"
     'tags = ["a"]\nweight = 3\naliases = ["/old/"]\ntweet = "x"\n[params]\nx = 1\n+++\n\nText.\n'
