@@ -78,7 +78,7 @@ STARTER_CONFIG = """\
 # extend-select = []
 ignore = []
 # fail-level = "error"                      # error, warning or info
-# schema = "schemas/post.schema.json"       # default: postlint's Jekyll post schema
+# schema = "schemas/post.schema.json"       # default: the schema of the site's generator
 # prose-fields = ["title", "excerpt", "description"]
 # max-file-size = 10485760
 # output-format = "concise"                 # when --output-format is not given
@@ -188,10 +188,7 @@ def config_command(
             return value.label
         return value
 
-    from postlint.schema import bundled_schema_path
-
     shown = plain(config)
-    shown["schema"] = str(config.schema or bundled_schema_path())  # None means the bundled one
     selection = config.selection  # what select/extend-select/ignore add up to
     shown["enabled-rules"] = [
         r.code for r in rules if not r.engine_only and selection.rule_enabled(r)
@@ -202,7 +199,8 @@ def config_command(
     site = (
         profile_site(config.profile) if config.profile else SiteFinder(config.root).site_for(post)
     )
-    shown["site"] = describe(site, config.profile)
+    shown["site"] = describe(site, config.profile, config.schema)
+    shown["schema"] = shown["site"]["schema"]["path"]  # the one chosen for this post
     click.echo(json.dumps(shown, indent=2, ensure_ascii=False))
 
 

@@ -17,7 +17,15 @@ from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
-from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
+from postlint.schema import (
+    LoadedSchema,
+    SchemaLoadError,
+    bundled_schema_path,
+    is_bundled,
+    load_schema,
+    schema_files,
+    schema_for,
+)
 from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
 from postlint.selection import Selection
 from postlint.site.generator import Site, SiteFinder, profile_site
@@ -41,6 +49,7 @@ class Linter:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
         self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
+        self._generator_schemas: dict[str, LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
         self._sites = SiteFinder(self.config.root)
@@ -86,7 +95,7 @@ class Linter:
         project = self._project()
         if project.contains(path):
             return self._schema(path, project, owned=True)
-        bundled = path.resolve() == bundled_schema_path().resolve()
+        bundled = is_bundled(path)
         return self._schema(path, SchemaSandbox.at(path.resolve().parent), owned=bundled)
 
     def _schema(
@@ -158,7 +167,11 @@ class Linter:
             except SandboxRefused as exc:
                 return None, self._schema_key_finding(doc, f"$schema {exc}")
             return self._resolved(self._schema(path, project), doc)
-        return self.default_schema, None
+        name = doc.site.generator.name  # the generator's bundled schema, unless configured
+        if name not in self._generator_schemas:
+            chosen = schema_for(doc.site, self.config.schema).path
+            self._generator_schemas[name] = self._configured_schema(chosen)
+        return self._resolved(self._generator_schemas[name], doc)
 
     def _resolved(
         self, loaded: LoadedSchema | SchemaLoadError, doc: Document
@@ -445,7 +458,7 @@ class Linter:
 
         digest = hashlib.sha256(repr(self.config).encode())
         digest.update(rules_fingerprint(self.rules).encode())
-        schema_paths = [self._default_schema_path, *(p for _, p in self.config.schemas)]
+        schema_paths = [*schema_files(self.config.schema), *(p for _, p in self.config.schemas)]
         for schema_path in schema_paths:  # each schema and every file its $refs reach
             project = self._project()
             sandbox = (

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from postlint.frontmatter import FrontMatter, Located
 from postlint.schema_re2 import PatternRefused, Patterns, refuse_unevaluated_with_patterns
 from postlint.schema_sandbox import REF_KEYWORDS, SandboxRefused, SchemaSandbox, digest
+from postlint.site.generator import Site
 
 if TYPE_CHECKING:
     import referencing
@@ -26,7 +27,17 @@ if TYPE_CHECKING:
 # jsonschema and referencing are imported where a schema is loaded, not here: a run answered
 # from the cache never loads one, and their import is a sizeable part of start-up.
 
-DEFAULT_SCHEMA_NAME = "post.schema.json"
+DEFAULT_SCHEMA_NAME = "post.schema.json"  # the plain profile's: no generator detected
+# The schema bundled for each generator's posts: the keys and date forms that generator reads.
+GENERATOR_SCHEMAS: dict[str, str] = {
+    "jekyll": "jekyll.schema.json",
+    "hugo": "hugo.schema.json",
+    "eleventy": "eleventy.schema.json",
+    "astro": "astro.schema.json",
+    "vuepress": "vuepress.schema.json",
+    "zola": "zola.schema.json",
+    "plain": DEFAULT_SCHEMA_NAME,
+}
 
 
 class SchemaLoadError(Exception):
@@ -44,6 +55,57 @@ def bundled_schema_path(name: str = DEFAULT_SCHEMA_NAME) -> Path:
     if installed.is_file():
         return installed
     return Path(__file__).resolve().parent.parent / "schemas" / name
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether ``path`` is one of postlint's own schemas (its text may be quoted in messages)."""
+    resolved = Path(path).resolve()
+    if resolved.name not in GENERATOR_SCHEMAS.values():
+        return False
+    return resolved == bundled_schema_path(resolved.name).resolve()
+
+
+@dataclass(frozen=True)
+class SchemaChoice:
+    path: Path
+    reason: str  # why this schema, in words (for `postlint config PATH`)
+
+
+def schema_for(site: Site, configured: Path | None = None) -> SchemaChoice:
+    """The schema for the posts of ``site``: a configured ``schema`` wins, else the one
+    bundled for the site's generator (per-file ``schemas`` and a post's ``$schema`` come first,
+    in the engine)."""
+    if configured is not None:
+        return SchemaChoice(Path(configured), "`schema` in the configuration")
+    name = site.generator.name
+    if name not in GENERATOR_SCHEMAS or name == "plain":
+        reason = "bundled for posts of no detected generator: the keys most blogs agree on"
+    else:
+        reason = f"bundled for {name} posts: the keys and date forms {name} reads"
+    return SchemaChoice(
+        bundled_schema_path(GENERATOR_SCHEMAS.get(name, DEFAULT_SCHEMA_NAME)), reason
+    )
+
+
+def schema_files(configured: Path | None = None) -> tuple[Path, ...]:
+    """Every schema a run may choose without a per-file mapping: what a cached result's
+    fingerprint must cover, since the generator is decided per post."""
+    if configured is not None:
+        return (Path(configured),)
+    return tuple(bundled_schema_path(name) for name in GENERATOR_SCHEMAS.values())
+
+
+def required_keys(schema: LoadedSchema) -> frozenset[str]:
+    """The top-level keys the schema requires, also under a top-level if/then (Hugo's `title`
+    unless `Title` is given); a key required only on some branch counts as required."""
+    root = schema.validator.schema
+    if not isinstance(root, dict):
+        return frozenset()
+    keys: set[str] = set()
+    for node in (root, root.get("then"), root.get("else")):
+        if isinstance(node, dict) and isinstance(node.get("required"), list):
+            keys.update(key for key in node["required"] if isinstance(key, str))
+    return frozenset(keys)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def test_crlf_columns_are_exact() -> None:
 
 
 def test_tabs_and_non_ascii_count_as_one_column() -> None:
-    data = '---\ntitle: "Ünïcödé 🎉"\nauthor: ""\n---\nText.\n'
+    data = '---\ntitle: "Ünïcödé 🎉"\nauthor: 12\n---\nText.\n'
     assert lint(data) == [(3, 9, "FM001")]
 
 
@@ -80,7 +80,7 @@ def test_tab_indentation() -> None:
 def test_tabs_between_tokens_are_read_as_jekyll_reads_them() -> None:
     # A tab after a value or a colon is a separator for libyaml (Jekyll, Hugo), not an error.
     text = (
-        "---\ntitle:\tx\nauthors:\n- melody\t\t\ndate: 2025-11-26\t# a comment\nempty: ''\t\n---\n"
+        "---\ntitle:\tx\nauthors:\n- melody\t\t\ndate: 2025-11-26\t# a comment\nempty: []\t\n---\n"
     )
     assert lint(text) == [(6, 8, "FM007")]
 

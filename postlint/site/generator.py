@@ -64,6 +64,7 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     *((f".vuepress/config.{ext}", "vuepress") for ext in ("js", "ts", "mjs", "cjs")),
     # config.toml is Zola's or Hugo's: told apart by its contents (see _config_toml_generator)
     *((name, "hugo") for name in _HUGO_CONFIG_NAMES if name != "config.toml"),
+    ("zola.toml", "zola"),
     ("config.toml", "hugo-or-zola"),
 )
 _PEEK_BYTES = 64 * 1024
@@ -160,8 +161,13 @@ def effects(generator: Generator) -> tuple[str, ...]:
     return tuple(changes)
 
 
-def describe(site: Site, profile: str | None) -> dict[str, object]:
-    """The site facts of a post as plain data: which generator, found how, what it changes."""
+def describe(site: Site, profile: str | None, schema: Path | None = None) -> dict[str, object]:
+    """The site facts of a post as plain data: which generator, found how, what it changes,
+    and which front-matter schema its posts are checked against (``schema``: a configured
+    one) and why."""
+    from postlint.schema import schema_for  # schema.py builds on this module
+
+    choice = schema_for(site, schema)
     if profile is not None:
         found_by = f"profile = {profile!r} in the configuration"
     elif site.config_file is not None:
@@ -175,4 +181,5 @@ def describe(site: Site, profile: str | None) -> dict[str, object]:
         "found-by": found_by,
         "root": str(site.root) if site.root is not None else None,
         "changes": list(effects(site.generator)),
+        "schema": {"path": str(choice.path), "chosen-by": choice.reason},
     }
