@@ -32,12 +32,30 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            _reader_went_away()
         except Exception as exc:
             import traceback
 
             traceback.print_exc(file=sys.stderr)
             click.echo(f"postlint: internal error: {type(exc).__name__}: {exc}", err=True)
             sys.exit(EXIT_INTERNAL)
+
+
+def _reader_went_away() -> None:
+    """``postlint check | head``: the reader stopped reading; stop quietly, as a shell tool does.
+
+    Standard output is pointed at the null device so that flushing it at exit cannot raise
+    again; the exit code is the shell's for a process ended by SIGPIPE.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
