@@ -8,16 +8,17 @@ are long enough to be meaningful (at least `min-words` words, 10 by default), an
 not a line the post uses as boilerplate. Reports the second copy and names the line of the
 first.
 
-List items and table cells are never compared (the same sub-item under several items), nor
-is a copy quoted beside one that is not (a pull quote repeats the post's own words), nor two
+List items and table cells are never compared (the same sub-item under several items), nor is a
+copy quoted beside one that is not (a pull quote repeats the post's own words), nor two
 quotations apart (the post cites the same words twice). Two copies next to each other are
-always reported. Copies apart are not reported when the repeat is
-structure: the same short lead-in (one sentence of at most 16 words) before two blocks it
-introduces (code, a table, math, a list or embedded HTML: "Run the following command:" before
-two different commands); a paragraph that occurs three or more times (a refrain under each
-section is the site's template); and, in a post that repeats three or more paragraphs, copies
-in different sections (a status report that gives a summary first and repeats it in the
-details). Curly and straight apostrophes count as the same character.
+always reported. Copies apart are not reported when the repeat is structure: the same short
+lead-in (one sentence of at most 16 words that ends in a colon or points forward: "the
+following", "below", "like this") before two blocks it introduces (code, a table, math, a list
+or embedded HTML: "Run the following command:" before two different commands); a paragraph that
+occurs three or more times (a refrain under each section is the site's template); and, in a
+post that repeats three or more paragraphs, copies in different sections (a status report that
+gives a summary first and repeats it in the details). Curly and straight apostrophes count as
+the same character.
 
 ## Why is this bad?
 Readers notice a repeated paragraph at once and stop trusting the rest of the post.
@@ -53,12 +54,13 @@ suppression comment).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
-from postlint.prose_view import Block
+from postlint.prose_view import MASK, Block
 from postlint.rule import Rule, require_count
 from postlint.rules.prose._text import WORD
 
@@ -76,6 +78,8 @@ _MAX_COPIES = 2
 # A post that repeats this many paragraphs far apart is built as summary-and-details.
 _STRUCTURE = 3
 _INTRODUCED = ("code", "table", "math", "html")
+# Words that point at what comes next ("run the following command", "it looks like this").
+_FORWARD = re.compile(r"(?i)\b(?:following|below|as follows|like (?:this|so)|here (?:is|are))\b")
 _LEAD_IN_WORDS = 16  # a lead-in is one short sentence, not a paragraph of its own
 
 
@@ -87,7 +91,10 @@ def _is_lead_in(prose: str, block: Block, following: Block | None) -> bool:
     """
     if following is None or not (following.kind in _INTRODUCED or following.in_list):
         return False
-    return len(WORD.findall(prose, block.start, block.end)) <= _LEAD_IN_WORDS
+    text = prose[block.start : block.end]
+    if not text.rstrip(MASK + " \t\r\n*_").endswith(":") and not _FORWARD.search(text):
+        return False  # a statement complete in itself, not an introduction
+    return len(WORD.findall(text)) <= _LEAD_IN_WORDS
 
 
 def _is_structure(
