@@ -7,7 +7,7 @@ text renders them as emphasis.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -15,6 +15,7 @@ from crash_guard import without_crash
 from postlint.config import Config
 from postlint.diagnostic import Diagnostic, Edit
 from postlint.engine import Linter
+from postlint.rules.prose.closing_quote_opener import _ELISIONS
 
 _RENDER = MarkdownIt("commonmark")
 _WORDS = st.lists(
@@ -76,3 +77,32 @@ def test_punctuation_before_the_closer_gets_no_fix() -> None:
 def test_operators_lists_and_escapes_are_not_emphasis() -> None:
     body = "* item one\n* item two\n\n2 * 3 * 4 is 24, and a * b is a*b.\n\n\\* not \\*"
     assert not lint(post(body), "PR122")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORDS, st.sampled_from(("”", "’")))
+def test_a_closing_mark_that_opens_a_quotation_is_found(words: str, mark: str) -> None:
+    closer = "”" if mark == "”" else "’"
+    assume(mark == "”" or words.split()[0] not in _ELISIONS)  # ’em, ’n’: apostrophes
+    text = post(f"The mayor said {mark}{words.capitalize()}{closer} on Monday.")
+    found = lint(text, "PR123")
+    assert [d.message[1] for d in found] == [mark]
+    assert found[0].fix is not None and not found[0].fix.safe
+    fixed = apply(text, found[0].fix.edits)
+    assert not lint(fixed, "PR123")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_WORDS)
+def test_opening_marks_apostrophes_and_inches_are_never_found(words: str) -> None:
+    body = (
+        f"They said “{words}” and ‘{words}’ on a 13” screen, in the ’90s, "
+        f"rock ’n’ roll, ’tis the students’ {words}."
+    )
+    assert not lint(post(body), "PR123")
+
+
+def test_a_post_in_swedish_quotes_with_the_closing_mark() -> None:
+    text = "---\ntitle: Ett inlägg\nlang: sv\n---\n\nHan sa ”Hej” och gick.\n"
+    assert not lint(text, "PR123")
+    assert lint(text.replace("lang: sv", "lang: en-GB"), "PR123")
