@@ -189,12 +189,50 @@ def plant_repeat(text: str, doc: Document, rng: random.Random) -> Plant:
     return text[: word.start()] + new + text[word.end() :], word.start(), word.start() + len(new)
 
 
+def _phrase(text: str, doc: Document, rng: random.Random) -> tuple[int, int] | None:
+    """Two to four plain words in a body paragraph, away from any markup."""
+    paragraphs = _paragraphs(text, doc)
+    if not paragraphs:
+        return None
+    start, end = rng.choice(paragraphs)
+    words = list(re.finditer(r"(?<=[ \n])[A-Za-z]+(?: [A-Za-z]+){1,3}(?=[ \n,.])", text[start:end]))
+    if not words:
+        return None
+    match = rng.choice(words)
+    return start + match.start(), start + match.end()
+
+
+def plant_emphasis(text: str, doc: Document, rng: random.Random) -> Plant:
+    span = _phrase(text, doc, rng)
+    if span is None:
+        return None
+    at, end = span
+    marker = rng.choice(("**", "__", "*", "_"))
+    phrase = text[at:end]
+    new = rng.choice((f"{marker} {phrase}{marker}", f"{marker}{phrase} {marker}"))
+    if len(marker) == 2 and rng.random() < 0.3:
+        new = f"{marker} {phrase} {marker}"
+    return text[:at] + new + text[end:], at, at + len(new)
+
+
+def plant_quote(text: str, doc: Document, rng: random.Random) -> Plant:
+    span = _phrase(text, doc, rng)
+    if span is None:
+        return None
+    at, end = span
+    mark = rng.choice(("”", "”", "’"))
+    new = f"{mark}{text[at:end]}{mark}"
+    return text[:at] + new + text[end:], at, at + 1
+
+
 KINDS: dict[str, tuple[str, Callable[[str, Document, random.Random], Plant]]] = {
     "duplicate paragraph": ("PR109", plant_duplicate),
     "lede splice": ("PR101", plant_lede),
     "HTML entity": ("PR106", plant_entity),
     "headline label": ("PR102", plant_label),
     "repeated word": ("PR108", plant_repeat),
+    "literal emphasis": ("PR122", plant_emphasis),
+    "closing quote opener": ("PR123", plant_quote),
 }
 
 
