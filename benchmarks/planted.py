@@ -19,6 +19,7 @@ from pathlib import Path
 from postlint.config import Config
 from postlint.document import Document
 from postlint.engine import Linter
+from postlint.rules.prose.repeated_word import ALLOWED
 from postlint.source import SourceFile
 
 Plant = tuple[str, int, int] | None  # the variant's text, and the planted span
@@ -26,24 +27,35 @@ Plant = tuple[str, int, int] | None  # the variant's text, and the planted span
 SUBJECTS = (
     "Officials", "Government sources", "Insiders", "Two people familiar with the plan",
     "Analysts", "Local reporters", "The ministry", "Critics", "Several experts", "Police",
+    "Sources close to the board", "A spokesperson", "Observers", "Engineers at the firm",
+    "Witnesses", "Three senior staff members", "The company", "Experts",
 )  # fmt: skip
 VERBS = (
     "said", "say", "confirmed", "claim", "believe", "have suggested", "told reporters",
-    "indicated", "warned", "insisted", "noted", "revealed",
+    "indicated", "warned", "insisted", "noted", "revealed", "have confirmed", "stated",
+    "announced", "admitted", "added", "explained", "maintain", "reported", "acknowledged",
 )  # fmt: skip
-PASSIVES = ("believed", "understood", "reported", "thought", "expected", "alleged", "known")
-HEARSAY = ("Allegedly,", "Reportedly,", "Apparently,", "Supposedly,", "Rumour has it that")
-SOURCES = ("local media", "a leaked memo", "people close to the mayor", "the broadcaster")
+PASSIVES = ("believed", "understood", "reported", "thought", "expected", "alleged", "known",
+            "confirmed", "claimed", "rumoured", "suggested", "announced", "said")  # fmt: skip
+HEARSAY = ("Allegedly,", "Reportedly,", "Apparently,", "Supposedly,", "Rumour has it that",
+           "Reportedly", "Purportedly,", "Word is that", "Allegedly")  # fmt: skip
+SOURCES = ("local media", "a leaked memo", "people close to the mayor", "the broadcaster",
+           "several reports", "early estimates", "an internal email", "sources")  # fmt: skip
+PERFECTS = ("has been", "has recently been", "had been", "was", "has now been")
 OPENERS = (
     "The", "A", "This", "These", "In", "After", "Many", "Some", "Our", "We", "It", "There",
     "When", "Most", "Several", "Despite", "For", "Every",
 )  # fmt: skip
 FLASH = ("Breaking", "BREAKING", "Just in", "Huge news", "Exclusive", "Must read", "Big update",
-         "HOT", "Developing", "MUST SEE", "Urgent", "Shocking", "Live", "Watch")  # fmt: skip
+         "HOT", "Developing", "MUST SEE", "Urgent", "Shocking", "Live", "Watch", "JUST IN",
+         "Breaking News", "EXCLUSIVE", "Alert", "Trending", "Hot news", "Update", "Viral",
+         "MUST READ", "Must watch", "BIG NEWS")  # fmt: skip
 SEPARATORS = (": ", " - ", " | ", "! ", " — ")
 ENTITIES = {"’": ("&rsquo;", "&#8217;", "&#x2019;"), "—": ("&mdash;", "&#8212;"),
             "“": ("&ldquo;", "&#8220;"), "”": ("&rdquo;", "&#8221;"), "–": ("&ndash;",),
-            " and ": (" &amp; ",), "'": ("&#39;", "&apos;")}  # fmt: skip
+            " and ": (" &amp; ",), "'": ("&#39;", "&apos;", "&#x27;"), "‘": ("&lsquo;", "&#8216;"),
+            "…": ("&hellip;", "&#8230;"), "...": ("&hellip;",), "é": ("&eacute;", "&#233;"),
+            "\"": ("&quot;", "&#34;"), " - ": (" &ndash; ", " &#8211; ")}  # fmt: skip
 _WORD = re.compile(r"(?<![\w'’.\-`*_\[])[a-z]{2,}(?![\w'’\-`*_\]])")
 
 
@@ -59,6 +71,28 @@ def _paragraphs(text: str, doc: Document, words: int = 10) -> list[tuple[int, in
     return found
 
 
+def _reshape_copy(copy: str, rng: random.Random) -> str:
+    """The copy as a pipeline re-emits it: rewrapped, re-punctuated, re-marked or re-quoted."""
+    shape = rng.randrange(6)
+    if shape == 1:  # rewrapped: one line, or broken at other spaces
+        words = copy.split()
+        width = rng.choice((8, 12, 1000))
+        copy = "\n".join(" ".join(words[i : i + width]) for i in range(0, len(words), width))
+    elif shape == 2:  # apostrophes and quotes converted by a typographer
+        copy = copy.replace("'", "\u2019") if "'" in copy else copy.replace("\u2019", "'")
+    elif shape == 3:  # emphasis added around a word in the middle
+        words = copy.split(" ")
+        at = len(words) // 2
+        if words[at].isalpha():
+            words[at] = f"**{words[at]}**"
+        copy = " ".join(words)
+    elif shape == 4:  # final punctuation changed
+        copy = copy.rstrip(".!?:") + rng.choice((".", "!", ""))
+    elif shape == 5:  # doubled spaces
+        copy = re.sub(r"(?<=\S) (?=\S)", "  ", copy, count=3)
+    return copy
+
+
 def plant_duplicate(text: str, doc: Document, rng: random.Random) -> Plant:
     paragraphs = _paragraphs(text, doc, 12)
     if len(paragraphs) < 2:
@@ -66,8 +100,13 @@ def plant_duplicate(text: str, doc: Document, rng: random.Random) -> Plant:
     start, end = rng.choice(paragraphs[:-1])
     later = [p for p in paragraphs if p[0] > end]
     at = rng.choice(later)[1]
-    copy = "\n\n" + text[start:end]
-    return text[:at] + copy + text[at:], at + 2, at + len(copy)
+    heading = (
+        "\n\n## " + rng.choice(("Update", "More details", "Next steps"))
+        if rng.random() < 0.3
+        else ""
+    )
+    copy = heading + "\n\n" + _reshape_copy(text[start:end], rng)
+    return text[:at] + copy + text[at:], at + len(heading) + 2, at + len(copy)
 
 
 def plant_lede(text: str, doc: Document, rng: random.Random) -> Plant:
@@ -81,7 +120,8 @@ def plant_lede(text: str, doc: Document, rng: random.Random) -> Plant:
     if shape == 0:
         lead = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)}{rng.choice((' that', ''))} "
     elif shape == 1:
-        lead = f"It is {rng.choice(('', 'widely ', 'now '))}{rng.choice(PASSIVES)} that "
+        tense = rng.choice(("is", "is widely", "is now", *PERFECTS))
+        lead = f"It {tense} {rng.choice(PASSIVES)} that "
     elif shape == 2:
         lead = f"{rng.choice(HEARSAY)} "
     else:
@@ -104,7 +144,8 @@ def plant_entity(text: str, doc: Document, rng: random.Random) -> Plant:
 
 
 def plant_label(text: str, doc: Document, rng: random.Random) -> Plant:
-    line = re.search(r"^title[ \t]*[:=][ \t]*([\"']?)", text, re.MULTILINE)
+    # The value may start on the next line (a folded YAML scalar): the label goes before it.
+    line = re.search(r"^title[ \t]*[:=]\s*([\"']?)", text, re.MULTILINE)
     if line is None or doc.block is None or line.start() > doc.block.content_end:
         return None
     label = rng.choice(FLASH) + rng.choice(SEPARATORS)
@@ -119,23 +160,69 @@ def plant_repeat(text: str, doc: Document, rng: random.Random) -> Plant:
     if not paragraphs:
         return None
     start, end = rng.choice(paragraphs)
-    words = [m for m in _WORD.finditer(text, start, end) if m.group(0) not in ("had", "that")]
+    # Words the rule documents as doubled on purpose ("had had", "many many") are not planted.
+    words = [m for m in _WORD.finditer(text, start, end) if m.group(0) not in ALLOWED]
     if not words:
         return None
     word = rng.choice(words)
-    shape = rng.randrange(4)
+    shape = rng.randrange(8)
     w = word.group(0)
+    at_start = word.start() == start
     if shape == 0:
         new = f"{w} {w}"
     elif shape == 1:
         new = f"{w}, {w},"
     elif shape == 2:
         new = f"**{w}** {w}"
-    else:
+    elif shape == 3:
         new = f"{w}\n{w}"
-    if shape == 1 and text[word.end() : word.end() + 1] in ",.;:":
+    elif shape == 4:
+        new = f"{w.capitalize()} {w}" if at_start else f"{w} {w}"
+    elif shape == 5:
+        new = f"{w}  {w}"
+    elif shape == 6:
+        new = f"{w} [{w}](https://example.com/{w})"
+    else:
+        new = f"{w}; {w};"
+    if shape in (1, 7) and text[word.end() : word.end() + 1] in ",.;:":
         new = f"{w} {w}"
     return text[: word.start()] + new + text[word.end() :], word.start(), word.start() + len(new)
+
+
+def _phrase(text: str, doc: Document, rng: random.Random) -> tuple[int, int] | None:
+    """Two to four plain words in a body paragraph, away from any markup."""
+    paragraphs = _paragraphs(text, doc)
+    if not paragraphs:
+        return None
+    start, end = rng.choice(paragraphs)
+    words = list(re.finditer(r"(?<=[ \n])[A-Za-z]+(?: [A-Za-z]+){1,3}(?=[ \n,.])", text[start:end]))
+    if not words:
+        return None
+    match = rng.choice(words)
+    return start + match.start(), start + match.end()
+
+
+def plant_emphasis(text: str, doc: Document, rng: random.Random) -> Plant:
+    span = _phrase(text, doc, rng)
+    if span is None:
+        return None
+    at, end = span
+    marker = rng.choice(("**", "__", "*", "_"))
+    phrase = text[at:end]
+    new = rng.choice((f"{marker} {phrase}{marker}", f"{marker}{phrase} {marker}"))
+    if len(marker) == 2 and rng.random() < 0.3:
+        new = f"{marker} {phrase} {marker}"
+    return text[:at] + new + text[end:], at, at + len(new)
+
+
+def plant_quote(text: str, doc: Document, rng: random.Random) -> Plant:
+    span = _phrase(text, doc, rng)
+    if span is None:
+        return None
+    at, end = span
+    mark = rng.choice(("”", "”", "’"))
+    new = f"{mark}{text[at:end]}{mark}"
+    return text[:at] + new + text[end:], at, at + 1
 
 
 KINDS: dict[str, tuple[str, Callable[[str, Document, random.Random], Plant]]] = {
@@ -144,6 +231,8 @@ KINDS: dict[str, tuple[str, Callable[[str, Document, random.Random], Plant]]] = 
     "HTML entity": ("PR106", plant_entity),
     "headline label": ("PR102", plant_label),
     "repeated word": ("PR108", plant_repeat),
+    "literal emphasis": ("PR122", plant_emphasis),
+    "closing quote opener": ("PR123", plant_quote),
 }
 
 
@@ -151,9 +240,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", nargs="?", default="../shared/corpus", type=Path)
     parser.add_argument("--per-blog", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--seed", type=int, default=14, help="0 draws a fresh seed")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
+    seed = args.seed or random.SystemRandom().randrange(1, 10**6)
+    print(f"seed {seed}")
+    rng = random.Random(seed)
     linters = {code: Linter(Config(select=(code,))) for code, _ in KINDS.values()}
     found: Counter[str] = Counter()
     planted: Counter[str] = Counter()

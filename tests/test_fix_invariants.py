@@ -82,6 +82,8 @@ DEFECTS: dict[str, list[str]] = {
     "AI107": ["([Reuters](https://www.reuters.com/markets?utm_source=chatgpt.com))"],
     "PR116": ["met\u200b on Monday", "Budget\u2060 talks"],
     "PR119": ["in the in the town", "to a to a minimum"],
+    "PR122": ["the ** new budget** passed", "**Help wanted: **\nWe want"],
+    "PR123": ["he said ”We are close,” and left"],
     "PR199": ["we utilize it", "Utilize the tools"],
     "HS001": ["talks in Kiev", "the Kiev Ballet", "“in Kiev”"],
     "PL100": ["<!-- postlint-disable-next-line PR108 -->\nA clean line."],

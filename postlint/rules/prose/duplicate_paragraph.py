@@ -8,14 +8,17 @@ are long enough to be meaningful (at least `min-words` words, 10 by default), an
 not a line the post uses as boilerplate. Reports the second copy and names the line of the
 first.
 
-List items and table cells are never compared (the same sub-item under several items), nor
-is a copy quoted beside one that is not (a pull quote repeats the post's own words). Two copies
-next to each other are always reported. Copies apart are not reported when the repeat is
-structure: the same lead-in before two blocks, a paragraph whose meaning is the block after
-it (ending in a colon, or of at most 25 words and followed by code, a table or a list: "Run
-the following command" before two different commands); a paragraph that occurs three or more times (a refrain under each section is the
-site's template); and, in a post that repeats three or more paragraphs, copies in different
-sections (a status report that gives a summary first and repeats it in the details).
+List items and table cells are never compared (the same sub-item under several items), nor is a
+copy quoted beside one that is not (a pull quote repeats the post's own words), nor two
+quotations apart (the post cites the same words twice). Two copies next to each other are
+always reported. Copies apart are not reported when the repeat is structure: the same short
+lead-in (one sentence of at most 16 words that ends in a colon or points forward: "the
+following", "below", "like this") before two blocks it introduces (code, a table, math, a list
+or embedded HTML: "Run the following command:" before two different commands); a paragraph that
+occurs three or more times (a refrain under each section is the site's template); and, in a
+post that repeats three or more paragraphs, copies in different sections (a status report that
+gives a summary first and repeats it in the details). Curly and straight apostrophes count as
+the same character.
 
 ## Why is this bad?
 Readers notice a repeated paragraph at once and stop trusting the rest of the post.
@@ -51,6 +54,7 @@ suppression comment).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -73,17 +77,24 @@ class Options:
 _MAX_COPIES = 2
 # A post that repeats this many paragraphs far apart is built as summary-and-details.
 _STRUCTURE = 3
-_INTRODUCED = ("code", "table", "math")
-_LEAD_IN_WORDS = 25  # a lead-in is a sentence or two, not a full paragraph
+_INTRODUCED = ("code", "table", "math", "html")
+# Words that point at what comes next ("run the following command", "it looks like this").
+_FORWARD = re.compile(r"(?i)\b(?:following|below|as follows|like (?:this|so)|here (?:is|are))\b")
+_LEAD_IN_WORDS = 16  # a lead-in is one short sentence, not a paragraph of its own
 
 
 def _is_lead_in(prose: str, block: Block, following: Block | None) -> bool:
-    """A paragraph whose meaning is the block after it ("Run this command:" + code)."""
+    """A short paragraph whose meaning is the block after it ("Run this command:" + code).
+
+    Only a block that a sentence can introduce counts (code, a table, math, a list, HTML such
+    as an embedded video): a copy followed by a paragraph or a heading introduces nothing.
+    """
+    if following is None or not (following.kind in _INTRODUCED or following.in_list):
+        return False
     text = prose[block.start : block.end]
-    if text.rstrip(MASK + " \t\r\n*_").endswith(":"):
-        return True
-    short = len(WORD.findall(text)) <= _LEAD_IN_WORDS
-    return short and following is not None and (following.kind in _INTRODUCED or following.in_list)
+    if not text.rstrip(MASK + " \t\r\n*_").endswith(":") and not _FORWARD.search(text):
+        return False  # a statement complete in itself, not an introduction
+    return len(WORD.findall(text)) <= _LEAD_IN_WORDS
 
 
 def _is_structure(
@@ -106,7 +117,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for index, block in enumerate(blocks):
         if block.kind != "paragraph" or block.in_list:
             continue
-        words = tuple(word.casefold() for word in WORD.findall(prose, block.start, block.end))
+        words = tuple(
+            word.casefold().replace("’", "'")
+            for word in WORD.findall(prose, block.start, block.end)
+        )
         if len(words) >= options.min_words:
             copies.setdefault(words, []).append(index)
     pairs = [indexes for indexes in copies.values() if len(indexes) == _MAX_COPIES]
@@ -115,9 +129,10 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         first, second = blocks[first_index], blocks[second_index]
         if first.in_blockquote != second.in_blockquote:
             continue  # a pull quote of the post's own words
-        if second_index > first_index + 1 and _is_structure(
-            prose, blocks, first_index, second_index, summary_and_details
-        ):
+        apart = second_index > first_index + 1
+        if apart and first.in_blockquote:
+            continue  # the same quotation cited twice, each time for a point of its own
+        if apart and _is_structure(prose, blocks, first_index, second_index, summary_and_details):
             continue
         first_line = doc.source.lines.position(first.start).line
         yield Finding(

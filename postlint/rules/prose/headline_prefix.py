@@ -15,7 +15,8 @@ A topic before a colon is the author's headline and is left alone: "Core Team Up
 (words that are not attention words), and "Breaking the silence: a history" (no separator
 after the label). When an unquoted title breaks the YAML (`title: Big News: Talks resume` is a
 syntax error), the title line is still read from the text of the front matter, so the label is
-reported beside the syntax error.
+reported beside the syntax error. A title folded over several lines is read on its first
+line.
 
 ## Why is this bad?
 Importers and rewriters add these labels; on a site they are clutter in the headline, in feeds
@@ -97,7 +98,8 @@ _LABEL = re.compile(
 _FLASH_WORD = re.compile(rf"(?i:\b(?:{_FLASH})\b)")
 _AFTER_LABEL = re.compile(r"[ \t]+(?=\S)")
 # `title: ...` as a line of broken YAML front matter (or `title = ...` in TOML).
-_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*[\"']?", re.MULTILINE)
+# The value may start on the next, indented line (a folded scalar).
+_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?:\r?\n[ \t]+)?[\"']?", re.MULTILINE)
 _H1 = re.compile(r"[ \t]{0,3}#[ \t]+(?=\S)")
 # A plain YAML scalar may not start with these once the label is gone.
 _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -175,9 +177,33 @@ def _broken_title(doc: Document) -> tuple[int, int, bool] | None:
     return line.end(), block.content_end if end < 0 else end, doc.text[line.end() - 1] in "\"'"
 
 
+def _folded_title(doc: Document) -> tuple[int, int, bool] | None:
+    """The first line of a title written over several lines (a folded YAML scalar).
+
+    Its text in the file is not its value (the line breaks fold into spaces), so it is not a
+    text field; a label is on its first line all the same.
+    """
+    fm = doc.front_matter
+    if fm is None or fm.root is None or fm.root.tag != "map":
+        return None
+    for key, value in fm.root.entries:
+        if key.value != "title" or not isinstance(value.value, str):
+            continue
+        start = value.start
+        quoted = doc.text[start : start + 1] in ("'", '"')
+        start += quoted
+        line_end = doc.text.find("\n", start, value.end)
+        return (start, line_end, quoted) if line_end > start else None
+    return None
+
+
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     pattern = prepared.pattern
     titles = [(f.start, f.end, _quoted(doc, f.start)) for f in doc.text_fields if f.key == "title"]
+    if not titles:
+        folded = _folded_title(doc)
+        if folded is not None:
+            titles.append(folded)
     broken = _broken_title(doc)
     if broken is not None:
         titles.append(broken)

@@ -18,14 +18,19 @@ Words that can only open a new sentence: a question word, an auxiliary verb, a p
 conjunction; an article, a preposition or a quantifier followed by a lower-case word ("The
 talks", "Many residents"); after a full formula (ending in "that" or a comma, or a passive or
 hearsay formula), any capitalised word that the post itself writes in lower case and never
-capitalises mid-sentence ("Prices" in a post that speaks of "prices"); and a direct question
-("It is understood that will the talks resume?").
+capitalises mid-sentence ("Prices" in a post that speaks of "prices"); after a lead-in that
+opens its sentence, a capitalised article or quantifier before a name the post also writes
+without it ("Officials say The Rust team ..." where the post says "Rust" or "the Rust team") or
+before an acronym ("The NGO network"); and a direct question ("It is understood that will the
+talks resume?").
 
-A name after the formula ("It was reported that Zelensky met the envoy"), a title such as "The
-Guardian", a quotation, an identifier such as "D0", or an ordinary lower-case clause is fine, and
-so is a question that merely contains a verb of saying ("Do officials say that is true?", "What
-have you learned that might help?"). Only paragraphs are read; code, links' targets and HTML
-are masked.
+A name after the formula ("It was reported that Zelensky met the envoy"), a name that owns its
+article ("The Guardian", "The Hague": never written without it), a quotation, an identifier
+such as "D0", or an ordinary lower-case clause is fine, and so is a question that merely
+contains a verb of saying ("Do officials say that is true?", "What have you learned that might
+help?"). Only paragraphs are read; code, links' targets and HTML are masked. The analysis is
+made once per document and shared with unattributed-claim (PR103), which leaves these lead-ins
+to this rule.
 
 ## Why is this bad?
 This is the mark of an automated rewriter that prefixes boilerplate to the first sentence of a
@@ -57,6 +62,7 @@ sentence that needs rewording.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -133,12 +139,21 @@ _CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
 
 
 def _cannot_continue(
-    prose: str, at: int, end: int, opens_sentence: bool, common: frozenset[str] = frozenset()
+    prose: str,
+    at: int,
+    end: int,
+    opens_sentence: bool,
+    common: frozenset[str] = frozenset(),
+    lead_opens: bool = False,
+    determined: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the text at ``at`` (just after a lead-in) cannot continue the lead-in.
 
     ``common`` holds words the post writes in lower case and never capitalises mid-sentence:
-    capitalised after a lead-in, such a word can only open a new sentence.
+    capitalised after a lead-in, such a word can only open a new sentence. ``lead_opens``: the
+    lead-in opens its sentence, so a capitalised determiner after it ("Officials say The
+    council ...") opens another one when ``determined`` (names the post also writes without
+    a capitalised determiner) or ``common`` holds the word after it.
     """
     following = _NEXT.match(prose, at, end)
     if following is None:
@@ -150,7 +165,17 @@ def _cannot_continue(
         if word in _NEVER_NAMES:
             return True
         if word in _BEFORE_LOWER:
-            return bool(comma) or (after != "" and not after.isupper())
+            if comma or (after != "" and not after.isupper()):
+                return True
+            # "Officials say The council ...": a new sentence when the post writes the next
+            # word as a common word, bare elsewhere ("Rust") or as an acronym; a name that
+            # owns its article ("The Guardian") is never written so.
+            name = _WORD.match(prose, following.start(4), end)
+            if not lead_opens or name is None:
+                return False
+            named = name.group(0)
+            acronym = len(named) > 1 and named.isupper()
+            return acronym or named.lower() in common or named in determined
         if word in _BEFORE_SUBJECT:
             subject = _WORD.match(prose, following.start(4), end)
             return subject is not None and subject.group(0).lower() in _SUBJECTS
@@ -209,12 +234,13 @@ def common_words(
 
 
 def splices(
-    prose: str, start: int, end: int, common: frozenset[str] = frozenset()
+    prose: str,
+    start: int,
+    end: int,
+    common: frozenset[str] = frozenset(),
+    determined: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
-    """Spans of lead-ins glued onto a new sentence in ``prose[start:end]``.
-
-    Shared with unattributed-claim, which leaves these to this rule.
-    """
+    """Spans of lead-ins glued onto a new sentence in ``prose[start:end]``."""
     for match in LEAD_IN.finditer(prose, start, end):
         lead = match.start()
         if match.group(0)[:2].lower() != "it" and not _is_hearsay(match.group(0)):
@@ -231,7 +257,17 @@ def splices(
             and not _asks(prose, lead, match.start())
             and starts_sentence(prose, lead, start)
         )
-        if _cannot_continue(prose, match.end(), end, opens, common if formula else frozenset()):
+        # A subject of words ("Officials say"), not a figure in a survey's list ("4% chose").
+        lead_opens = prose[lead].isalpha() and starts_sentence(prose, lead, start)
+        if _cannot_continue(
+            prose,
+            match.end(),
+            end,
+            opens,
+            common if formula else frozenset(),
+            lead_opens,
+            determined,
+        ):
             yield lead, match.end()
 
 
@@ -252,26 +288,58 @@ def _is_hearsay(text: str) -> bool:
     return _HEARSAY_START.match(text) is not None
 
 
-def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+def bare_names(prose: str, start: int, end: int) -> frozenset[str]:
+    """Capitalised words the text writes at least once without a capitalised determiner.
+
+    A name that owns its article ("The Guardian", "In Bruges") always has it; a word the post
+    also writes bare or after a lower-case one ("Rust", "the Council") does not.
+    """
+    found: set[str] = set()
+    previous = ""
+    for match in _WORD.finditer(prose, start, end):
+        word = match.group(0)
+        if word[0].isupper() and previous not in _BEFORE_LOWER:
+            found.add(word)
+        previous = word
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4)
+def document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
+    """Every lead-in glued onto a new sentence in the post's paragraphs, in order.
+
+    One analysis per document, read by this rule and by unattributed-claim (PR103), which
+    leaves these lead-ins to this rule. The cache holds the last few documents only: a
+    document is immutable, so the answer never goes stale.
+    """
     prose = doc.prose
-    common: frozenset[str] | None = None
-    for block in doc.blocks:
-        if block.kind != "paragraph" or not LEAD_IN.search(prose, block.start, block.end):
-            continue
-        if common is None:
-            glued = frozenset(
-                m.end() for m in LEAD_IN.finditer(prose, doc.body_start) if m.end() < len(prose)
-            )
-            common = common_words(prose, doc.body_start, len(prose), glued)
-        for start, end in splices(prose, block.start, block.end, common):
-            lead_in = doc.text[start:end].strip()
-            yield Finding(
-                start,
-                end,
-                f"'{lead_in}' is glued onto a sentence that cannot continue it: "
-                "remove the lead-in, or name the source and rewrite the sentence",
-                fix=Fix((Edit(start, end, ""),), safe=False, message=f"Remove '{lead_in}'"),
-            )
+    paragraphs = [
+        b for b in doc.blocks if b.kind == "paragraph" and LEAD_IN.search(prose, b.start, b.end)
+    ]
+    if not paragraphs:
+        return ()
+    glued = frozenset(
+        m.end() for m in LEAD_IN.finditer(prose, doc.body_start) if m.end() < len(prose)
+    )
+    common = common_words(prose, doc.body_start, len(prose), glued)
+    determined = bare_names(prose, doc.body_start, len(prose))
+    return tuple(
+        span
+        for block in paragraphs
+        for span in splices(prose, block.start, block.end, common, determined)
+    )
+
+
+def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
+    for start, end in document_splices(doc):
+        lead_in = doc.text[start:end].strip()
+        yield Finding(
+            start,
+            end,
+            f"'{lead_in}' is glued onto a sentence that cannot continue it: "
+            "remove the lead-in, or name the source and rewrite the sentence",
+            fix=Fix((Edit(start, end, ""),), safe=False, message=f"Remove '{lead_in}'"),
+        )
 
 
 RULE = Rule(

@@ -42,7 +42,7 @@ from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.rule import NoOptions, Rule
 from postlint.rules.prose._text import sentences
-from postlint.rules.prose.lede_splice import splices
+from postlint.rules.prose.lede_splice import document_splices
 
 _ANONYMOUS = re.compile(
     r"(?=[IiSsCcEeOoRr])\b(?:[Ii]t\s+(?:has|had)\s+(?:\w+ly\s+)?been\s+(?:\w+ly\s+)?"
@@ -120,12 +120,12 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     prose = doc.prose
     if not any(needle in prose for needle in _NEEDLES):
         return  # most posts: a few fast substring tests instead of a regex scan
+    spliced = {start for start, _ in document_splices(doc)}
     for block in doc.blocks:
         if block.kind != "paragraph" or block.in_blockquote:
             continue
         if _ANONYMOUS.search(prose, block.start, block.end) is None:
             continue
-        spliced = {start for start, _ in splices(prose, block.start, block.end)}
         for sentence in sentences(prose, block.start, block.end):
             claim = _ANONYMOUS.search(sentence.text)
             if claim is None or sentence.start + claim.start() in spliced:

@@ -13,7 +13,8 @@ leaves a quotation open is fine when the next paragraph opens with a quotation m
 paragraph that does not is reported: the quotation was never closed), and a quotation set off
 by a colon ("From her nomination:" and three quoted paragraphs, the last one closed) may run
 on without it. A quotation may also run into a list or a block quote, and on after it, as
-long as a closing mark ends it before the next heading. A curly mark typed the wrong way round still pairs (the direction is judged by the
+long as a closing mark ends it before the next heading. A closing mark directly after a bare
+URL counts, though an autolinker may take it into the link. A curly mark typed the wrong way round still pairs (the direction is judged by the
 characters around it), marks written as entities (`&#8220;`, `&rdquo;`) count as the marks
 they show, an inch mark after a digit (`15"`, `13” MacBook`) is not a quotation, and single
 quotes are not checked: they cannot be told apart from apostrophes.
@@ -56,7 +57,7 @@ from dataclasses import dataclass, field
 
 from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
-from postlint.prose_view import Block
+from postlint.prose_view import MASK, Block
 from postlint.rule import NoOptions, Rule
 
 _MARK = re.compile(r"[\"“”]")
@@ -214,9 +215,42 @@ def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
     yield from (Leftover(at, OPEN) for at in state.stack)  # the post ends inside a quotation
 
 
+_BARE_URL = ("http://", "https://", "www.")
+_URL_LOOK = 2048  # longer than any URL worth reading
+
+
+def _with_marks_after_urls(text: str, prose: str) -> str:
+    """``prose`` with a closing mark that a bare URL's mask swallowed shown again.
+
+    "... at https://example.gov/page”" closes its quotation for the reader, whatever the
+    autolinker takes into the link.
+    """
+    marks = []
+    for match in _CLOSING_AFTER_URL.finditer(text):
+        at = match.start()
+        after = match.end()  # the masked run must end here (or after closing markup)
+        while after < len(prose) and text[after] in "*_)]" and prose[after] == MASK:
+            after += 1
+        if prose[at] != MASK or (after < len(prose) and prose[after] == MASK):
+            continue
+        space = max(text.rfind(" ", max(0, at - _URL_LOOK), at), text.rfind("\n", 0, at))
+        if text.startswith(_BARE_URL, space + 1):
+            marks.append(at)
+    if not marks:
+        return prose
+    chars = list(prose)
+    for at in marks:
+        chars[at] = text[at]
+    return "".join(chars)
+
+
+_CLOSING_AFTER_URL = re.compile(r"(?<=[\w/])[”\"](?=[*_)\]]*(?:\s|$))")
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     blocks = tuple(b for b in doc.view.blocks if b.start >= doc.body_start)
-    for leftover in unbalanced(_with_entity_marks(doc.prose), blocks):
+    prose = _with_marks_after_urls(doc.text, _with_entity_marks(doc.prose))
+    for leftover in unbalanced(prose, blocks):
         if leftover.kind == OPEN:
             message = (
                 "this quotation is never closed: add the closing mark where it ends "
