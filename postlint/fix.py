@@ -18,16 +18,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from postlint import fix_guard, frontmatter
+from postlint import catalog, fix_guard, frontmatter
 from postlint.atomic import BeforeReplace, WriteRefused, write_atomic
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
 from postlint.engine import Linter
 from postlint.source import SourceFile
 
 MAX_PASSES = 10
-NOT_APPLIED = "PL009"
+NOT_APPLIED = catalog.FIX_NOT_APPLIED
 # Diagnostics that mean "this file was not (fully) fixed": shown even with --fix-only.
-NOT_FIXED_CODES = frozenset({"PL002", "PL003", "PL004", "PL005", NOT_APPLIED})
+NOT_FIXED_CODES = frozenset(
+    {
+        catalog.UNREADABLE_FILE,
+        catalog.INVALID_ENCODING,
+        catalog.BINARY_FILE,
+        catalog.FILE_TOO_LARGE,
+        NOT_APPLIED,
+    }
+)
 
 
 class OverlappingEdits(ValueError):
