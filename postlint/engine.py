@@ -9,16 +9,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from postlint import catalog
 from postlint.config import Config, ConfigError
 from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
-from postlint.schema import LoadedSchema, SchemaLoadError, bundled_schema_path, load_schema
-from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
+from postlint.schema_choice import Schemas
+from postlint.schema_choice import relative_posix as _relative_posix
 from postlint.selection import Selection
 from postlint.site.generator import Site, SiteFinder, profile_site
 from postlint.site.model import SiteModel
@@ -40,26 +41,15 @@ class Linter:
     def __init__(self, config: Config | None = None, rules: RuleSet | None = None) -> None:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
-        self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
         self._sites = SiteFinder(self.config.root)
-        self._default_schema_path = self.config.schema or bundled_schema_path()
-        self._default_schema: LoadedSchema | None = None
         self._site_models: SiteModels | None = None
-        if self.config.schema is not None:  # a broken schema the user named is a usage error now
-            self._default_schema = self._load_configured_schema(self.config.schema)
+        self._schemas = Schemas(self.config)  # a broken schema the user named fails here
         self._check_selectors()
         self.active_rules(self.config.selection)  # validates rule options early
 
     # --- setup -----------------------------------------------------------------------------
-
-    @property
-    def default_schema(self) -> LoadedSchema:
-        """The bundled schema loads with the first file linted: a cached run needs none."""
-        if self._default_schema is None:
-            self._default_schema = self._load_configured_schema(self._default_schema_path)
-        return self._default_schema
 
     def _check_selectors(self) -> None:
         """An unknown code in select/ignore is a mistake, from a file, the CLI or the API."""
@@ -70,35 +60,6 @@ class Linter:
         for selector in selectors:
             if not is_known(selector, self.rules, house):
                 raise ConfigError(unknown_message(selector, self.rules, house))
-
-    def _load_configured_schema(self, path: Path) -> LoadedSchema:
-        loaded = self._configured_schema(path)
-        if isinstance(loaded, SchemaLoadError):
-            raise ConfigError(str(loaded))
-        return loaded
-
-    def _project(self) -> SchemaSandbox:
-        return SchemaSandbox.at(self.config.root)
-
-    def _configured_schema(self, path: Path) -> LoadedSchema | SchemaLoadError:
-        """A schema the configuration names: its $refs stay inside the project, or inside the
-        schema's own folder when it lies outside (given on the command line, or bundled)."""
-        project = self._project()
-        if project.contains(path):
-            return self._schema(path, project, owned=True)
-        bundled = path.resolve() == bundled_schema_path().resolve()
-        return self._schema(path, SchemaSandbox.at(path.resolve().parent), owned=bundled)
-
-    def _schema(
-        self, path: Path, sandbox: SchemaSandbox, owned: bool = True
-    ) -> LoadedSchema | SchemaLoadError:
-        key = (path.resolve(), sandbox.root)
-        if key not in self._schemas:
-            try:
-                self._schemas[key] = load_schema(path, sandbox, owned=owned)
-            except SchemaLoadError as exc:
-                self._schemas[key] = exc
-        return self._schemas[key]
 
     def active_rules(self, selection: Selection) -> tuple[ActiveRule, ...]:
         if selection not in self._active:
@@ -152,37 +113,6 @@ class Linter:
                 extra.extend(codes)
         return selection.with_ignored(tuple(extra)) if extra else selection
 
-    def _schema_for(self, doc: Document) -> tuple[LoadedSchema | None, Finding | None]:
-        relative = _relative_posix(doc.path, self.config.root)
-        for pattern, schema_path in self.config.schemas:
-            if _glob_match(relative, pattern):
-                return self._resolved(self._configured_schema(schema_path), doc)
-        declared = doc.data.get("$schema") if doc.front_matter is not None else None
-        if isinstance(declared, str) and declared.strip():
-            project = self._project()  # a post's own schema: a file inside the project only
-            try:
-                path = project.resolve(declared, Path(doc.path).parent)
-            except SandboxRefused as exc:
-                return None, self._schema_key_finding(doc, f"$schema {exc}")
-            return self._resolved(self._schema(path, project), doc)
-        return self.default_schema, None
-
-    def _resolved(
-        self, loaded: LoadedSchema | SchemaLoadError, doc: Document
-    ) -> tuple[LoadedSchema | None, Finding | None]:
-        if isinstance(loaded, SchemaLoadError):
-            return None, self._schema_key_finding(doc, str(loaded))
-        return loaded, None
-
-    @staticmethod
-    def _schema_key_finding(doc: Document, message: str) -> Finding:
-        fm = doc.front_matter
-        if fm is not None and fm.root is not None:
-            _, value = fm.root.child("$schema")
-            if value is not None:
-                return Finding(value.start, value.end, message)
-        return Finding(0, 0, message)
-
     def site_for(self, path: str) -> Site:
         """The site facts for a post: the configured profile, else the detected generator."""
         if self.config.profile is not None:
@@ -202,7 +132,7 @@ class Linter:
         from postlint.rules.system.internal_error import RULE
 
         # a rule set without the system rules (tests) still gets its diagnostic
-        return self._place(source, self.rules.get(RULE.code) or RULE, finding)
+        return self._place(source, self.rules.get(catalog.INTERNAL_ERROR) or RULE, finding)
 
     def _lint_source(self, source: SourceFile) -> FileResult:
         from postlint import budget
@@ -211,16 +141,20 @@ class Linter:
         selection = self.selection_for(source.path)
         doc = Document(
             source,
+            schemas=self._schemas.choose,
             prose_fields=self.config.prose_fields,
             tex_math=self.config.tex_math,
             site=self.site_for(source.path),
+            site_model=self.site_model(source.path),
         )
         extra: list[Diagnostic] = []
-        schema, schema_problem = self._schema_for(doc)
-        doc.schema = schema
-        doc.site_model = self.site_model(source.path)
+        schema_problem = doc.schema_choice.problem
         if schema_problem is not None:
-            extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
+            extra.extend(
+                self._engine_diagnostic(
+                    source, catalog.SCHEMA_UNAVAILABLE, schema_problem, selection
+                )
+            )
         if source.encoding != "utf-8":  # decoded and checked, but generators expect UTF-8
             name = source.encoding_name
             wide = Finding(
@@ -229,7 +163,7 @@ class Linter:
                 f"file is {name} (it starts with a {name} byte order mark); "
                 "site generators expect UTF-8: save it as UTF-8",
             )
-            extra.extend(self._engine_diagnostic(source, "PL003", wide, selection))
+            extra.extend(self._engine_diagnostic(source, catalog.INVALID_ENCODING, wide, selection))
         diagnostics: list[Diagnostic] = list(extra)
         internal: list[Diagnostic] = []  # PL001: added after selection and suppression
         rules = self.active_rules(selection)
@@ -280,9 +214,11 @@ class Linter:
                 diagnostics.append(self._place(source, rule, finding))
         if stopped or skipped:
             diagnostics.extend(
-                self._engine_diagnostic(source, "PL007", _late(limit, stopped, skipped), selection)
+                self._engine_diagnostic(
+                    source, catalog.TIME_BUDGET_EXCEEDED, _late(limit, stopped, skipped), selection
+                )
             )
-        diagnostics = _without_echoes(diagnostics)
+        diagnostics = _without_superseded(diagnostics, self.rules)
         if self.config.vocabulary is not None:  # accepted terms silence the word rules
             from postlint.vocabulary import without_accepted
 
@@ -301,7 +237,7 @@ class Linter:
                 "is this the right schema for this file?",
             )
             diagnostics = diagnostics[:limit] + self._engine_diagnostic(
-                source, "PL008", more, selection
+                source, catalog.TOO_MANY_DIAGNOSTICS, more, selection
             )
         # A result cut short by the budget is never cached: the next run checks it again.
         depends_on = None if stopped or skipped else self._depends_on(doc, rules)
@@ -333,7 +269,9 @@ class Linter:
         house = tuple(rule.sub_code for rule in self.config.house)
         kept, unused = suppress.suppress(doc, diagnostics, selection, self.rules, house)
         for finding in unused:
-            kept.extend(self._engine_diagnostic(source, suppress.UNUSED_CODE, finding, selection))
+            kept.extend(
+                self._engine_diagnostic(source, catalog.UNUSED_SUPPRESSION, finding, selection)
+            )
         return kept
 
     def _place(self, source: SourceFile, rule: Rule, finding: Finding) -> Diagnostic:
@@ -403,18 +341,22 @@ class Linter:
             return self._too_large(path, len(data))
         if b"\x00" in data[:BINARY_SNIFF_BYTES] and wide_bom(data) is None:
             return self._file_problem(
-                path, "PL004", "file looks binary (it contains NUL bytes); posts must be text"
+                path,
+                catalog.BINARY_FILE,
+                "file looks binary (it contains NUL bytes); posts must be text",
             )
         try:
             return SourceFile.from_bytes(path, data)
         except DecodeError as exc:
-            return self._file_problem(path, "PL003", str(exc), exc.line, exc.column)
+            return self._file_problem(
+                path, catalog.INVALID_ENCODING, str(exc), exc.line, exc.column
+            )
 
     def _too_large(self, path: str, size: int) -> FileResult:
         limit = self.config.max_file_size
         return self._file_problem(
             path,
-            "PL005",
+            catalog.FILE_TOO_LARGE,
             f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.1f} MiB limit; "
             "skipped (raise max-file-size to check it)",
         )
@@ -429,7 +371,9 @@ class Linter:
                 data = handle.read(self.config.max_file_size + 1)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            return self._file_problem(display, "PL002", f"cannot read file: {reason}")
+            return self._file_problem(
+                display, catalog.UNREADABLE_FILE, f"cannot read file: {reason}"
+            )
         return data
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
@@ -450,15 +394,7 @@ class Linter:
 
         digest = hashlib.sha256(repr(self.config).encode())
         digest.update(rules_fingerprint(self.rules).encode())
-        schema_paths = [self._default_schema_path, *(p for _, p in self.config.schemas)]
-        for schema_path in schema_paths:  # each schema and every file its $refs reach
-            project = self._project()
-            sandbox = (
-                project
-                if project.contains(schema_path)
-                else SchemaSandbox.at(Path(schema_path).resolve().parent)
-            )
-            digest.update("\0".join(closure_digests(Path(schema_path), sandbox)).encode())
+        digest.update(self._schemas.digests().encode())
         return digest.hexdigest()
 
     def site_model(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
@@ -525,25 +461,22 @@ class _SubCodeFilter:
         return self.selection.names_sub_code(self.rule, sub_code)
 
 
-def _relative_posix(path: str, root: Path) -> str:
-    try:
-        return PurePosixPath(Path(path).absolute().relative_to(root.absolute())).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return PurePosixPath(path.replace("\\", "/")).as_posix()
-
-
 def _glob_match(relative: str, pattern: str) -> bool:
     """A gitignore pattern, as git and ruff read it (see postlint.patterns)."""
     return matches(relative, (pattern,))
 
 
-__all__ = ["Linter", "Severity"]
-
-
-def _without_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """proselint's finding on exactly the words one of postlint's own rules reported ("the
-    the": PR108 and lexical_illusions) is dropped: the own rule says more and can fix it."""
-    own = {(d.start, d.end) for d in diagnostics if d.code.startswith(("PR", "HS"))}
-    if not own:
+def _without_superseded(diagnostics: list[Diagnostic], rules: RuleSet) -> list[Diagnostic]:
+    """A diagnostic on exactly the span of a rule that supersedes its code is dropped: the
+    more specific rule says more and can often fix it (see ``Rule.supersedes``)."""
+    covered: dict[str, set[tuple[int, int]]] = {}
+    for diagnostic in diagnostics:
+        rule = rules.get(diagnostic.code)
+        for code in rule.supersedes if rule is not None else ():
+            covered.setdefault(code, set()).add((diagnostic.start, diagnostic.end))
+    if not covered:
         return diagnostics
-    return [d for d in diagnostics if d.code != "PS001" or (d.start, d.end) not in own]
+    return [d for d in diagnostics if (d.start, d.end) not in covered.get(d.code, ())]
+
+
+__all__ = ["Linter", "Severity"]

@@ -7,7 +7,7 @@ file; remote ones are refused, never fetched: postlint does not use the network.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -332,13 +332,16 @@ _PER_KEY_KEYWORDS = {
 _PRIORITY = {"type": 0, "const": 1, "enum": 2, "minLength": 3, "format": 4, "anyOf": 5, "oneOf": 5}
 
 
-def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
-    """One located problem per schema violation in the front matter."""
+def problems(
+    fm: FrontMatter, schema: LoadedSchema, found: Iterable[ValidationError] | None = None
+) -> Iterator[SchemaProblem]:
+    """One located problem per schema violation in the front matter (``found``: the errors
+    already computed for it, so that the front matter is validated once)."""
     if fm.root is None:
         return
     try:
         errors = sorted(
-            schema.errors(fm.data),
+            schema.errors(fm.data) if found is None else found,
             key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
         )
     except SchemaApplyError as exc:

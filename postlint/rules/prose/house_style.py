@@ -83,6 +83,7 @@ def _from_config(config: Any) -> dict[str, Any]:
 
 RULE = Rule(
     code="HS001",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="house-style",
     summary="A house-style rule from the configuration",
     severity=Severity.WARNING,
