@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -147,10 +147,37 @@ class Linter:
             site=self.site_for(source.path),
             site_model=self.site_model(source.path),
         )
-        extra: list[Diagnostic] = []
+        diagnostics = self._file_notes(source, doc, selection)
+        rules = self.active_rules(selection)
+        run = self._run_rules(source, doc, rules, selection, started)
+        diagnostics.extend(run.diagnostics)
+        if run.cut_short:
+            late = _late(self.config.time_budget, run.stopped, run.skipped)
+            diagnostics.extend(
+                self._engine_diagnostic(source, catalog.TIME_BUDGET_EXCEEDED, late, selection)
+            )
+        diagnostics = _without_superseded(diagnostics, self.rules)
+        if self.config.vocabulary is not None:  # accepted terms silence the word rules
+            from postlint.vocabulary import without_accepted
+
+            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
+        if "postlint" in source.text:
+            diagnostics = self._suppress(source, doc, diagnostics, selection)
+        diagnostics.extend(run.internal)  # PL001: after selection and suppression
+        diagnostics.sort(key=Diagnostic.sort_key)
+        diagnostics = self._capped(source, diagnostics, selection)
+        # A result cut short by the budget is never cached: the next run checks it again.
+        depends_on = None if run.cut_short else self._depends_on(doc, rules)
+        return FileResult(source.path, tuple(diagnostics), depends_on=depends_on)
+
+    def _file_notes(
+        self, source: SourceFile, doc: Document, selection: Selection
+    ) -> list[Diagnostic]:
+        """What the engine says about the file itself: an unusable schema, a UTF-16/32 file."""
+        notes: list[Diagnostic] = []
         schema_problem = doc.schema_choice.problem
         if schema_problem is not None:
-            extra.extend(
+            notes.extend(
                 self._engine_diagnostic(
                     source, catalog.SCHEMA_UNAVAILABLE, schema_problem, selection
                 )
@@ -163,17 +190,26 @@ class Linter:
                 f"file is {name} (it starts with a {name} byte order mark); "
                 "site generators expect UTF-8: save it as UTF-8",
             )
-            extra.extend(self._engine_diagnostic(source, catalog.INVALID_ENCODING, wide, selection))
-        diagnostics: list[Diagnostic] = list(extra)
-        internal: list[Diagnostic] = []  # PL001: added after selection and suppression
-        rules = self.active_rules(selection)
+            notes.extend(self._engine_diagnostic(source, catalog.INVALID_ENCODING, wide, selection))
+        return notes
+
+    def _run_rules(
+        self,
+        source: SourceFile,
+        doc: Document,
+        rules: tuple[ActiveRule, ...],
+        selection: Selection,
+        started: float,
+    ) -> _RulesRun:
+        """Every active rule within the time budget; a rule that raises becomes PL001."""
+        from postlint import budget
+
+        run = _RulesRun()
         limit = self.config.time_budget
         deadline = started + limit
         # Once the budget is spent, the rules still to run share a small grace: the cheap ones
         # finish in it, the first expensive one spends it and the rest are skipped.
         grace_end: float | None = None
-        stopped: list[str] = []
-        skipped: list[str] = []
         for active in rules:
             rule = active.rule
             now = budget.cpu_time()
@@ -182,66 +218,66 @@ class Linter:
                     grace_end = now + min(1.0, limit * _GRACE)
                 deadline = grace_end
             if now >= deadline:
-                skipped.append(rule.code)
+                run.skipped.append(rule.code)
                 continue
             try:
                 with budget.cpu_deadline(deadline - now):
-                    findings = list(
-                        budget.bounded(active.rule.check(doc, active.options), deadline)
-                    )
+                    findings = list(budget.bounded(rule.check(doc, active.options), deadline))
             except budget.BudgetExceeded:
-                stopped.append(rule.code)
+                run.stopped.append(rule.code)
                 continue
             except Exception as exc:  # a rule bug must not stop the run
                 finding = Finding(
                     0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
                 )
-                internal.append(self._internal_error(source, finding))
+                run.internal.append(self._internal_error(source, finding))
                 continue
-            for finding in findings:
-                if finding.sub_code is not None and not selection.enabled(rule, finding.sub_code):
-                    continue
-                if finding.sub_code is None and not selection.enabled(rule):
-                    continue
-                if not 0 <= finding.start <= finding.end <= len(source.text):
-                    bad = Finding(
-                        0,
-                        0,
-                        f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
-                    )
-                    internal.append(self._internal_error(source, bad))
-                    continue
-                diagnostics.append(self._place(source, rule, finding))
-        if stopped or skipped:
-            diagnostics.extend(
-                self._engine_diagnostic(
-                    source, catalog.TIME_BUDGET_EXCEEDED, _late(limit, stopped, skipped), selection
-                )
-            )
-        diagnostics = _without_superseded(diagnostics, self.rules)
-        if self.config.vocabulary is not None:  # accepted terms silence the word rules
-            from postlint.vocabulary import without_accepted
+            self._place_findings(source, rule, findings, selection, run)
+        return run
 
-            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
-        if "postlint" in source.text:
-            diagnostics = self._suppress(source, doc, diagnostics, selection)
-        diagnostics.extend(internal)
-        diagnostics.sort(key=Diagnostic.sort_key)
+    def _place_findings(
+        self,
+        source: SourceFile,
+        rule: Rule,
+        findings: list[Finding],
+        selection: Selection,
+        run: _RulesRun,
+    ) -> None:
+        """The selected findings of one rule, placed; a span outside the file is PL001."""
+        for finding in findings:
+            sub_code = finding.sub_code
+            wanted = (
+                selection.enabled(rule) if sub_code is None else selection.enabled(rule, sub_code)
+            )
+            if not wanted:
+                continue
+            if not 0 <= finding.start <= finding.end <= len(source.text):
+                bad = Finding(
+                    0,
+                    0,
+                    f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
+                )
+                run.internal.append(self._internal_error(source, bad))
+                continue
+            run.diagnostics.append(self._place(source, rule, finding))
+
+    def _capped(
+        self, source: SourceFile, diagnostics: list[Diagnostic], selection: Selection
+    ) -> list[Diagnostic]:
+        """At most max-diagnostics, then one PL008 saying how many more there were."""
         limit = self.config.max_diagnostics
-        if len(diagnostics) > limit:
-            last = diagnostics[limit - 1]
-            more = Finding(
-                last.start,
-                last.end,
-                f"{len(diagnostics) - limit} more diagnostics not shown (max-diagnostics is {limit}); "
-                "is this the right schema for this file?",
-            )
-            diagnostics = diagnostics[:limit] + self._engine_diagnostic(
-                source, catalog.TOO_MANY_DIAGNOSTICS, more, selection
-            )
-        # A result cut short by the budget is never cached: the next run checks it again.
-        depends_on = None if stopped or skipped else self._depends_on(doc, rules)
-        return FileResult(source.path, tuple(diagnostics), depends_on=depends_on)
+        if len(diagnostics) <= limit:
+            return diagnostics
+        last = diagnostics[limit - 1]
+        more = Finding(
+            last.start,
+            last.end,
+            f"{len(diagnostics) - limit} more diagnostics not shown (max-diagnostics is {limit}); "
+            "is this the right schema for this file?",
+        )
+        return diagnostics[:limit] + self._engine_diagnostic(
+            source, catalog.TOO_MANY_DIAGNOSTICS, more, selection
+        )
 
     def _depends_on(
         self, doc: Document, rules: tuple[ActiveRule, ...]
@@ -421,6 +457,20 @@ class Linter:
 
     def fails(self, result: FileResult) -> bool:
         return any(d.severity >= self.config.fail_level for d in result.diagnostics)
+
+
+@dataclass
+class _RulesRun:
+    """What running one file's rules gave: placed diagnostics, PL001s, rules cut short."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    internal: list[Diagnostic] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)  # ran out of time while running
+    skipped: list[str] = field(default_factory=list)  # not run: no time left
+
+    @property
+    def cut_short(self) -> bool:
+        return bool(self.stopped or self.skipped)
 
 
 _GRACE = 0.1  # of the budget, at most a second: the CPU time left for rules after it ran out
