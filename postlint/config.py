@@ -42,7 +42,7 @@ class Config:
     max_diagnostics: int = 1000  # per file; the rest are counted in one PL008 diagnostic
     time_budget: float = 10.0  # seconds per file; later rules are skipped with PL007
     tex_math: bool = False  # \[...\] and \(...\) are math on this site, not escaped brackets
-    house: tuple[Any, ...] = ()  # postlint.house.HouseRule: [house.*] and styles files
+    house: tuple[Any, ...] = ()  # postlint.rules.house.HouseRule: [house.*] and styles files
     profile: str | None = None  # a generator's name: its facts instead of the detected ones
     output_format: str | None = None  # the report format when --output-format is not given
     vocabulary: Any = None  # postlint.vocabulary.Vocabulary: accepted and rejected terms

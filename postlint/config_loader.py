@@ -76,7 +76,7 @@ def _check_options(path: Path, table: Mapping[str, Any], rules: RuleSet) -> None
 
 def _house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any, ...]:
     """``[house.<name>]`` tables, then the rules of each style file ``styles`` names."""
-    from postlint.house import house_table_schema, parse_house_rules
+    from postlint.rules.house import house_table_schema, parse_house_rules
 
     found = list(parse_house_rules(path, dict(table.get("house", {}))))
     for pattern in table.get("styles", ()):

@@ -58,8 +58,8 @@ def options_schema(rule: Rule) -> dict[str, Any]:
 
 def config_schema(rules: RuleSet) -> dict[str, Any]:
     """The schema of ``[tool.postlint]`` (or of a postlint.toml's top level)."""
-    from postlint.house import house_table_schema
     from postlint.report import FORMATS
+    from postlint.rules.house import house_table_schema
 
     rule_props: dict[str, Any] = {}
     for rule in rules:

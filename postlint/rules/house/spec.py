@@ -16,7 +16,7 @@ from typing import Any
 
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
-from postlint.house.patterns import PatternError, compile_user_pattern
+from postlint.rules.house.patterns import PatternError, compile_user_pattern
 
 KINDS = ("existence", "substitution", "consistency", "capitalization", "length")
 STYLES = ("sentence", "title")

@@ -14,15 +14,15 @@ from typing import Any
 
 from postlint.diagnostic import Edit, Finding, Fix
 from postlint.document import Document, TextField
-from postlint.house.patterns import (
+from postlint.protect import NAME
+from postlint.rules.house.patterns import (
     Match,
     compile_literals,
     compile_user_pattern,
     find,
     normalized,
 )
-from postlint.house.spec import HouseRule
-from postlint.protect import NAME
+from postlint.rules.house.spec import HouseRule
 
 
 @dataclass(frozen=True)

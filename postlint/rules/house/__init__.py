@@ -11,8 +11,8 @@ post), ``capitalization`` (sentence or title case for the title and headings) an
 sub-code is ``house.<name>``, the handle for select, ignore, severity and suppression comments.
 """
 
-from postlint.house.patterns import PatternError, compile_user_pattern
-from postlint.house.spec import (
+from postlint.rules.house.patterns import PatternError, compile_user_pattern
+from postlint.rules.house.spec import (
     KINDS,
     HouseRule,
     house_rule_schema,
