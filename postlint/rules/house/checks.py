@@ -15,6 +15,7 @@ from typing import Any
 from postlint.diagnostic import Edit, Finding, Fix
 from postlint.document import Document, TextField
 from postlint.protect import NAME
+from postlint.rules.house.model import HouseRule
 from postlint.rules.house.patterns import (
     Match,
     compile_literals,
@@ -22,7 +23,6 @@ from postlint.rules.house.patterns import (
     find,
     normalized,
 )
-from postlint.rules.house.spec import HouseRule
 
 
 @dataclass(frozen=True)
@@ -36,42 +36,41 @@ class Compiled:
     pairs: tuple[tuple[Any, Any, str, str], ...] = ()  # consistency
 
 
-def compile_rule(rule: HouseRule) -> Compiled:
+def _exceptions(rule: HouseRule) -> Any:
+    return compile_literals(rule.exceptions, rule.ignore_case) if rule.exceptions else None
+
+
+def compile_existence(rule: HouseRule) -> Compiled:
     ic = rule.ignore_case
-    exceptions = compile_literals(rule.exceptions, ic) if rule.exceptions else None
-    if rule.kind == "existence":
-        matchers: list[Any] = (
-            [compile_literals(rule.tokens, ic, rule.whole_words)] if rule.tokens else []
-        )
-        matchers += [compile_user_pattern(p, ic) for p in rule.patterns]
-        return Compiled(rule, tuple(matchers), exceptions)
-    if rule.kind == "substitution":
-        matcher = compile_literals((bad for bad, _ in rule.swap), ic, rule.whole_words)
-        table = tuple((normalized(bad, ic), good) for bad, good in rule.swap)
-        return Compiled(rule, (matcher,), exceptions, table)
-    if rule.kind == "consistency":
-        pairs = tuple(
-            (compile_literals([a], ic), compile_literals([b], ic), a, b) for a, b in rule.pairs
-        )
-        return Compiled(rule, (), exceptions, pairs=pairs)
-    if rule.kind == "capitalization":  # exceptions keep their case as written
-        return Compiled(
-            rule, (), compile_literals(rule.exceptions, False) if rule.exceptions else None
-        )
+    matchers: list[Any] = (
+        [compile_literals(rule.tokens, ic, rule.whole_words)] if rule.tokens else []
+    )
+    matchers += [compile_user_pattern(p, ic) for p in rule.patterns]
+    return Compiled(rule, tuple(matchers), _exceptions(rule))
+
+
+def compile_substitution(rule: HouseRule) -> Compiled:
+    ic = rule.ignore_case
+    matcher = compile_literals((bad for bad, _ in rule.swap), ic, rule.whole_words)
+    table = tuple((normalized(bad, ic), good) for bad, good in rule.swap)
+    return Compiled(rule, (matcher,), _exceptions(rule), table)
+
+
+def compile_consistency(rule: HouseRule) -> Compiled:
+    ic = rule.ignore_case
+    pairs = tuple(
+        (compile_literals([a], ic), compile_literals([b], ic), a, b) for a, b in rule.pairs
+    )
+    return Compiled(rule, (), _exceptions(rule), pairs=pairs)
+
+
+def compile_capitalization(rule: HouseRule) -> Compiled:
+    # exceptions keep their case as written
+    return Compiled(rule, (), compile_literals(rule.exceptions, False) if rule.exceptions else None)
+
+
+def compile_length(rule: HouseRule) -> Compiled:
     return Compiled(rule)
-
-
-def check_rule(doc: Document, compiled: Compiled) -> Iterator[Finding]:
-    kind = compiled.rule.kind
-    if kind == "existence":
-        return _existence(doc, compiled)
-    if kind == "substitution":
-        return _substitution(doc, compiled)
-    if kind == "consistency":
-        return _consistency(doc, compiled)
-    if kind == "capitalization":
-        return _capitalization(doc, compiled)
-    return _length(doc, compiled.rule)
 
 
 # --- where a rule looks ------------------------------------------------------------------------
@@ -153,7 +152,7 @@ def _finding(
 # --- the kinds -----------------------------------------------------------------------------------
 
 
-def _existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+def check_existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     for area, offset in _areas(doc, rule, ("body", "fields")):
         for m in _matches(area, compiled.matchers, compiled.exceptions):
@@ -161,7 +160,7 @@ def _existence(doc: Document, compiled: Compiled) -> Iterator[Finding]:
             yield _finding(rule, offset + m.start, offset + m.end, message)
 
 
-def _substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+def check_substitution(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     table = dict(compiled.table)
     protected = doc.protected
@@ -193,7 +192,7 @@ def _is_a_name(matched: str, rule: HouseRule) -> bool:
     return any(bad.casefold() == folded and bad[:1].isupper() for bad, _ in rule.swap)
 
 
-def _consistency(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+def check_consistency(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     areas = _areas(doc, rule, ("body", "fields"))
     for first, second, a, b in compiled.pairs:
@@ -290,7 +289,7 @@ def _case_problems(text: str, style: str, exceptions: Any) -> list[tuple[int, in
     return problems
 
 
-def _capitalization(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+def check_capitalization(doc: Document, compiled: Compiled) -> Iterator[Finding]:
     rule = compiled.rule
     scope = rule.scope or ("title", "headings")
     targets: list[tuple[str, int, str]] = []  # (what, offset, text)
@@ -318,6 +317,10 @@ def _capitalization(doc: Document, compiled: Compiled) -> Iterator[Finding]:
         edits = tuple(Edit(offset + s, offset + e, fixed) for s, e, fixed in problems)
         fix = Fix(edits, safe=False, message=f"Write in {rule.style} case")
         yield _finding(rule, offset + problems[0][0], offset + problems[-1][1], message, fix)
+
+
+def check_length(doc: Document, compiled: Compiled) -> Iterator[Finding]:
+    return _length(doc, compiled.rule)
 
 
 def _length(doc: Document, rule: HouseRule) -> Iterator[Finding]:

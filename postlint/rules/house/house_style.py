@@ -51,7 +51,8 @@ from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.rule import FROM_CONFIG, FixAvailability, Rule
 from postlint.rules.house import HouseRule
-from postlint.rules.house.checks import Compiled, check_rule, compile_rule
+from postlint.rules.house.checks import Compiled
+from postlint.rules.house.kinds import check_rule, compile_rule
 
 # The docs' example runs with this rule; a real configuration replaces it.
 EXAMPLE_RULES = (HouseRule(name="kyiv", kind="substitution", swap=(("Kiev", "Kyiv"),)),)

@@ -10,63 +10,25 @@ pattern compiles, so every mistake is a ConfigError naming the file and the rule
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
+from postlint.rules.house.kinds import BY_NAME, KIND_LIST, KINDS, STRINGS, STYLES
+from postlint.rules.house.model import HouseRule
 from postlint.rules.house.patterns import PatternError, compile_user_pattern
 
-KINDS = ("existence", "substitution", "consistency", "capitalization", "length")
-STYLES = ("sentence", "title")
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _COMMON: dict[str, Any] = {
     "kind": {"enum": list(KINDS)},
     "message": {"type": "string"},
     "severity": {"enum": [s.label for s in Severity]},
     "ignore-case": {"type": "boolean"},
-    "scope": _STRINGS,
+    "scope": STRINGS,
 }
-KEYS: dict[str, dict[str, Any]] = {
-    "existence": {
-        **_COMMON,
-        "tokens": _STRINGS,
-        "patterns": _STRINGS,
-        "whole-words": {"type": "boolean"},
-        "exceptions": _STRINGS,
-    },
-    "substitution": {
-        **_COMMON,
-        "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
-        "whole-words": {"type": "boolean"},
-        "safe": {"type": "boolean"},
-    },
-    "consistency": {
-        **_COMMON,
-        "pairs": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "array",
-                "items": {"type": "string", "minLength": 1},
-                "minItems": 2,
-                "maxItems": 2,
-            },
-        },
-    },
-    "capitalization": {**_COMMON, "style": {"enum": list(STYLES)}, "exceptions": _STRINGS},
-    "length": {
-        **_COMMON,
-        "field": {"type": "string", "minLength": 1},
-        "max": {"type": "integer", "minimum": 0},
-        "min": {"type": "integer", "minimum": 0},
-    },
-}
-# Where each kind looks when ``scope`` is not given: the prose body and the prose fields.
-DEFAULT_SCOPE = ("body", "fields")
+KEYS: dict[str, dict[str, Any]] = {kind.name: {**_COMMON, **kind.keys} for kind in KIND_LIST}
 
 
 def house_rule_schema() -> dict[str, Any]:
@@ -92,42 +54,6 @@ def house_table_schema() -> dict[str, Any]:
         "propertyNames": {"pattern": f"^{NAME.pattern}$"},
         "additionalProperties": house_rule_schema(),
     }
-
-
-@dataclass(frozen=True)
-class HouseRule:
-    """One user rule. Its diagnostics carry the sub-code ``house.<name>`` (select, ignore,
-    suppress and override its severity by that name)."""
-
-    name: str
-    kind: str
-    message: str = ""
-    severity: Severity = Severity.WARNING
-    ignore_case: bool = False
-    whole_words: bool = True
-    scope: tuple[str, ...] = ()
-    tokens: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    exceptions: tuple[str, ...] = ()
-    swap: tuple[tuple[str, str], ...] = ()
-    pairs: tuple[tuple[str, str], ...] = ()
-    style: str = "sentence"
-    field: str = "title"
-    max: int | None = None
-    min: int | None = None
-    safe: bool = True  # substitution: the house declares its swaps safe to apply unread
-    source: str = ""  # the file that defined it, for messages
-
-    @property
-    def sub_code(self) -> str:
-        return f"house.{self.name}"
-
-    def in_scope(self, where: str) -> bool:
-        """``where``: "body", "headings" or a front-matter key; "fields" means every prose field."""
-        scope = self.scope or DEFAULT_SCOPE
-        if where in scope:
-            return True
-        return where not in ("body", "headings") and "fields" in scope
 
 
 def _fail(path: Path, name: str, message: str) -> ConfigError:
@@ -181,15 +107,9 @@ def parse_house_rules(path: Path, table: dict[str, Any]) -> tuple[HouseRule, ...
 
 
 def _check(path: Path, rule: HouseRule) -> None:
-    needs = {
-        "existence": (rule.tokens or rule.patterns, "'tokens' (words or phrases) or 'patterns'"),
-        "substitution": (rule.swap, "'swap', a table of bad = \"preferred\""),
-        "consistency": (rule.pairs, "'pairs', a list of two-word lists"),
-        "capitalization": (True, ""),
-        "length": (rule.max is not None or rule.min is not None, "'max' or 'min'"),
-    }
-    present, what = needs[rule.kind]
-    if not present:
+    kind = BY_NAME[rule.kind]
+    if not kind.given(rule):
+        what = kind.needs
         raise _fail(path, rule.name, f"a {rule.kind} rule needs {what}")
     if rule.style not in STYLES:
         raise _fail(
