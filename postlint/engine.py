@@ -18,6 +18,15 @@ from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
+from postlint.rules.system import (
+    binary_file,
+    file_too_large,
+    internal_error,
+    invalid_encoding,
+    time_budget,
+    too_many,
+    unreadable_file,
+)
 from postlint.schema_choice import Schemas
 from postlint.schema_choice import relative_posix as _relative_posix
 from postlint.selection import Selection
@@ -124,15 +133,14 @@ class Linter:
         try:
             return self._lint_source(source)
         except Exception as exc:  # a postlint bug must not stop the run or hide the file
-            message = f"checking this file failed: {type(exc).__name__}: {exc}"
+            message = internal_error.crashed(exc)
             return FileResult(source.path, (self._internal_error(source, Finding(0, 0, message)),))
 
     def _internal_error(self, source: SourceFile, finding: Finding) -> Diagnostic:
         """PL001, whatever the selection, ignores and suppressions: a crash is never silent."""
-        from postlint.rules.system.internal_error import RULE
-
         # a rule set without the system rules (tests) still gets its diagnostic
-        return self._place(source, self.rules.get(catalog.INTERNAL_ERROR) or RULE, finding)
+        rule = self.rules.get(catalog.INTERNAL_ERROR) or internal_error.RULE
+        return self._place(source, rule, finding)
 
     def _lint_source(self, source: SourceFile) -> FileResult:
         from postlint import budget
@@ -152,7 +160,9 @@ class Linter:
         run = self._run_rules(source, doc, rules, selection, started)
         diagnostics.extend(run.diagnostics)
         if run.cut_short:
-            late = _late(self.config.time_budget, run.stopped, run.skipped)
+            late = Finding(
+                0, 0, time_budget.message(self.config.time_budget, run.stopped, run.skipped)
+            )
             diagnostics.extend(
                 self._engine_diagnostic(source, catalog.TIME_BUDGET_EXCEEDED, late, selection)
             )
@@ -184,12 +194,7 @@ class Linter:
             )
         if source.encoding != "utf-8":  # decoded and checked, but generators expect UTF-8
             name = source.encoding_name
-            wide = Finding(
-                0,
-                0,
-                f"file is {name} (it starts with a {name} byte order mark); "
-                "site generators expect UTF-8: save it as UTF-8",
-            )
+            wide = Finding(0, 0, invalid_encoding.not_utf8(name))
             notes.extend(self._engine_diagnostic(source, catalog.INVALID_ENCODING, wide, selection))
         return notes
 
@@ -227,9 +232,7 @@ class Linter:
                 run.stopped.append(rule.code)
                 continue
             except Exception as exc:  # a rule bug must not stop the run
-                finding = Finding(
-                    0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                )
+                finding = Finding(0, 0, internal_error.rule_failed(rule.code, rule.name, exc))
                 run.internal.append(self._internal_error(source, finding))
                 continue
             self._place_findings(source, rule, findings, selection, run)
@@ -252,11 +255,10 @@ class Linter:
             if not wanted:
                 continue
             if not 0 <= finding.start <= finding.end <= len(source.text):
-                bad = Finding(
-                    0,
-                    0,
-                    f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
+                outside = internal_error.span_outside(
+                    rule.code, rule.name, finding.start, finding.end
                 )
+                bad = Finding(0, 0, outside)
                 run.internal.append(self._internal_error(source, bad))
                 continue
             run.diagnostics.append(self._place(source, rule, finding))
@@ -269,12 +271,7 @@ class Linter:
         if len(diagnostics) <= limit:
             return diagnostics
         last = diagnostics[limit - 1]
-        more = Finding(
-            last.start,
-            last.end,
-            f"{len(diagnostics) - limit} more diagnostics not shown (max-diagnostics is {limit}); "
-            "is this the right schema for this file?",
-        )
+        more = Finding(last.start, last.end, too_many.message(len(diagnostics) - limit, limit))
         return diagnostics[:limit] + self._engine_diagnostic(
             source, catalog.TOO_MANY_DIAGNOSTICS, more, selection
         )
@@ -379,7 +376,7 @@ class Linter:
             return self._file_problem(
                 path,
                 catalog.BINARY_FILE,
-                "file looks binary (it contains NUL bytes); posts must be text",
+                binary_file.MESSAGE,
             )
         try:
             return SourceFile.from_bytes(path, data)
@@ -393,8 +390,7 @@ class Linter:
         return self._file_problem(
             path,
             catalog.FILE_TOO_LARGE,
-            f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.1f} MiB limit; "
-            "skipped (raise max-file-size to check it)",
+            file_too_large.message(size, limit),
         )
 
     def read_file(self, path: Path, display: str) -> bytes | FileResult:
@@ -408,7 +404,7 @@ class Linter:
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             return self._file_problem(
-                display, catalog.UNREADABLE_FILE, f"cannot read file: {reason}"
+                display, catalog.UNREADABLE_FILE, unreadable_file.message(reason)
             )
         return data
 
@@ -474,18 +470,6 @@ class _RulesRun:
 
 
 _GRACE = 0.1  # of the budget, at most a second: the CPU time left for rules after it ran out
-
-
-def _late(limit: float, stopped: list[str], skipped: list[str]) -> Finding:
-    parts = [f"stopped: {', '.join(stopped)}"] if stopped else []
-    if skipped:
-        parts.append(f"skipped: {', '.join(skipped)}")
-    return Finding(
-        0,
-        0,
-        f"checking took longer than the {limit:g} s time budget (CPU time), so this file was "
-        f"not fully checked; {'; '.join(parts)} (raise time-budget to check everything)",
-    )
 
 
 MAX_SOURCE_LINE = 1000  # longer lines are not copied into every diagnostic (memory stays flat)
