@@ -15,9 +15,8 @@ from typing import Any
 
 from postlint.config import ConfigError
 from postlint.diagnostic import Severity
-from postlint.rules.house.kinds import BY_NAME, KIND_LIST, KINDS, STRINGS, STYLES
+from postlint.rules.house.kinds import BY_NAME, KIND_LIST, KINDS, STRINGS
 from postlint.rules.house.model import HouseRule
-from postlint.rules.house.patterns import PatternError, compile_user_pattern
 
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
@@ -87,38 +86,12 @@ def parse_house_rules(path: Path, table: dict[str, Any]) -> tuple[HouseRule, ...
             message=str(spec.get("message", "")),
             severity=severity,
             ignore_case=bool(spec.get("ignore-case", False)),
-            whole_words=bool(spec.get("whole-words", True)),
             scope=tuple(map(str, spec.get("scope", ()))),
-            tokens=tuple(map(str, spec.get("tokens", ()))),
-            patterns=tuple(map(str, spec.get("patterns", ()))),
-            exceptions=tuple(map(str, spec.get("exceptions", ()))),
-            swap=tuple((str(k), str(v)) for k, v in dict(spec.get("swap", {})).items()),
-            pairs=tuple((str(p[0]), str(p[1])) for p in spec.get("pairs", ())),
-            style=str(spec.get("style", "sentence")),
-            field=str(spec.get("field", "title")),
-            max=spec.get("max"),
-            min=spec.get("min"),
-            safe=bool(spec.get("safe", True)),
             source=str(path),
+            **BY_NAME[kind].read(spec),
         )
-        _check(path, rule)
+        problem = BY_NAME[kind].problem(rule)
+        if problem is not None:
+            raise _fail(path, name, problem)
         rules.append(rule)
     return tuple(rules)
-
-
-def _check(path: Path, rule: HouseRule) -> None:
-    kind = BY_NAME[rule.kind]
-    if not kind.given(rule):
-        what = kind.needs
-        raise _fail(path, rule.name, f"a {rule.kind} rule needs {what}")
-    if rule.style not in STYLES:
-        raise _fail(
-            path, rule.name, f"style must be one of {', '.join(STYLES)}, not {rule.style!r}"
-        )
-    if rule.max is not None and rule.min is not None and rule.min > rule.max:
-        raise _fail(path, rule.name, f"min ({rule.min}) is larger than max ({rule.max})")
-    for pattern in rule.patterns:
-        try:
-            compile_user_pattern(pattern, rule.ignore_case)
-        except PatternError as exc:
-            raise _fail(path, rule.name, f"pattern {pattern!r} does not compile: {exc}") from None
