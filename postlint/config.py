@@ -78,7 +78,7 @@ def _check_rule_options(key: str, value: Mapping[str, Any], context: Context) ->
 
 
 def _house_schema() -> dict[str, Any]:
-    from postlint.house import house_table_schema
+    from postlint.rules.house import house_table_schema
 
     return house_table_schema()
 
@@ -268,7 +268,7 @@ class Config:
         ),
     )
     house: tuple[Any, ...] = field(
-        default=(),  # postlint.house.HouseRule: [house.*] and styles files
+        default=(),  # postlint.rules.house.HouseRule: [house.*] and styles files
         metadata=declare(
             doc="[house.<name>] tables and the style files styles names: house-style rules.",
             schema=lambda _: _house_schema(),

@@ -53,7 +53,7 @@ def _read_table(path: Path) -> dict[str, Any] | None:
 
 def house_rules(path: Path, table: Mapping[str, Any], root: Path) -> tuple[Any, ...]:
     """``[house.<name>]`` tables, then the rules of each style file ``styles`` names."""
-    from postlint.house import house_table_schema, parse_house_rules
+    from postlint.rules.house import house_table_schema, parse_house_rules
 
     found = list(parse_house_rules(path, dict(table.get("house", {}))))
     for pattern in table.get("styles", ()):

@@ -6,6 +6,7 @@ re-parses what another already needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from postlint.prose_view import Block, ProseView
     from postlint.protect import Protected
     from postlint.schema import LoadedSchema
+    from postlint.schema_choice import SchemaChoice, SchemaErrors
     from postlint.site.model import SiteModel
 
 DEFAULT_PROSE_FIELDS = ("title", "excerpt", "description")
@@ -44,16 +46,37 @@ class Document:
         source: SourceFile,
         *,
         schema: LoadedSchema | None = None,
+        schemas: Callable[[Document], SchemaChoice] | None = None,
         prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
         tex_math: bool = False,
         site: Site = PLAIN_SITE,
+        site_model: SiteModel | None = None,
     ) -> None:
         self.source = source
         self.site = site  # the generator that builds the post, and its facts
-        self.schema = schema
+        self._schema = schema  # a fixed schema; else ``schemas`` picks one for this post
+        self._schemas = schemas
         self.prose_fields = prose_fields
         self.tex_math = tex_math  # the site renders \[...\] and \(...\) as math
-        self.site_model: SiteModel | None = None  # the whole site's model, for site rules
+        self.site_model = site_model  # the whole site's model, for site rules
+
+    @cached_property
+    def schema_choice(self) -> SchemaChoice:
+        """The post's schema (or why it has none): its front matter decides, so it is lazy."""
+        from postlint.schema_choice import SchemaChoice
+
+        return self._schemas(self) if self._schemas is not None else SchemaChoice(self._schema)
+
+    @property
+    def schema(self) -> LoadedSchema | None:
+        return self.schema_choice.schema
+
+    @cached_property
+    def schema_errors(self) -> SchemaErrors:
+        """The schema's errors on the front matter, found once for every rule that reads them."""
+        from postlint.schema_choice import SchemaErrors
+
+        return SchemaErrors.of(self.schema, self.data)
 
     @property
     def path(self) -> str:

@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from postlint import catalog
 from postlint.config import Config, ConfigError
 from postlint.diagnostic import Diagnostic, FileResult, Finding, Severity
 from postlint.document import Document
 from postlint.patterns import matches
 from postlint.rule import Rule, RuleSet, discover
-from postlint.schema import (
-    LoadedSchema,
-    SchemaLoadError,
-    bundled_schema_path,
-    is_bundled,
-    load_schema,
-    schema_files,
-    schema_for,
+from postlint.rules.system import (
+    binary_file,
+    file_too_large,
+    internal_error,
+    invalid_encoding,
+    time_budget,
+    too_many,
+    unreadable_file,
 )
-from postlint.schema_sandbox import SandboxRefused, SchemaSandbox, closure_digests
+from postlint.schema_choice import Schemas
+from postlint.schema_choice import relative_posix as _relative_posix
 from postlint.selection import Selection
 from postlint.site.generator import Site, SiteFinder, profile_site
 from postlint.site.model import SiteModel
@@ -48,27 +50,15 @@ class Linter:
     def __init__(self, config: Config | None = None, rules: RuleSet | None = None) -> None:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
-        self._schemas: dict[tuple[Path, Path], LoadedSchema | SchemaLoadError] = {}
-        self._generator_schemas: dict[str, LoadedSchema | SchemaLoadError] = {}
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
         self._fingerprint: str | None = None
         self._sites = SiteFinder(self.config.root)
-        self._default_schema_path = self.config.schema or bundled_schema_path()
-        self._default_schema: LoadedSchema | None = None
         self._site_models: SiteModels | None = None
-        if self.config.schema is not None:  # a broken schema the user named is a usage error now
-            self._default_schema = self._load_configured_schema(self.config.schema)
+        self._schemas = Schemas(self.config)  # a broken schema the user named fails here
         self._check_selectors()
         self.active_rules(self.config.selection)  # validates rule options early
 
     # --- setup -----------------------------------------------------------------------------
-
-    @property
-    def default_schema(self) -> LoadedSchema:
-        """The bundled schema loads with the first file linted: a cached run needs none."""
-        if self._default_schema is None:
-            self._default_schema = self._load_configured_schema(self._default_schema_path)
-        return self._default_schema
 
     def _check_selectors(self) -> None:
         """An unknown code in select/ignore is a mistake, from a file, the CLI or the API."""
@@ -79,35 +69,6 @@ class Linter:
         for selector in selectors:
             if not is_known(selector, self.rules, house):
                 raise ConfigError(unknown_message(selector, self.rules, house))
-
-    def _load_configured_schema(self, path: Path) -> LoadedSchema:
-        loaded = self._configured_schema(path)
-        if isinstance(loaded, SchemaLoadError):
-            raise ConfigError(str(loaded))
-        return loaded
-
-    def _project(self) -> SchemaSandbox:
-        return SchemaSandbox.at(self.config.root)
-
-    def _configured_schema(self, path: Path) -> LoadedSchema | SchemaLoadError:
-        """A schema the configuration names: its $refs stay inside the project, or inside the
-        schema's own folder when it lies outside (given on the command line, or bundled)."""
-        project = self._project()
-        if project.contains(path):
-            return self._schema(path, project, owned=True)
-        bundled = is_bundled(path)
-        return self._schema(path, SchemaSandbox.at(path.resolve().parent), owned=bundled)
-
-    def _schema(
-        self, path: Path, sandbox: SchemaSandbox, owned: bool = True
-    ) -> LoadedSchema | SchemaLoadError:
-        key = (path.resolve(), sandbox.root)
-        if key not in self._schemas:
-            try:
-                self._schemas[key] = load_schema(path, sandbox, owned=owned)
-            except SchemaLoadError as exc:
-                self._schemas[key] = exc
-        return self._schemas[key]
 
     def active_rules(self, selection: Selection) -> tuple[ActiveRule, ...]:
         if selection not in self._active:
@@ -154,41 +115,6 @@ class Linter:
                 extra.extend(codes)
         return selection.with_ignored(tuple(extra)) if extra else selection
 
-    def _schema_for(self, doc: Document) -> tuple[LoadedSchema | None, Finding | None]:
-        relative = _relative_posix(doc.path, self.config.root)
-        for pattern, schema_path in self.config.schemas:
-            if _glob_match(relative, pattern):
-                return self._resolved(self._configured_schema(schema_path), doc)
-        declared = doc.data.get("$schema") if doc.front_matter is not None else None
-        if isinstance(declared, str) and declared.strip():
-            project = self._project()  # a post's own schema: a file inside the project only
-            try:
-                path = project.resolve(declared, Path(doc.path).parent)
-            except SandboxRefused as exc:
-                return None, self._schema_key_finding(doc, f"$schema {exc}")
-            return self._resolved(self._schema(path, project), doc)
-        name = doc.site.generator.name  # the generator's bundled schema, unless configured
-        if name not in self._generator_schemas:
-            chosen = schema_for(doc.site, self.config.schema).path
-            self._generator_schemas[name] = self._configured_schema(chosen)
-        return self._resolved(self._generator_schemas[name], doc)
-
-    def _resolved(
-        self, loaded: LoadedSchema | SchemaLoadError, doc: Document
-    ) -> tuple[LoadedSchema | None, Finding | None]:
-        if isinstance(loaded, SchemaLoadError):
-            return None, self._schema_key_finding(doc, str(loaded))
-        return loaded, None
-
-    @staticmethod
-    def _schema_key_finding(doc: Document, message: str) -> Finding:
-        fm = doc.front_matter
-        if fm is not None and fm.root is not None:
-            _, value = fm.root.child("$schema")
-            if value is not None:
-                return Finding(value.start, value.end, message)
-        return Finding(0, 0, message)
-
     def site_for(self, path: str) -> Site:
         """The site facts for a post: the configured profile, else the detected generator."""
         if self.config.profile is not None:
@@ -200,15 +126,14 @@ class Linter:
         try:
             return self._lint_source(source)
         except Exception as exc:  # a postlint bug must not stop the run or hide the file
-            message = f"checking this file failed: {type(exc).__name__}: {exc}"
+            message = internal_error.crashed(exc)
             return FileResult(source.path, (self._internal_error(source, Finding(0, 0, message)),))
 
     def _internal_error(self, source: SourceFile, finding: Finding) -> Diagnostic:
         """PL001, whatever the selection, ignores and suppressions: a crash is never silent."""
-        from postlint.rules.system.internal_error import RULE
-
         # a rule set without the system rules (tests) still gets its diagnostic
-        return self._place(source, self.rules.get(RULE.code) or RULE, finding)
+        rule = self.rules.get(catalog.INTERNAL_ERROR) or internal_error.RULE
+        return self._place(source, rule, finding)
 
     def _lint_source(self, source: SourceFile) -> FileResult:
         from postlint import budget
@@ -217,35 +142,72 @@ class Linter:
         selection = self.selection_for(source.path)
         doc = Document(
             source,
+            schemas=self._schemas.choose,
             prose_fields=self.config.prose_fields,
             tex_math=self.config.tex_math,
             site=self.site_for(source.path),
+            site_model=self.site_model(source.path),
         )
-        extra: list[Diagnostic] = []
-        schema, schema_problem = self._schema_for(doc)
-        doc.schema = schema
-        doc.site_model = self.site_model(source.path)
+        diagnostics = self._file_notes(source, doc, selection)
+        rules = self.active_rules(selection)
+        run = self._run_rules(source, doc, rules, selection, started)
+        diagnostics.extend(run.diagnostics)
+        if run.cut_short:
+            late = Finding(
+                0, 0, time_budget.message(self.config.time_budget, run.stopped, run.skipped)
+            )
+            diagnostics.extend(
+                self._engine_diagnostic(source, catalog.TIME_BUDGET_EXCEEDED, late, selection)
+            )
+        diagnostics = _without_superseded(diagnostics, self.rules)
+        if self.config.vocabulary is not None:  # accepted terms silence the word rules
+            from postlint.vocabulary import without_accepted
+
+            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
+        if "postlint" in source.text:
+            diagnostics = self._suppress(source, doc, diagnostics, selection)
+        diagnostics.extend(run.internal)  # PL001: after selection and suppression
+        diagnostics.sort(key=Diagnostic.sort_key)
+        diagnostics = self._capped(source, diagnostics, selection)
+        # A result cut short by the budget is never cached: the next run checks it again.
+        depends_on = None if run.cut_short else self._depends_on(doc, rules)
+        return FileResult(source.path, tuple(diagnostics), depends_on=depends_on)
+
+    def _file_notes(
+        self, source: SourceFile, doc: Document, selection: Selection
+    ) -> list[Diagnostic]:
+        """What the engine says about the file itself: an unusable schema, a UTF-16/32 file."""
+        notes: list[Diagnostic] = []
+        schema_problem = doc.schema_choice.problem
         if schema_problem is not None:
-            extra.extend(self._engine_diagnostic(source, "PL006", schema_problem, selection))
+            notes.extend(
+                self._engine_diagnostic(
+                    source, catalog.SCHEMA_UNAVAILABLE, schema_problem, selection
+                )
+            )
         if source.encoding != "utf-8":  # decoded and checked, but generators expect UTF-8
             name = source.encoding_name
-            wide = Finding(
-                0,
-                0,
-                f"file is {name} (it starts with a {name} byte order mark); "
-                "site generators expect UTF-8: save it as UTF-8",
-            )
-            extra.extend(self._engine_diagnostic(source, "PL003", wide, selection))
-        diagnostics: list[Diagnostic] = list(extra)
-        internal: list[Diagnostic] = []  # PL001: added after selection and suppression
-        rules = self.active_rules(selection)
+            wide = Finding(0, 0, invalid_encoding.not_utf8(name))
+            notes.extend(self._engine_diagnostic(source, catalog.INVALID_ENCODING, wide, selection))
+        return notes
+
+    def _run_rules(
+        self,
+        source: SourceFile,
+        doc: Document,
+        rules: tuple[ActiveRule, ...],
+        selection: Selection,
+        started: float,
+    ) -> _RulesRun:
+        """Every active rule within the time budget; a rule that raises becomes PL001."""
+        from postlint import budget
+
+        run = _RulesRun()
         limit = self.config.time_budget
         deadline = started + limit
         # Once the budget is spent, the rules still to run share a small grace: the cheap ones
         # finish in it, the first expensive one spends it and the rest are skipped.
         grace_end: float | None = None
-        stopped: list[str] = []
-        skipped: list[str] = []
         for active in rules:
             rule = active.rule
             now = budget.cpu_time()
@@ -254,64 +216,58 @@ class Linter:
                     grace_end = now + min(1.0, limit * _GRACE)
                 deadline = grace_end
             if now >= deadline:
-                skipped.append(rule.code)
+                run.skipped.append(rule.code)
                 continue
             try:
                 with budget.cpu_deadline(deadline - now):
-                    findings = list(
-                        budget.bounded(active.rule.check(doc, active.options), deadline)
-                    )
+                    findings = list(budget.bounded(rule.check(doc, active.options), deadline))
             except budget.BudgetExceeded:
-                stopped.append(rule.code)
+                run.stopped.append(rule.code)
                 continue
             except Exception as exc:  # a rule bug must not stop the run
-                finding = Finding(
-                    0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
-                )
-                internal.append(self._internal_error(source, finding))
+                finding = Finding(0, 0, internal_error.rule_failed(rule.code, rule.name, exc))
+                run.internal.append(self._internal_error(source, finding))
                 continue
-            for finding in findings:
-                if finding.sub_code is not None and not selection.enabled(rule, finding.sub_code):
-                    continue
-                if finding.sub_code is None and not selection.enabled(rule):
-                    continue
-                if not 0 <= finding.start <= finding.end <= len(source.text):
-                    bad = Finding(
-                        0,
-                        0,
-                        f"rule {rule.code} ({rule.name}) reported a span outside the file ({finding.start}..{finding.end})",
-                    )
-                    internal.append(self._internal_error(source, bad))
-                    continue
-                diagnostics.append(self._place(source, rule, finding))
-        if stopped or skipped:
-            diagnostics.extend(
-                self._engine_diagnostic(source, "PL007", _late(limit, stopped, skipped), selection)
-            )
-        diagnostics = _without_echoes(diagnostics)
-        if self.config.vocabulary is not None:  # accepted terms silence the word rules
-            from postlint.vocabulary import without_accepted
+            self._place_findings(source, rule, findings, selection, run)
+        return run
 
-            diagnostics = without_accepted(source.text, diagnostics, self.config.vocabulary)
-        if "postlint" in source.text:
-            diagnostics = self._suppress(source, doc, diagnostics, selection)
-        diagnostics.extend(internal)
-        diagnostics.sort(key=Diagnostic.sort_key)
+    def _place_findings(
+        self,
+        source: SourceFile,
+        rule: Rule,
+        findings: list[Finding],
+        selection: Selection,
+        run: _RulesRun,
+    ) -> None:
+        """The selected findings of one rule, placed; a span outside the file is PL001."""
+        for finding in findings:
+            sub_code = finding.sub_code
+            wanted = (
+                selection.enabled(rule) if sub_code is None else selection.enabled(rule, sub_code)
+            )
+            if not wanted:
+                continue
+            if not 0 <= finding.start <= finding.end <= len(source.text):
+                outside = internal_error.span_outside(
+                    rule.code, rule.name, finding.start, finding.end
+                )
+                bad = Finding(0, 0, outside)
+                run.internal.append(self._internal_error(source, bad))
+                continue
+            run.diagnostics.append(self._place(source, rule, finding))
+
+    def _capped(
+        self, source: SourceFile, diagnostics: list[Diagnostic], selection: Selection
+    ) -> list[Diagnostic]:
+        """At most max-diagnostics, then one PL008 saying how many more there were."""
         limit = self.config.max_diagnostics
-        if len(diagnostics) > limit:
-            last = diagnostics[limit - 1]
-            more = Finding(
-                last.start,
-                last.end,
-                f"{len(diagnostics) - limit} more diagnostics not shown (max-diagnostics is {limit}); "
-                "is this the right schema for this file?",
-            )
-            diagnostics = diagnostics[:limit] + self._engine_diagnostic(
-                source, "PL008", more, selection
-            )
-        # A result cut short by the budget is never cached: the next run checks it again.
-        depends_on = None if stopped or skipped else self._depends_on(doc, rules)
-        return FileResult(source.path, tuple(diagnostics), depends_on=depends_on)
+        if len(diagnostics) <= limit:
+            return diagnostics
+        last = diagnostics[limit - 1]
+        more = Finding(last.start, last.end, too_many.message(len(diagnostics) - limit, limit))
+        return diagnostics[:limit] + self._engine_diagnostic(
+            source, catalog.TOO_MANY_DIAGNOSTICS, more, selection
+        )
 
     def _depends_on(
         self, doc: Document, rules: tuple[ActiveRule, ...]
@@ -339,7 +295,9 @@ class Linter:
         house = tuple(rule.sub_code for rule in self.config.house)
         kept, unused = suppress.suppress(doc, diagnostics, selection, self.rules, house)
         for finding in unused:
-            kept.extend(self._engine_diagnostic(source, suppress.UNUSED_CODE, finding, selection))
+            kept.extend(
+                self._engine_diagnostic(source, catalog.UNUSED_SUPPRESSION, finding, selection)
+            )
         return kept
 
     def _place(self, source: SourceFile, rule: Rule, finding: Finding) -> Diagnostic:
@@ -411,20 +369,23 @@ class Linter:
             return self._too_large(path, len(data))
         if b"\x00" in data[:BINARY_SNIFF_BYTES] and wide_bom(data) is None:
             return self._file_problem(
-                path, "PL004", "file looks binary (it contains NUL bytes); posts must be text"
+                path,
+                catalog.BINARY_FILE,
+                binary_file.MESSAGE,
             )
         try:
             return SourceFile.from_bytes(path, data)
         except DecodeError as exc:
-            return self._file_problem(path, "PL003", str(exc), exc.line, exc.column)
+            return self._file_problem(
+                path, catalog.INVALID_ENCODING, str(exc), exc.line, exc.column
+            )
 
     def _too_large(self, path: str, size: int) -> FileResult:
         limit = self.config.max_file_size
         return self._file_problem(
             path,
-            "PL005",
-            f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.1f} MiB limit; "
-            "skipped (raise max-file-size to check it)",
+            catalog.FILE_TOO_LARGE,
+            file_too_large.message(size, limit),
         )
 
     def read_file(self, path: Path, display: str) -> bytes | FileResult:
@@ -437,7 +398,9 @@ class Linter:
                 data = handle.read(self.config.max_file_size + 1)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            return self._file_problem(display, "PL002", f"cannot read file: {reason}")
+            return self._file_problem(
+                display, catalog.UNREADABLE_FILE, unreadable_file.message(reason)
+            )
         return data
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
@@ -458,15 +421,7 @@ class Linter:
 
         digest = hashlib.sha256(repr(self.config).encode())
         digest.update(rules_fingerprint(self.rules).encode())
-        schema_paths = [*schema_files(self.config.schema), *(p for _, p in self.config.schemas)]
-        for schema_path in schema_paths:  # each schema and every file its $refs reach
-            project = self._project()
-            sandbox = (
-                project
-                if project.contains(schema_path)
-                else SchemaSandbox.at(Path(schema_path).resolve().parent)
-            )
-            digest.update("\0".join(closure_digests(Path(schema_path), sandbox)).encode())
+        digest.update(self._schemas.digests().encode())
         return digest.hexdigest()
 
     def site_model(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
@@ -495,19 +450,21 @@ class Linter:
         return any(d.severity >= self.config.fail_level for d in result.diagnostics)
 
 
+@dataclass
+class _RulesRun:
+    """What running one file's rules gave: placed diagnostics, PL001s, rules cut short."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    internal: list[Diagnostic] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)  # ran out of time while running
+    skipped: list[str] = field(default_factory=list)  # not run: no time left
+
+    @property
+    def cut_short(self) -> bool:
+        return bool(self.stopped or self.skipped)
+
+
 _GRACE = 0.1  # of the budget, at most a second: the CPU time left for rules after it ran out
-
-
-def _late(limit: float, stopped: list[str], skipped: list[str]) -> Finding:
-    parts = [f"stopped: {', '.join(stopped)}"] if stopped else []
-    if skipped:
-        parts.append(f"skipped: {', '.join(skipped)}")
-    return Finding(
-        0,
-        0,
-        f"checking took longer than the {limit:g} s time budget (CPU time), so this file was "
-        f"not fully checked; {'; '.join(parts)} (raise time-budget to check everything)",
-    )
 
 
 MAX_SOURCE_LINE = 1000  # longer lines are not copied into every diagnostic (memory stays flat)
@@ -533,25 +490,22 @@ class _SubCodeFilter:
         return self.selection.names_sub_code(self.rule, sub_code)
 
 
-def _relative_posix(path: str, root: Path) -> str:
-    try:
-        return PurePosixPath(Path(path).absolute().relative_to(root.absolute())).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return PurePosixPath(path.replace("\\", "/")).as_posix()
-
-
 def _glob_match(relative: str, pattern: str) -> bool:
     """A gitignore pattern, as git and ruff read it (see postlint.patterns)."""
     return matches(relative, (pattern,))
 
 
-__all__ = ["Linter", "Severity"]
-
-
-def _without_echoes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """proselint's finding on exactly the words one of postlint's own rules reported ("the
-    the": PR108 and lexical_illusions) is dropped: the own rule says more and can fix it."""
-    own = {(d.start, d.end) for d in diagnostics if d.code.startswith(("PR", "HS"))}
-    if not own:
+def _without_superseded(diagnostics: list[Diagnostic], rules: RuleSet) -> list[Diagnostic]:
+    """A diagnostic on exactly the span of a rule that supersedes its code is dropped: the
+    more specific rule says more and can often fix it (see ``Rule.supersedes``)."""
+    covered: dict[str, set[tuple[int, int]]] = {}
+    for diagnostic in diagnostics:
+        rule = rules.get(diagnostic.code)
+        for code in rule.supersedes if rule is not None else ():
+            covered.setdefault(code, set()).add((diagnostic.start, diagnostic.end))
+    if not covered:
         return diagnostics
-    return [d for d in diagnostics if d.code != "PS001" or (d.start, d.end) not in own]
+    return [d for d in diagnostics if (d.start, d.end) not in covered.get(d.code, ())]
+
+
+__all__ = ["Linter", "Severity"]

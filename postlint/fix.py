@@ -13,53 +13,30 @@ from __future__ import annotations
 import difflib
 import itertools
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from postlint import fix_guard, frontmatter
+from postlint import catalog, fix_guard, frontmatter
 from postlint.atomic import BeforeReplace, WriteRefused, write_atomic
 from postlint.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
+from postlint.edits import OverlappingEdits, apply_edits, edits_overlap
 from postlint.engine import Linter
+from postlint.fix_frontmatter import front_matter_change
 from postlint.source import SourceFile
 
 MAX_PASSES = 10
-NOT_APPLIED = "PL009"
+NOT_APPLIED = catalog.FIX_NOT_APPLIED
 # Diagnostics that mean "this file was not (fully) fixed": shown even with --fix-only.
-NOT_FIXED_CODES = frozenset({"PL002", "PL003", "PL004", "PL005", NOT_APPLIED})
-
-
-class OverlappingEdits(ValueError):
-    """Two edits touch the same text; applying both would corrupt it."""
-
-
-# --- edits -----------------------------------------------------------------------------------
-
-
-def edits_overlap(a: Edit, b: Edit) -> bool:
-    """Do two edits touch the same text? Two insertions at one point do: their order is a guess."""
-    if a.start == a.end == b.start == b.end:
-        return True
-    return a.start < b.end and b.start < a.end
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits (given in any order) to ``text``; the rest is kept as is."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    for first, second in itertools.pairwise(ordered):
-        if edits_overlap(first, second):
-            raise OverlappingEdits(f"edits overlap at offsets {first.start}..{second.end}")
-    pieces: list[str] = []
-    cursor = 0
-    for edit in ordered:
-        if not 0 <= edit.start <= edit.end <= len(text):
-            raise ValueError(f"edit {edit.start}..{edit.end} lies outside the text")
-        pieces.append(text[cursor : edit.start])
-        pieces.append(edit.replacement)
-        cursor = edit.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
+NOT_FIXED_CODES = frozenset(
+    {
+        catalog.UNREADABLE_FILE,
+        catalog.INVALID_ENCODING,
+        catalog.BINARY_FILE,
+        catalog.FILE_TOO_LARGE,
+        NOT_APPLIED,
+    }
+)
 
 
 def fix_is_valid(fix: Fix, length: int) -> bool:
@@ -99,135 +76,6 @@ def select_fixes(
         chosen.append(fix)
         taken.extend(fix.edits)
     return chosen
-
-
-# --- the front-matter guard ------------------------------------------------------------------
-
-KeyPath = tuple[Any, ...]
-
-
-def _flatten(value: Any, path: KeyPath, out: dict[KeyPath, Any], active: set[int]) -> None:
-    """Leaf values by path (maps by key, lists by index); a self-referencing value stops."""
-    if isinstance(value, dict | list):
-        if id(value) in active:
-            out[path] = ("<cycle>",)
-            return
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        active.add(id(value))
-        empty = True
-        for key, child in items:
-            empty = False
-            _flatten(child, (*path, key), out, active)
-        active.discard(id(value))
-        if empty:
-            out[path] = type(value)()
-        return
-    out[path] = value
-
-
-def _leaves(
-    node: frontmatter.Located, path: KeyPath
-) -> Iterator[tuple[KeyPath, frontmatter.Located]]:
-    if node.tag == "map":
-        for key, value in node.entries:
-            name = key.value if isinstance(key.value, str) else (key.raw or str(key.value))
-            yield from _leaves(value, (*path, name))
-    elif node.tag == "seq":
-        for index, item in enumerate(node.items):
-            yield from _leaves(item, (*path, index))
-    else:
-        yield path, node
-
-
-def _touches(edit: Edit, start: int, end: int) -> bool:
-    if edit.start == edit.end:
-        return start <= edit.start <= end
-    return edit.start < end and start < edit.end
-
-
-def _expected(
-    text: str, root: frontmatter.Located, edits: Sequence[Edit]
-) -> tuple[dict[KeyPath, str], set[KeyPath]]:
-    """What each edited value should read after the edits, and the values we cannot predict.
-
-    A string written verbatim (its characters are its value: no escapes, folding or quotes
-    inside) whose edits all lie inside it must read exactly the edited text afterwards.
-    """
-    expected: dict[KeyPath, str] = {}
-    loose: set[KeyPath] = set()
-    for path, leaf in _leaves(root, ()):
-        touching = [e for e in edits if _touches(e, leaf.start, leaf.end)]
-        if not touching:
-            continue
-        start, end = leaf.start, leaf.end
-        if end - start >= 2 and text[start] in "\"'" and text[end - 1] == text[start]:
-            start, end = start + 1, end - 1
-        verbatim = isinstance(leaf.value, str) and text[start:end] == leaf.value
-        if verbatim and all(start <= e.start and e.end <= end for e in touching):
-            shifted = [Edit(e.start - start, e.end - start, e.replacement) for e in touching]
-            expected[path] = apply_edits(leaf.value, shifted)
-        else:
-            loose.add(path)
-    return expected, loose
-
-
-def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and (a == b or (a != a and b != b))  # NaN equals NaN here
-
-
-def _label(path: KeyPath) -> str:
-    return ".".join(str(part) for part in path) or "the front matter"
-
-
-def front_matter_change(old: str, new: str, edits: Sequence[Edit]) -> str | None:
-    """Why applying ``edits`` (old -> new) changes the front matter beyond them, or None.
-
-    Every value the edits do not touch must load exactly as before, no key may appear or
-    vanish, the fences must stay where they are, and an edited verbatim text value must read
-    exactly its edited text. Front matter that did not parse before is not judged.
-    """
-    old_block = frontmatter.split(old)
-    if old_block is None:
-        if frontmatter.split(new) is None:
-            return None
-        return "it would turn the start of the post into front matter"
-    if not any(e.start < old_block.body_start for e in edits):
-        return None  # the front matter's characters are untouched
-    new_block = frontmatter.split(new)
-    if (
-        new_block is None
-        or new_block.kind != old_block.kind
-        or new_block.closed != old_block.closed
-    ):
-        return "it would change where the front matter starts or ends"
-    if not old_block.closed:
-        return None
-    before = frontmatter.parse(old, old_block)
-    if not before.parsed or before.root is None:
-        return None
-    after = frontmatter.parse(new, new_block)
-    if not after.parsed:
-        return "it would break the front matter's syntax"
-    old_kinds = sorted(p.kind for p in before.problems)
-    new_kinds = sorted(p.kind for p in after.problems)
-    if len(new_kinds) > len(old_kinds) or not set(new_kinds) <= set(old_kinds):
-        added = sorted(set(new_kinds) - set(old_kinds)) or new_kinds
-        return f"it would add a front-matter problem ({', '.join(added)})"
-    expected, loose = _expected(old, before.root, edits)
-    was: dict[KeyPath, Any] = {}
-    now: dict[KeyPath, Any] = {}
-    _flatten(before.data, (), was, set())
-    _flatten(after.data, (), now, set())
-    if set(was) != set(now):
-        changed = sorted(map(_label, set(was) ^ set(now)))
-        return f"it would add or remove front-matter keys ({', '.join(changed[:3])})"
-    for path, value in now.items():
-        if path in loose:
-            continue
-        want = expected.get(path, was[path])
-        if not _same(value, want):
-            return f"YAML would read {_label(path)} as {value!r}, not {want!r}"
-    return None
 
 
 # --- fixing one text -------------------------------------------------------------------------
@@ -415,22 +263,12 @@ def fix_source(
             d for d in result.diagnostics if d.fix is None or _signature(d.fix, text) not in refused
         ]
 
-    def guarded(diagnostics: list[Diagnostic]) -> list[Fix]:
-        """The fixes to try now; those breaking a static invariant are refused."""
-        chosen = []
-        for fix in select_fixes(diagnostics, unsafe, len(text)):
-            reason = fix_guard.static_problem(text, fix)
-            if reason is None:
-                chosen.append(fix)
-            else:
-                refused[_signature(fix, text)] = reason
-        return chosen[:1] if one_at_a_time else chosen
-
     attempts = 0
     while len(passes) < max_passes and attempts < 4 * max_passes:
         attempts += 1
         current = candidates()
-        fixes = guarded(current)
+        fixes = _guarded(current, text, unsafe, refused)
+        fixes = fixes[:1] if one_at_a_time else fixes
         if not fixes:
             if select_fixes(candidates(), unsafe, len(text)):
                 continue  # all refused: the next best ones may be applicable now
@@ -442,13 +280,7 @@ def fix_source(
         new_result = judge.lint(new_text)
         created = judge.created(text, result, new_text, new_result)
         if created:
-            middle = len(applied) // 2
-            culprits = (
-                [(applied[0], created)]
-                if len(applied) == 1
-                else judge.culprits(text, result, applied[:middle])
-                + judge.culprits(text, result, applied[middle:])
-            )
+            culprits = _culprits(judge, text, result, applied, created)
             if not culprits and len(applied) > 1:
                 # only together do they create it: try them one by one, refusing none yet
                 one_at_a_time = True
@@ -477,14 +309,7 @@ def fix_source(
             refused.pop(signature, None)
         contextual.clear()
     if problem is None and len(passes) >= max_passes:
-        left = select_fixes(candidates(), unsafe, len(text))
-        left = [f for f in left if fix_guard.static_problem(text, f) is None]
-        if left:
-            codes = sorted({d.code for d in result.diagnostics if d.fix in set(left)})
-            problem = (
-                f"fixes of {', '.join(codes)} were still changing the text after {max_passes} "
-                "passes; run --fix again to apply the rest"
-            )
+        problem = _still_changing(candidates(), result, text, unsafe, max_passes)
     fixed_source = replace(source, text=text)
     diagnostics = _with_refusals(linter, fixed_source, result.diagnostics, refused, unsafe)
     if problem is not None:
@@ -496,6 +321,47 @@ def fix_source(
         result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
     return FixOutcome(source, text, fixed, final, tuple(passes), problem is None, initial)
+
+
+def _guarded(
+    diagnostics: list[Diagnostic], text: str, unsafe: bool, refused: dict[Signature, str]
+) -> list[Fix]:
+    """The fixes to try now; those breaking a static invariant are added to ``refused``."""
+    chosen = []
+    for fix in select_fixes(diagnostics, unsafe, len(text)):
+        reason = fix_guard.static_problem(text, fix)
+        if reason is None:
+            chosen.append(fix)
+        else:
+            refused[_signature(fix, text)] = reason
+    return chosen
+
+
+def _still_changing(
+    candidates: list[Diagnostic], result: FileResult, text: str, unsafe: bool, max_passes: int
+) -> str | None:
+    """Why fixing stopped with applicable fixes left (the pass limit), or None."""
+    left = select_fixes(candidates, unsafe, len(text))
+    left = [f for f in left if fix_guard.static_problem(text, f) is None]
+    if not left:
+        return None
+    codes = sorted({d.code for d in result.diagnostics if d.fix in set(left)})
+    return (
+        f"fixes of {', '.join(codes)} were still changing the text after {max_passes} "
+        "passes; run --fix again to apply the rest"
+    )
+
+
+def _culprits(
+    judge: _Judge, text: str, result: FileResult, applied: list[Fix], created: list[Diagnostic]
+) -> list[tuple[Fix, list[Diagnostic]]]:
+    """The fixes that, each on its own, create a finding (halving the applied set)."""
+    if len(applied) == 1:
+        return [(applied[0], created)]
+    middle = len(applied) // 2
+    return judge.culprits(text, result, applied[:middle]) + judge.culprits(
+        text, result, applied[middle:]
+    )
 
 
 class _Judge:
@@ -693,3 +559,22 @@ def only_not_fixed(result: FileResult) -> FileResult:
     """For ``--fix-only``: keep the count and the diagnostics that say a file was not fixed."""
     kept = tuple(d for d in result.diagnostics if d.code in NOT_FIXED_CODES)
     return FileResult(result.path, kept, result.fixed, result.fixed_text)
+
+
+__all__ = [  # the edit primitives and the front-matter guard live in their own modules
+    "MAX_PASSES",
+    "NOT_FIXED_CODES",
+    "FixOutcome",
+    "OverlappingEdits",
+    "applicable",
+    "apply_edits",
+    "edits_overlap",
+    "fix_bytes",
+    "fix_file",
+    "fix_source",
+    "front_matter_change",
+    "only_not_fixed",
+    "select_fixes",
+    "show_fixes",
+    "unified_diff",
+]

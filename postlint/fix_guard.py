@@ -14,12 +14,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from postlint import catalog
 from postlint.diagnostic import Diagnostic, Fix
 
 PATTERN_SYNTAX = frozenset("\\[](){}|^$*+?")
 NO_OP = ""  # the reason given for a fix that changes nothing: dropped without a warning
-_IGNORED = frozenset({"PL009", "PL008"})  # the fixer's notes; "more diagnostics not shown"
-_TRUNCATED = "PL008"
+_IGNORED = frozenset(
+    {catalog.FIX_NOT_APPLIED, catalog.TOO_MANY_DIAGNOSTICS}
+)  # the fixer's notes; "more diagnostics not shown"
+_TRUNCATED = catalog.TOO_MANY_DIAGNOSTICS
 _SHOWN = 80
 
 

@@ -9,6 +9,7 @@ located FM012 diagnostic instead of a crash. Every scan here is a single linear 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -121,54 +122,70 @@ def json_too_deep(content: str) -> int | None:
 def toml_too_deep(content: str) -> int | None:
     """Offset where TOML nesting crosses the limit: brackets of arrays and inline tables, plus
     the parts of dotted keys and of ``[table]`` headers (each part is one level of tables)."""
-    depth = 0  # open [ and { outside strings and comments
-    table = 0  # parts of the current [table] header
-    parts = 0  # dotted parts of the key being read on this line
-    header = False
-    blank = True  # only blanks so far on this line
+    nesting = _TomlNesting()
     index = 0
     length = len(content)
     while index < length:
         char = content[index]
         if char in "\"'":
             index = _skip_toml_string(content, index)
-            blank = False
+            nesting.blank = False
             continue
         if char == "#":
             while index < length and content[index] not in "\r\n":
                 index += 1
             continue
-        if char in "\r\n":
-            parts = 0
-            blank = True
-            if depth == 0:
-                header = False
-        elif char in " \t":
-            pass
-        elif char in "[{":
-            if char == "[" and depth == 0 and blank:
-                header = True
-                table = 0
-            depth += 1
-            parts = 0
-            if not header and depth + table > MAX_DEPTH:
-                return index
-        elif char in "]}":
-            depth = max(0, depth - 1)
-            if header and depth == 0:
-                table = parts + 1
-                header = False
-                parts = 0
-        elif char == ".":
-            parts += 1
-            if (0 if header else table) + depth + parts > MAX_DEPTH:
-                return index
-        elif char in "=,":
-            parts = 0
-        if char not in " \t[\r\n":
-            blank = False
+        if nesting.step(char):
+            return index
         index += 1
     return None
+
+
+@dataclass
+class _TomlNesting:
+    """The nesting seen so far by :func:`toml_too_deep`, outside strings and comments."""
+
+    depth: int = 0  # open [ and {
+    table: int = 0  # parts of the current [table] header
+    parts: int = 0  # dotted parts of the key being read on this line
+    header: bool = False
+    blank: bool = True  # only blanks so far on this line
+
+    def step(self, char: str) -> bool:
+        """Take one character; True when it crosses the limit."""
+        too_deep = False
+        if char in "\r\n":
+            self.parts = 0
+            self.blank = True
+            if self.depth == 0:
+                self.header = False
+        elif char in "[{":
+            too_deep = self._open(char)
+        elif char in "]}":
+            self._close()
+        elif char == ".":
+            self.parts += 1
+            too_deep = (0 if self.header else self.table) + self.depth + self.parts > MAX_DEPTH
+        elif char in "=,":
+            self.parts = 0
+        if char not in " \t[\r\n":
+            self.blank = False
+        return too_deep
+
+    def _open(self, char: str) -> bool:
+        if char == "[" and self.depth == 0 and self.blank:
+            self.header = True
+            self.table = 0
+        self.depth += 1
+        self.parts = 0
+        return not self.header and self.depth + self.table > MAX_DEPTH
+
+    def _close(self) -> None:
+        self.depth = max(0, self.depth - 1)
+        if self.header and self.depth == 0:
+            self.table = self.parts + 1
+            self.header = False
+            self.parts = 0
 
 
 def _skip_toml_string(content: str, index: int) -> int:

@@ -87,6 +87,9 @@ class Rule:
     looks_up: Callable[[Document, Any], tuple[str, ...] | None] | None = None
     # A rule that reads the whole site's model (``doc.site_model``): the engine builds it first.
     uses_site: bool = False
+    # Codes this rule says more than: when both report the same span, only this one is kept
+    # (PR108 "the the" over proselint's lexical illusion). The engine names no rule itself.
+    supersedes: tuple[str, ...] = ()
 
     @property
     def docs_url(self) -> str:

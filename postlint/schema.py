@@ -7,7 +7,7 @@ file; remote ones are refused, never fetched: postlint does not use the network.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -66,25 +66,23 @@ def is_bundled(path: Path) -> bool:
 
 
 @dataclass(frozen=True)
-class SchemaChoice:
+class SchemaPick:
     path: Path
     reason: str  # why this schema, in words (for `postlint config PATH`)
 
 
-def schema_for(site: Site, configured: Path | None = None) -> SchemaChoice:
+def schema_for(site: Site, configured: Path | None = None) -> SchemaPick:
     """The schema for the posts of ``site``: a configured ``schema`` wins, else the one
     bundled for the site's generator (per-file ``schemas`` and a post's ``$schema`` come first,
     in the engine)."""
     if configured is not None:
-        return SchemaChoice(Path(configured), "`schema` in the configuration")
+        return SchemaPick(Path(configured), "`schema` in the configuration")
     name = site.generator.name
     if name not in GENERATOR_SCHEMAS or name == "plain":
         reason = "bundled for posts of no detected generator: the keys most blogs agree on"
     else:
         reason = f"bundled for {name} posts: the keys and date forms {name} reads"
-    return SchemaChoice(
-        bundled_schema_path(GENERATOR_SCHEMAS.get(name, DEFAULT_SCHEMA_NAME)), reason
-    )
+    return SchemaPick(bundled_schema_path(GENERATOR_SCHEMAS.get(name, DEFAULT_SCHEMA_NAME)), reason)
 
 
 def schema_files(configured: Path | None = None) -> tuple[Path, ...]:
@@ -394,13 +392,16 @@ _PER_KEY_KEYWORDS = {
 _PRIORITY = {"type": 0, "const": 1, "enum": 2, "minLength": 3, "format": 4, "anyOf": 5, "oneOf": 5}
 
 
-def problems(fm: FrontMatter, schema: LoadedSchema) -> Iterator[SchemaProblem]:
-    """One located problem per schema violation in the front matter."""
+def problems(
+    fm: FrontMatter, schema: LoadedSchema, found: Iterable[ValidationError] | None = None
+) -> Iterator[SchemaProblem]:
+    """One located problem per schema violation in the front matter (``found``: the errors
+    already computed for it, so that the front matter is validated once)."""
     if fm.root is None:
         return
     try:
         errors = sorted(
-            schema.errors(fm.data),
+            schema.errors(fm.data) if found is None else found,
             key=lambda e: (list(map(str, e.absolute_path)), _PRIORITY.get(str(e.validator), 50)),
         )
     except SchemaApplyError as exc:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from postlint import catalog
 from postlint.diagnostic import Diagnostic, Edit, Finding, Fix
 from postlint.document import Document
 from postlint.rule import RuleSet
@@ -29,7 +30,7 @@ _STOP = re.compile(r"[>\r\n]")
 _YAML = re.compile(r"#[ \t]*postlint:[ \t]*disable[ \t]*=[ \t]*([\w.,\- \t]*[\w.-])")
 _CODE = re.compile(r"[^\s,]+")
 _LINE_END = re.compile(r"\r\n|\r|\n|\Z")
-UNUSED_CODE = "PL100"
+UNUSED_CODE = catalog.UNUSED_SUPPRESSION
 
 
 @dataclass(frozen=True)

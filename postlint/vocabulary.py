@@ -77,7 +77,7 @@ class Vocabulary:
 
 def _matchers(terms: Sequence[str]) -> tuple[Any, ...]:
     """Lower-case terms match in any case, the others only as written (RE2: linear time)."""
-    from postlint.house.patterns import compile_literals
+    from postlint.rules.house.patterns import compile_literals
 
     if not terms:
         return ()
@@ -88,7 +88,7 @@ def _matchers(terms: Sequence[str]) -> tuple[Any, ...]:
 
 
 def _find(matchers: tuple[Any, ...], text: str) -> Iterator[Any]:
-    from postlint.house.patterns import find
+    from postlint.rules.house.patterns import find
 
     for matcher in matchers:
         yield from find(matcher, text)

@@ -7,11 +7,20 @@ diagnostics on that line; a comment alone on its line, on the next line; ``expec
 line N. A file may set its path for the linter with ``<!-- path: _posts/2025-01-01-x.md -->``
 and run other rules beside the folder's with ``<!-- select: PR108 -->``. A ``postlint.toml`` in
 the folder configures its posts (rule options, house rules).
+
+Beyond (line, code), each post has committed snapshots in the folder's ``snapshots/``:
+``<post>.txt`` lists every diagnostic as ``line:col CODE message`` and ``<post>.fixed`` holds
+the text ``--fix --unsafe-fixes`` leaves (only for posts a fix changes); fixing that text
+again must change nothing. A missing or stale snapshot fails. After a deliberate change,
+regenerate them and review the diff::
+
+    POSTLINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_examples.py
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +30,9 @@ import pytest
 from crash_guard import without_crash
 from postlint.config import Config
 from postlint.config_loader import load_config_file
+from postlint.diagnostic import FileResult
 from postlint.engine import Linter
+from postlint.fix import fix_source
 from postlint.rule import discover
 from postlint.source import SourceFile
 
@@ -62,7 +73,7 @@ def _folder_config(folder: str) -> Config:
     return load_config_file(path, discover()) if path.is_file() else Config()
 
 
-def lint_example(folder: str, post: Path):
+def _example_linter(folder: str, post: Path) -> tuple[Linter, SourceFile]:
     code = folder.split("_", 1)[0]
     data = post.read_bytes()
     text = data.decode("utf-8-sig")
@@ -71,8 +82,49 @@ def lint_example(folder: str, post: Path):
     extra = _SELECT.search(text)
     select = (code, *(extra.group(1).split() if extra else ()))
     linter = Linter(replace(_folder_config(folder), select=select))
-    source = SourceFile.from_bytes(path, data)
-    return code, without_crash(linter.lint_source(source))
+    return linter, SourceFile.from_bytes(path, data)
+
+
+def lint_example(folder: str, post: Path) -> tuple[str, FileResult]:
+    linter, source = _example_linter(folder, post)
+    return folder.split("_", 1)[0], without_crash(linter.lint_source(source))
+
+
+UPDATE = os.environ.get("POSTLINT_UPDATE_SNAPSHOTS") == "1"
+
+
+def render(result: FileResult) -> str:
+    """One line per diagnostic: ``line:col CODE[sub-code] message``."""
+    lines = []
+    for d in result.diagnostics:
+        sub = f"[{d.sub_code}]" if d.sub_code else ""
+        lines.append(f"{d.start_pos.line}:{d.start_pos.column} {d.code}{sub} {d.message}\n")
+    return "".join(lines)
+
+
+def _read(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def check_snapshot(path: Path, actual: str | None) -> None:
+    """``actual`` must equal the committed snapshot (None: no snapshot may exist)."""
+    if UPDATE:
+        path.parent.mkdir(exist_ok=True)
+        if actual is None:
+            path.unlink(missing_ok=True)
+        else:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(actual)
+        return
+    expected = _read(path)
+    if actual is None:
+        assert expected is None, f"stale snapshot {path}: remove it (POSTLINT_UPDATE_SNAPSHOTS=1)"
+        return
+    assert expected is not None, f"missing snapshot {path} (POSTLINT_UPDATE_SNAPSHOTS=1)"
+    assert actual == expected, f"snapshot {path} differs"
 
 
 @pytest.mark.parametrize(
@@ -87,10 +139,24 @@ def test_example(folder: str, post: Path) -> None:
     else:
         expected = expected_of(text)
         assert expected, f"{post} has no expect comment"
-        assert found == expected, "\n".join(
-            f"{d.start_pos.line}:{d.start_pos.column} {d.code} {d.message}"
-            for d in result.diagnostics
-        )
+        assert found == expected, render(result)
+
+
+@pytest.mark.parametrize(
+    ("folder", "post"), _cases(), ids=lambda v: v if isinstance(v, str) else v.name
+)
+def test_example_snapshots(folder: str, post: Path) -> None:
+    """Code, line, column and message of every diagnostic; the fixed text; fixing it again
+    changes nothing."""
+    _, result = lint_example(folder, post)
+    snapshots = post.parent / "snapshots"
+    check_snapshot(snapshots / f"{post.name}.txt", render(result))
+    linter, source = _example_linter(folder, post)
+    outcome = fix_source(linter, source, unsafe=True)
+    check_snapshot(snapshots / f"{post.name}.fixed", outcome.text if outcome.changed else None)
+    if outcome.changed:
+        again = fix_source(linter, replace(source, text=outcome.text), unsafe=True)
+        assert again.text == outcome.text, f"fixing {post.name} twice changed it again"
 
 
 def test_every_rule_has_examples() -> None:

@@ -20,8 +20,8 @@ from conftest import CORPUS
 from postlint import vocabulary
 from postlint.config import Config
 from postlint.engine import Linter
-from postlint.house import HouseRule
 from postlint.rule import FixAvailability, discover
+from postlint.rules.house import HouseRule
 
 SAMPLE = Path(__file__).parent / "fix_sample"
 REAL = Linter(Config())

@@ -12,8 +12,8 @@ from postlint.config import Config
 from postlint.document import Document
 from postlint.engine import Linter
 from postlint.fix import fix_source
-from postlint.house import HouseRule
 from postlint.protect import Protected
+from postlint.rules.house import HouseRule
 from postlint.rules.prose import proselint_fixes
 from postlint.source import SourceFile
 

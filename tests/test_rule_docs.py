@@ -33,7 +33,7 @@ def _post(section: str) -> tuple[str, str] | None:
 
 
 def _codes(rule: Rule, text: str, path: str) -> set[str]:
-    from postlint.rules.prose.house_style import EXAMPLE_RULES  # HS001's docs use this rule
+    from postlint.rules.house.house_style import EXAMPLE_RULES  # HS001's docs use this rule
     from postlint.vocabulary import Vocabulary, parse
 
     # PR199's docs run with the vocabulary line "!Kiev -> Kyiv".

@@ -7,7 +7,7 @@ import pytest
 from postlint.config import Config
 from postlint.engine import Linter
 from postlint.fix import fix_source
-from postlint.house import HouseRule
+from postlint.rules.house import HouseRule
 from postlint.source import SourceFile
 
 HEAD = "---\ntitle: x\n---\n\n"  # the body starts on line 5

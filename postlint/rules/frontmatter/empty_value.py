@@ -50,7 +50,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     if fm is None or fm.root is None or fm.root.tag != "map":
         return
     required = required_keys(doc.schema) if doc.schema is not None else frozenset()
-    flagged_by_schema: set[str] | None = None
+    flagged_by_schema: frozenset[str] | None = None
     for key, value in fm.root.entries:
         empty = value.value in (None, "", [], {}) and value.tag != "bool"
         if not empty:
@@ -87,14 +87,8 @@ def _on_purpose(value: Located) -> bool:
     return value.tag == "str" and value.value == "" and value.end > value.start
 
 
-def _keys_the_schema_rejects(doc: Document) -> set[str]:
-    if doc.schema is None:
-        return set()
-    return {
-        str(error.absolute_path[0])
-        for error in doc.schema.errors(doc.data)
-        if len(error.absolute_path) == 1
-    }
+def _keys_the_schema_rejects(doc: Document) -> frozenset[str]:
+    return doc.schema_errors.rejected_keys  # validated once per post, shared with FM001
 
 
 RULE = Rule(

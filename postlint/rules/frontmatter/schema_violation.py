@@ -46,7 +46,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or doc.schema is None or not fm.parsed or not isinstance(fm.data, dict):
         return
-    for problem in schema.problems(fm, doc.schema):
+    for problem in schema.problems(fm, doc.schema, doc.schema_errors.replay()):
         yield Finding(problem.start, problem.end, problem.message, sub_code=None)
 
 

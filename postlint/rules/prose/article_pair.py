@@ -67,6 +67,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR115",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="article-pair",
     summary="Two determiners in a row: 'a the', 'the their'",
     severity=Severity.ERROR,

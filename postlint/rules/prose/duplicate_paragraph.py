@@ -144,6 +144,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR109",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="duplicate-paragraph",
     summary="A paragraph appears twice in the post",
     severity=Severity.WARNING,

@@ -88,6 +88,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR112",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="final-newline",
     summary="The file does not end with exactly one line break",
     severity=Severity.INFO,

@@ -227,6 +227,7 @@ def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR102",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="headline-prefix",
     summary="The headline starts with a label such as 'Breaking:'",
     severity=Severity.WARNING,

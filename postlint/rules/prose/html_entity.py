@@ -167,6 +167,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR106",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="html-entity",
     summary="An HTML entity is written into the prose",
     severity=Severity.WARNING,

@@ -77,6 +77,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR117",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="image-without-alt",
     summary="An image has no alternative text",
     severity=Severity.INFO,  # accessibility advice: common in real posts, never a broken build

@@ -325,6 +325,7 @@ def _message(one: _Seen, form: str, majority: str, count: int, word: str) -> str
 
 RULE = Rule(
     code="PR113",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="inconsistent-spelling",
     summary="One term is spelled two ways in the same post",
     severity=Severity.WARNING,

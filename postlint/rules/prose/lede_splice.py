@@ -344,6 +344,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR101",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="lede-splice",
     summary="A reporting lead-in is glued onto a sentence that cannot continue it",
     severity=Severity.ERROR,

@@ -170,6 +170,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR105",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="mojibake",
     summary="Encoding garbage such as 'â€™' in the text",
     severity=Severity.ERROR,

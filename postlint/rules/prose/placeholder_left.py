@@ -199,6 +199,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR104",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="placeholder-left",
     summary="Placeholder text such as TK or [INSERT NAME] is left in the post",
     severity=Severity.ERROR,

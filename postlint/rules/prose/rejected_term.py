@@ -93,6 +93,7 @@ def _from_config(config: Any) -> dict[str, Any]:
 
 RULE = Rule(
     code=REJECTED_CODE,
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="rejected-term",
     summary="A term the project vocabulary rejects",
     severity=Severity.WARNING,

@@ -112,6 +112,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR119",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="repeated-phrase",
     summary="A phrase of a few words is written twice in a row",
     severity=Severity.ERROR,

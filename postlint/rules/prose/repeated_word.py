@@ -239,6 +239,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR108",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="repeated-word",
     summary="A word is repeated: 'the the'",
     severity=Severity.ERROR,

@@ -146,6 +146,7 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR114",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="sentence-length",
     summary="A sentence is longer than the limit",
     severity=Severity.INFO,

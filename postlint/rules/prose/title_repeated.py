@@ -76,6 +76,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR121",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="title-repeated",
     summary="The first heading repeats the post's title",
     severity=Severity.INFO,  # certain only where the layout prints the title

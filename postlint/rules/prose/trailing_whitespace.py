@@ -103,6 +103,7 @@ def _describe(whitespace: str) -> str:
 
 RULE = Rule(
     code="PR111",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="trailing-whitespace",
     summary="A line ends with spaces or tabs",
     severity=Severity.INFO,

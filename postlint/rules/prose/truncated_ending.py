@@ -116,6 +116,7 @@ def _unfinished(doc: Document, block: Block) -> bool:
 
 RULE = Rule(
     code="PR110",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="truncated-ending",
     summary="The post ends in the middle of a sentence",
     severity=Severity.WARNING,

@@ -142,6 +142,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR103",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="unattributed-claim",
     summary="A claim is attributed to unnamed sources",
     severity=Severity.WARNING,

@@ -266,6 +266,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR107",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="unbalanced-quotes",
     summary="A quotation mark is never closed (or never opened) in its paragraph",
     severity=Severity.WARNING,

@@ -96,6 +96,7 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     code="PR116",
+    supersedes=("PS001",),  # on the same span, this rule says more than proselint
     name="zero-width-character",
     summary="An invisible zero-width character in the text",
     severity=Severity.WARNING,

@@ -26,3 +26,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+MESSAGE = "file looks binary (it contains NUL bytes); posts must be text"

@@ -26,3 +26,10 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+def message(size: int, limit: int) -> str:
+    return (
+        f"file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.1f} MiB limit; "
+        "skipped (raise max-file-size to check it)"
+    )

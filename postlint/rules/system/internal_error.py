@@ -26,3 +26,16 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+def crashed(exc: BaseException) -> str:
+    """A failure outside any rule: the file is reported, the run goes on."""
+    return f"checking this file failed: {type(exc).__name__}: {exc}"
+
+
+def rule_failed(code: str, name: str, exc: BaseException) -> str:
+    return f"rule {code} ({name}) failed: {type(exc).__name__}: {exc}"
+
+
+def span_outside(code: str, name: str, start: int, end: int) -> str:
+    return f"rule {code} ({name}) reported a span outside the file ({start}..{end})"

@@ -28,3 +28,11 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+def not_utf8(name: str) -> str:
+    """A UTF-16 or UTF-32 file: decoded and checked, but generators expect UTF-8."""
+    return (
+        f"file is {name} (it starts with a {name} byte order mark); "
+        "site generators expect UTF-8: save it as UTF-8"
+    )

@@ -26,3 +26,14 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+def message(limit: float, stopped: list[str], skipped: list[str]) -> str:
+    """Which rules were stopped (ran out of time) or skipped (no time left)."""
+    parts = [f"stopped: {', '.join(stopped)}"] if stopped else []
+    if skipped:
+        parts.append(f"skipped: {', '.join(skipped)}")
+    return (
+        f"checking took longer than the {limit:g} s time budget (CPU time), so this file was "
+        f"not fully checked; {'; '.join(parts)} (raise time-budget to check everything)"
+    )

@@ -26,3 +26,10 @@ RULE = Rule(
     severity=Severity.WARNING,
     engine_only=True,
 )
+
+
+def message(hidden: int, limit: int) -> str:
+    return (
+        f"{hidden} more diagnostics not shown (max-diagnostics is {limit}); "
+        "is this the right schema for this file?"
+    )

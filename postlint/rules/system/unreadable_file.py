@@ -26,3 +26,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     engine_only=True,
 )
+
+
+def message(reason: str) -> str:
+    return f"cannot read file: {reason}"
