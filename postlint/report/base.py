@@ -132,7 +132,15 @@ def span_on_line(diagnostic: Diagnostic) -> tuple[int, int]:
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
-    """One stable, unique fingerprint per diagnostic, in the order given.
+    """One stable, unique fingerprint per diagnostic, in the order given
+    (:func:`stable_fingerprints`)."""
+    return [fingerprint for _, fingerprint in stable_fingerprints(diagnostics, root)]
+
+
+def stable_fingerprints(
+    diagnostics: Iterable[Diagnostic], root: Path
+) -> Iterator[tuple[Diagnostic, str]]:
+    """Each diagnostic with its stable, unique fingerprint, as they come.
 
     The fingerprint hashes the code, sub-code, path relative to root, the start line's content
     (whitespace collapsed), the matched text on that line, and which occurrence of that same
@@ -141,7 +149,6 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
     file order (:func:`ordered`) so occurrence numbers are stable.
     """
     seen: Counter[str] = Counter()
-    result: list[str] = []
     for d in diagnostics:
         start, end = span_on_line(d)
         context = " ".join(d.source_line.split()) if d.source_line else d.message
@@ -158,5 +165,4 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
         occurrence = seen[key]
         seen[key] += 1
         data = f"{key}\x1f{occurrence}".encode("utf-8", "surrogatepass")
-        result.append(hashlib.sha256(data).hexdigest()[:32])
-    return result
+        yield d, hashlib.sha256(data).hexdigest()[:32]
