@@ -13,11 +13,11 @@ files in path order, so they wait for the whole run, but in a spool on disk
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
+from typing import Any
 
 from postlint.diagnostic import FileResult
-from postlint.report import github, gitlab, json_format, junit, sarif, text
 from postlint.report.base import Renderer, ReportOptions, Streamer
 from postlint.report.spool import without_source
 
@@ -32,15 +32,34 @@ __all__ = [
     "without_source",
 ]
 
-FORMATS: Mapping[str, Renderer] = MappingProxyType(
+
+class _Registry(Mapping[str, Any]):
+    """Format name -> function, the reporter module imported when a format is first used: a
+    run imports the one reporter it writes with (ElementTree for JUnit, ...), not all seven."""
+
+    def __init__(self, targets: dict[str, str]) -> None:
+        self._targets = dict(targets)  # name -> "module:function" below postlint.report
+
+    def __getitem__(self, name: str) -> Any:
+        module, _, function = self._targets[name].partition(":")
+        return getattr(importlib.import_module(f"postlint.report.{module}"), function)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+
+FORMATS: Mapping[str, Renderer] = _Registry(
     {
-        "full": text.render_full,
-        "concise": text.render_concise,
-        "json": json_format.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "junit": junit.render,
+        "full": "text:render_full",
+        "concise": "text:render_concise",
+        "json": "json_format:render",
+        "sarif": "sarif:render",
+        "github": "github:render",
+        "gitlab": "gitlab:render",
+        "junit": "junit:render",
     }
 )
 
@@ -50,16 +69,16 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType(
 WITHOUT_SOURCE = frozenset({"json", "junit"})
 
 
-STREAMERS: Mapping[str, Streamer] = MappingProxyType(
-    {"full": text.stream_full, "concise": text.stream_concise, "github": github.stream}
+STREAMERS: Mapping[str, Streamer] = _Registry(
+    {"full": "text:stream_full", "concise": "text:stream_concise", "github": "github:stream"}
 )
 # Document formats: one document, written in chunks once the run is over (same text as render).
-DOCUMENT_STREAMERS: Mapping[str, Streamer] = MappingProxyType(
+DOCUMENT_STREAMERS: Mapping[str, Streamer] = _Registry(
     {
-        "json": json_format.stream,
-        "sarif": sarif.stream,
-        "gitlab": gitlab.stream,
-        "junit": junit.stream,
+        "json": "json_format:stream",
+        "sarif": "sarif:stream",
+        "gitlab": "gitlab:stream",
+        "junit": "junit:stream",
     }
 )
 

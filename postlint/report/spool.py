@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO
@@ -85,6 +84,8 @@ class Spool:
         self._strays.extend(d for d in result.diagnostics if d.path != result.path)
         data = pickle.dumps(self._keep(result), protocol=pickle.HIGHEST_PROTOCOL)
         if self._file is None and self._held + len(data) > self._in_memory:
+            import tempfile  # only a big run spills to disk
+
             self._file = tempfile.TemporaryFile(prefix="postlint-report-")  # noqa: SIM115 (closed by __exit__)
             for chunk in self._memory:
                 self._file.write(chunk)
