@@ -55,7 +55,7 @@ class _Compiler:
 
     def re2_scan(self, options: RegexOptions, pattern: str) -> _Re2Scan:
         # proselint's Fast engine compiles exactly this way (Fast._compiled_pattern).
-        return _Re2Scan(re2.compile(pattern, options.re2_opts), self.re2_atom(options, pattern))
+        return _Re2Scan(pattern, options.re2_opts, self.re2_atom(options, pattern))
 
     def triggers(self, patterns: Iterable[str], flags: int) -> _Triggers | None:
         """Trigger literals for a Python pattern made of ``patterns`` as alternatives."""
@@ -98,18 +98,23 @@ class _Compiler:
 
         padded = [padding.format(pattern) for pattern in patterns]
         if isinstance(engine, Fast):
-            check_set = Anchor.UNANCHORED.to_re2_set(engine.opts.re2_opts)
-            for pattern in padded:
-                check_set.Add(pattern)
-            check_set.Compile()
+            options = engine.opts.re2_opts
+
+            def build_set() -> re2.Set:
+                check_set = Anchor.UNANCHORED.to_re2_set(options)
+                for pattern in padded:
+                    check_set.Add(pattern)
+                check_set.Compile()
+                return check_set
+
             # As in proselint, the set holds the padded terms but ``finditer`` runs the bare
             # term (``FastSet._patterns``): "thought leaders?" also matches in "thought
             # leadership" once the padded term occurred somewhere in the text.
             scans = [
-                _Re2Scan(re2.compile(bare, engine.opts.re2_opts), self.re2_atom(engine.opts, gate))
+                _Re2Scan(bare, options, self.re2_atom(engine.opts, gate))
                 for bare, gate in zip(patterns, padded, strict=True)
             ]
-            return _FastSetSource(scans, check_set)
+            return _FastSetSource(scans, build_set)
         if isinstance(engine, Fancy):
             joined = padding.format(Padding.safe_join(patterns))
             return _ScanSource(self.py_scan(engine.opts, joined, padded))

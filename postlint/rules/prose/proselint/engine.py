@@ -53,7 +53,8 @@ if TYPE_CHECKING:
 
 
 class ProselintEngine:
-    """proselint's checks, compiled once; immutable after ``__init__``.
+    """proselint's checks, compiled once; what it finds never changes after ``__init__`` (a
+    term's own pattern and a check's own set are compiled the first time a text needs them).
 
     ``enabled(check_path)`` narrows proselint's default configuration (None: all of it). The
     checks proselint disables by default (``restricted.*``) stay off: postlint's selection
