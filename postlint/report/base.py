@@ -148,7 +148,7 @@ def stable_fingerprints(
     fingerprint when lines are added above it or the line is re-indented. Pass diagnostics in
     file order (:func:`ordered`) so occurrence numbers are stable.
     """
-    seen: Counter[str] = Counter()
+    seen: Counter[bytes] = Counter()  # by the key's digest: keys hold whole source lines
     for d in diagnostics:
         start, end = span_on_line(d)
         context = " ".join(d.source_line.split()) if d.source_line else d.message
@@ -162,7 +162,9 @@ def stable_fingerprints(
                 d.source_line[start:end],
             )
         )
-        occurrence = seen[key]
-        seen[key] += 1
-        data = f"{key}\x1f{occurrence}".encode("utf-8", "surrogatepass")
+        encoded = key.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(encoded).digest()
+        occurrence = seen[digest]
+        seen[digest] += 1
+        data = encoded + f"\x1f{occurrence}".encode()
         yield d, hashlib.sha256(data).hexdigest()[:32]
