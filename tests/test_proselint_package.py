@@ -21,13 +21,13 @@ def test_default_check_paths_are_proselints() -> None:
         for check in __register__
         if any(check.matches_partial(key) and on for key, on in enabled.items())
     }
-    assert DEFAULT_CHECK_PATHS == tuple(sorted(expected))
+    assert tuple(sorted(expected)) == DEFAULT_CHECK_PATHS
 
 
 def test_max_errors_is_proselints() -> None:
     from proselint.config import DEFAULT
 
-    assert MAX_ERRORS == DEFAULT["max_errors"]
+    assert DEFAULT["max_errors"] == MAX_ERRORS
 
 
 def test_discovery_finds_ps001_once_and_no_helper_module() -> None:
