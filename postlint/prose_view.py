@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -37,13 +38,27 @@ class Block:
     in_blockquote: bool = False
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class ProseView:
     text: str
     blocks: tuple[Block, ...]
+    # Analyses of this text computed once for all rules (words, sentences of a block, ...):
+    # per document, since a Document keeps its view (``postlint.rules.prose._text``).
+    _analyses: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def prose_blocks(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind in ("paragraph", "heading"))
+
+    def analysis(self, key: Any, compute: Callable[[], _T]) -> _T:
+        """``compute()``, once per view and ``key``: the same analysis is never made twice.
+        ``compute`` must be a pure function of the view (and of what ``key`` names)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        result: _T = self._analyses[key]
+        return result
 
 
 @cache

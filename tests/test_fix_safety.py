@@ -14,7 +14,7 @@ from postlint.engine import Linter
 from postlint.fix import fix_source
 from postlint.protect import Protected
 from postlint.rules.house import HouseRule
-from postlint.rules.prose import proselint_fixes
+from postlint.rules.prose.proselint import fixes as proselint_fixes
 from postlint.source import SourceFile
 
 REAL = Linter(Config())

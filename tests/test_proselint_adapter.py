@@ -8,7 +8,8 @@ from conftest import CORPUS, SEED
 from postlint.config import Config
 from postlint.document import Document
 from postlint.engine import Linter
-from postlint.proselint_engine import ProselintEngine, reference_check
+from postlint.rules.prose.proselint.direct import reference_check
+from postlint.rules.prose.proselint.engine import ProselintEngine
 from postlint.source import SourceFile
 
 FAST = ProselintEngine()

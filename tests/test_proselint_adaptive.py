@@ -3,7 +3,7 @@ engine after that, the same findings either way."""
 
 from __future__ import annotations
 
-from postlint.proselint_engine import DIRECT_CHARS, AdaptiveEngine, ProselintEngine
+from postlint.rules.prose.proselint.engine import DIRECT_CHARS, AdaptiveEngine, ProselintEngine
 
 TEXT = (
     "We will utilize every tool to make it very unique. The the end is near!!! "

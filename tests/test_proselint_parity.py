@@ -21,14 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS
-from postlint.proselint_engine import (
-    _EQUIVALENT_PATTERNS,
-    MAX_ERRORS,
-    ProselintEngine,
-    ProselintHit,
-    _ascii_case_partners,
-    reference_check,
-)
+from postlint.rules.prose.proselint.checks import _EQUIVALENT_PATTERNS, MAX_ERRORS, ProselintHit
+from postlint.rules.prose.proselint.direct import reference_check
+from postlint.rules.prose.proselint.engine import ProselintEngine
+from postlint.rules.prose.proselint.prefilter import _ascii_case_partners
 
 CHUNK = 60  # corpus files per test case: about 1-2 s of reference time each
 

@@ -8,8 +8,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint.proselint_engine import _REPEATED_PHRASE
-from postlint.proselint_repeats import LONG_RUN, RepeatedPhraseScan
+from postlint.rules.prose.proselint.checks import _REPEATED_PHRASE
+from postlint.rules.prose.proselint.repeats import LONG_RUN, RepeatedPhraseScan
 
 REGEX = re.compile(_REPEATED_PHRASE, re.IGNORECASE)
 SCAN = RepeatedPhraseScan(REGEX)

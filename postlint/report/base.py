@@ -132,7 +132,15 @@ def span_on_line(diagnostic: Diagnostic) -> tuple[int, int]:
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
-    """One stable, unique fingerprint per diagnostic, in the order given.
+    """One stable, unique fingerprint per diagnostic, in the order given
+    (:func:`stable_fingerprints`)."""
+    return [fingerprint for _, fingerprint in stable_fingerprints(diagnostics, root)]
+
+
+def stable_fingerprints(
+    diagnostics: Iterable[Diagnostic], root: Path
+) -> Iterator[tuple[Diagnostic, str]]:
+    """Each diagnostic with its stable, unique fingerprint, as they come.
 
     The fingerprint hashes the code, sub-code, path relative to root, the start line's content
     (whitespace collapsed), the matched text on that line, and which occurrence of that same
@@ -140,8 +148,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
     fingerprint when lines are added above it or the line is re-indented. Pass diagnostics in
     file order (:func:`ordered`) so occurrence numbers are stable.
     """
-    seen: Counter[str] = Counter()
-    result: list[str] = []
+    seen: Counter[bytes] = Counter()  # by the key's digest: keys hold whole source lines
     for d in diagnostics:
         start, end = span_on_line(d)
         context = " ".join(d.source_line.split()) if d.source_line else d.message
@@ -155,8 +162,9 @@ def fingerprints(diagnostics: Sequence[Diagnostic], root: Path) -> list[str]:
                 d.source_line[start:end],
             )
         )
-        occurrence = seen[key]
-        seen[key] += 1
-        data = f"{key}\x1f{occurrence}".encode("utf-8", "surrogatepass")
-        result.append(hashlib.sha256(data).hexdigest()[:32])
-    return result
+        encoded = key.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(encoded).digest()
+        occurrence = seen[digest]
+        seen[digest] += 1
+        data = encoded + f"\x1f{occurrence}".encode()
+        yield d, hashlib.sha256(data).hexdigest()[:32]

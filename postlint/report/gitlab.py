@@ -8,12 +8,13 @@ lines move and merge requests show only what changed.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from postlint.diagnostic import Diagnostic, FileResult, Severity
-from postlint.report.base import ReportOptions, fingerprints, ordered, repo_path, rule_label
+from postlint.report import json_stream
+from postlint.report.base import ReportOptions, repo_path, rule_label, stable_fingerprints
+from postlint.report.spool import Spool
 
 # Code Quality knows info, minor, major, critical and blocker; postlint has three levels.
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -34,10 +35,17 @@ def _issue(d: Diagnostic, fingerprint: str, options: ReportOptions) -> dict[str,
     }
 
 
+def stream(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """The issues in chunks; the results wait in a spool on disk until the last one is in."""
+    with Spool() as spool:
+        spool.add_all(results)
+        issues = (
+            _issue(d, fingerprint, options)
+            for d, fingerprint in stable_fingerprints(spool.ordered(), options.root)
+        )
+        yield from json_stream.array(issues, 0)
+        yield "\n"
+
+
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    diagnostics = ordered(results)
-    issues = [
-        _issue(d, fingerprint, options)
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, options.root), strict=True)
-    ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(results, options))

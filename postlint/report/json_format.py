@@ -10,12 +10,13 @@ columns count code points; ``end`` is exclusive. Fix edits carry offsets only.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from postlint.diagnostic import Diagnostic, FileResult, Fix
-from postlint.report.base import TOOL_NAME, ReportOptions, Summary, ordered
+from postlint.report import json_stream
+from postlint.report.base import TOOL_NAME, ReportOptions, Summary
+from postlint.report.spool import Spool, slim, without_source
 
 REPORT_VERSION = 1
 
@@ -59,13 +60,22 @@ def _summary(summary: Summary) -> dict[str, Any]:
     }
 
 
+def stream(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """The whole run as one JSON document (UTF-8 text, not ASCII-escaped), in chunks: the
+    results wait in a spool on disk, without their source lines, until the last one is in."""
+    with Spool(keep=lambda result: without_source(slim(result))) as spool:
+        spool.add_all(results)
+        yield from json_stream.document(
+            [
+                ("version", REPORT_VERSION),
+                ("tool", {"name": TOOL_NAME, "version": options.tool_version}),
+                ("files", len(spool)),
+                ("diagnostics", json_stream.array(map(_diagnostic, spool.ordered()), 1)),
+                ("summary", _summary(spool.summary)),
+            ]
+        )
+        yield "\n"
+
+
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    """The whole run as one JSON document (UTF-8 text, not ASCII-escaped)."""
-    report = {
-        "version": REPORT_VERSION,
-        "tool": {"name": TOOL_NAME, "version": options.tool_version},
-        "files": len(results),
-        "diagnostics": [_diagnostic(d) for d in ordered(results)],
-        "summary": _summary(Summary.of(results)),
-    }
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(results, options))

@@ -8,15 +8,23 @@ to ``%SRCROOT%``; others get absolute ``file:`` URIs. Columns count code points
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from postlint.diagnostic import Diagnostic, FileResult, Fix, Severity
-from postlint.report.base import TOOL_NAME, ReportOptions, fingerprints, ordered, relative_path
+from postlint.report import json_stream
+from postlint.report.base import (
+    TOOL_NAME,
+    ReportOptions,
+    ordered,
+    relative_path,
+    stable_fingerprints,
+)
+from postlint.report.spool import Spool
 from postlint.rule import DOCS_BASE_URL, Rule
 
 SARIF_VERSION = "2.1.0"
@@ -133,37 +141,68 @@ def _result(
     return result
 
 
-def build(results: Sequence[FileResult], options: ReportOptions) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dict."""
-    diagnostics = ordered(results)
+def _driver(diagnostics: Iterable[Diagnostic], options: ReportOptions) -> dict[str, Any]:
+    """The tool driver, with a descriptor for each code that reported (in code order)."""
     samples: dict[str, Diagnostic] = {}
     for d in diagnostics:
         samples.setdefault(d.code, d)
     codes = sorted(samples)
-    index = {code: i for i, code in enumerate(codes)}
     rules = [
         _descriptor(code, options.rules.get(code) if options.rules else None, samples[code])
         for code in codes
     ]
-    driver = {
+    return {
         "name": TOOL_NAME,
         "version": options.tool_version,
         "informationUri": INFORMATION_URI,
         "rules": rules,
     }
-    run = {
-        "tool": {"driver": driver},
-        "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(options.root)}},
-        "columnKind": "unicodeCodePoints",
-        "results": [
-            _result(d, index[d.code], fingerprint, options)
-            for d, fingerprint in zip(
-                diagnostics, fingerprints(diagnostics, options.root), strict=True
-            )
-        ],
-    }
+
+
+def _results(
+    diagnostics: Iterable[Diagnostic], driver: dict[str, Any], options: ReportOptions
+) -> Iterator[dict[str, Any]]:
+    index = {rule["id"]: i for i, rule in enumerate(driver["rules"])}
+    for d, fingerprint in stable_fingerprints(diagnostics, options.root):
+        yield _result(d, index[d.code], fingerprint, options)
+
+
+def _run_fields(driver: dict[str, Any], options: ReportOptions) -> list[tuple[str, Any]]:
+    return [
+        ("tool", {"driver": driver}),
+        ("originalUriBaseIds", {SRCROOT: {"uri": _root_uri(options.root)}}),
+        ("columnKind", "unicodeCodePoints"),
+    ]
+
+
+def build(results: Sequence[FileResult], options: ReportOptions) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict."""
+    diagnostics = ordered(results)
+    driver = _driver(diagnostics, options)
+    run = dict(_run_fields(driver, options))
+    run["results"] = list(_results(diagnostics, driver, options))
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def stream(results: Iterable[FileResult], options: ReportOptions) -> Iterator[str]:
+    """The SARIF log in chunks. The results wait in a spool on disk, read twice: once for the
+    rules that reported (they come first in the log), once for the results."""
+    with Spool() as spool:
+        spool.add_all(results)
+        driver = _driver(spool.ordered(), options)
+        run = json_stream.document(
+            [
+                *_run_fields(driver, options),
+                ("results", json_stream.array(_results(spool.ordered(), driver, options), 3)),
+            ],
+            2,
+        )
+        runs = chain(("[\n    ",), run, ("\n  ]",))
+        yield from json_stream.document(
+            [("$schema", SARIF_SCHEMA), ("version", SARIF_VERSION), ("runs", runs)]
+        )
+        yield "\n"
+
+
 def render(results: Sequence[FileResult], options: ReportOptions) -> str:
-    return json.dumps(build(results, options), indent=2, ensure_ascii=False) + "\n"
+    return "".join(stream(results, options))

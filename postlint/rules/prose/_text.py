@@ -53,6 +53,22 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(cursor, end, text[cursor:end])
 
 
+def block_words(doc: Document, start: int, end: int) -> tuple[str, ...]:
+    """``WORD.findall(doc.prose, start, end)``, computed once per document and span for all
+    rules (a paragraph's words)."""
+    return doc.view.analysis(
+        ("words", start, end), lambda: tuple(WORD.findall(doc.prose, start, end))
+    )
+
+
+def block_sentences(doc: Document, start: int, end: int) -> tuple[Sentence, ...]:
+    """``sentences(doc.prose, start, end)``, computed once per document and span for all
+    rules (a paragraph's sentences)."""
+    return doc.view.analysis(
+        ("sentences", start, end), lambda: tuple(sentences(doc.prose, start, end))
+    )
+
+
 def has_words(text: str) -> bool:
     return WORD.search(text) is not None
 

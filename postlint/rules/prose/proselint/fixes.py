@@ -52,7 +52,7 @@ def literal(replacement: str) -> str | None:
 @cache
 def _pattern_pairs() -> dict[str, tuple[tuple[str, str], ...]]:
     """Consistency checks' term pairs by check path (their replacement is a term)."""
-    from postlint.proselint_engine import _default_checks
+    from postlint.rules.prose.proselint.checks import _default_checks
 
     pairs: dict[str, tuple[tuple[str, str], ...]] = {}
     for check in _default_checks():

@@ -78,7 +78,8 @@ from postlint.diagnostic import Finding, Severity
 from postlint.document import Document
 from postlint.protect import Protected
 from postlint.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.prose import proselint_fixes
+from postlint.rules.prose.proselint import fixes
+from postlint.rules.prose.proselint.paths import DEFAULT_CHECK_PATHS
 
 _SAFE_PREFIXES = ("spelling.", "typography.")
 # proselint's checks that are noise or a style opinion on professional writing, measured on six
@@ -143,7 +144,7 @@ class Prepared:
     @property
     def engine(self) -> Any:
         if self._engine is None:
-            from postlint.proselint_engine import AdaptiveEngine
+            from postlint.rules.prose.proselint.engine import AdaptiveEngine
 
             self._engine = AdaptiveEngine(self._enabled)
         return self._engine
@@ -167,9 +168,7 @@ def _findings(
             matched = original[start:end]
             lead = len(matched) - len(matched.lstrip())
             trail = len(matched) - len(matched.rstrip())
-            built = proselint_fixes.build(
-                hit.path, hit.replacement, original, start + lead, end - trail
-            )
+            built = fixes.build(hit.path, hit.replacement, original, start + lead, end - trail)
             if built is not None and (
                 built.whitespace_only or protected.reason(start + lead, end - trail) is None
             ):
@@ -199,20 +198,6 @@ def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
         yield from _by_policy(found, prepared, typeset)
 
 
-def _default_check_paths() -> tuple[str, ...]:
-    """proselint's default check paths (an immutable fact about the installed proselint)."""
-    from proselint.checks import __register__
-    from proselint.config import DEFAULT
-
-    enabled = DEFAULT["checks"]
-    paths = {
-        check.path
-        for check in __register__
-        if any(check.matches_partial(key) and on for key, on in enabled.items())
-    }
-    return tuple(sorted(paths))
-
-
 RULE = Rule(
     code="PS001",
     name="proselint",
@@ -221,5 +206,5 @@ RULE = Rule(
     check=check,
     prepare=prepare,
     fix=FixAvailability.SOMETIMES,
-    sub_codes=_default_check_paths(),
+    sub_codes=DEFAULT_CHECK_PATHS,
 )

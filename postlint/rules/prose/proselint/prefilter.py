@@ -1,0 +1,183 @@
+"""Cheap tests of what cannot match: RE2 sets that say which patterns occur anywhere in a
+text, ASCII "shadows" searched for the literals Python patterns start with, and the map from
+UTF-8 byte offsets (what RE2 reports) back to character offsets."""
+
+from __future__ import annotations
+
+import re
+import sys
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import re2
+
+if TYPE_CHECKING:
+    from proselint.registry.checks.engine import RegexOptions
+
+_Atom = tuple[int, int]  # (RE2 prefilter group, pattern index within the group)
+_SET_CHUNK = 4096  # patterns per RE2 set (proselint 0.16 has about 3,100 in the biggest group)
+_PREFILTER_MAX_MEM = 64 << 20  # room for the DFA of a big set (membership does not depend on it)
+
+
+class _ByteOffsets:
+    """UTF-8 byte offset -> character offset, by bisection over the non-ASCII characters."""
+
+    __slots__ = ("_bytes", "_extra")
+
+    def __init__(self, text: str) -> None:
+        self._bytes: list[int] = []  # byte offset just after each non-ASCII character
+        self._extra: list[int] = []  # bytes beyond one per character, up to there
+        extra = 0
+        for match in _NON_ASCII.finditer(text):
+            char = match.start()
+            extra += len(match.group().encode()) - 1
+            self._bytes.append(char + 1 + extra)
+            self._extra.append(extra)
+
+    def __call__(self, offset: int) -> int:
+        index = bisect_right(self._bytes, offset) - 1
+        return offset - (self._extra[index] if index >= 0 else 0)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class _SetGroup:
+    """Patterns sharing one RE2 option set; ``match`` says which occur anywhere in a text.
+
+    Each set gets an empty pattern at index 0 that matches every text: if RE2 gives up on a
+    text (its DFA runs out of memory), the sentinel is missing and ``match`` answers None,
+    "assume everything may match", so the checks fall back to proselint's own evaluation.
+    """
+
+    def __init__(self, patterns: Sequence[str], options: re2.Options) -> None:
+        self._sets: list[tuple[re2.Set, int]] = []
+        for first in range(0, len(patterns), _SET_CHUNK):
+            chunk = re2.Set.SearchSet(options)
+            chunk.Add("")
+            for pattern in patterns[first : first + _SET_CHUNK]:
+                chunk.Add(pattern)
+            chunk.Compile()
+            self._sets.append((chunk, first - 1))
+
+    def match(self, data: bytes) -> frozenset[int] | None:
+        found: list[int] = []
+        for chunk, shift in self._sets:
+            indices: list[int] = chunk.Match(data) or []  # type: ignore[assignment]
+            if 0 not in indices:
+                return None
+            found.extend(index + shift for index in indices if index)
+        return frozenset(found)
+
+
+def _prefilter_options(options: RegexOptions) -> re2.Options:
+    copy = re2.Options()
+    for name in re2.Options.NAMES:  # type: ignore[attr-defined]
+        setattr(copy, name, getattr(options.re2_opts, name))
+    copy.max_mem = max(copy.max_mem or 0, _PREFILTER_MAX_MEM)
+    return copy
+
+
+def _universe(last: int) -> str:
+    """Every code point below ``last`` except surrogates, as one string."""
+    points = array("I", chain(range(min(last, 0xD800)), range(0xE000, last)))
+    return points.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+
+
+def _ascii_case_partners(universe_end: int = 0x10000) -> dict[int, str]:
+    """Non-ASCII characters that Python's ``re.IGNORECASE`` matches to an ASCII character.
+
+    (İ, ı -> i; ſ -> s; K (Kelvin sign) -> k in CPython 3.11.) Found by asking ``re`` itself,
+    over the Basic Multilingual Plane; a test checks that the other planes add none.
+    """
+    found: dict[int, str] = {}
+    for match in re.finditer(r"[\x00-\x7f]", _universe(universe_end), re.IGNORECASE):
+        char = match.group()
+        if not char.isascii():
+            found[ord(char)] = next(
+                chr(c).lower() for c in range(128) if re.fullmatch(re.escape(chr(c)), char, re.I)
+            )
+    return found
+
+
+class _Shadows:
+    """ASCII "shadows" of a text: same length, so a byte offset is a character offset.
+
+    Folded: ASCII letters lower-cased, the non-ASCII characters that ``re.IGNORECASE`` matches
+    to ASCII ones replaced by those, every other non-ASCII character by ``?``. So wherever
+    Python's regex engine matches an ASCII literal case-insensitively, the folded shadow holds
+    that literal in lower case; the reverse need not hold (triggers are verified afterwards).
+    Unfolded: non-ASCII characters replaced by ``?``, for case-sensitive literals.
+    """
+
+    def __init__(self) -> None:
+        self._partners = _ascii_case_partners()
+        partner_class = "".join(map(chr, self._partners))
+        self._has_partner = re.compile(f"[{partner_class}]") if partner_class else None
+
+    def make(self, text: str, *, fold: bool) -> bytes:
+        if not fold:
+            return text.encode("ascii", "replace")
+        if not text.isascii() and self._has_partner and self._has_partner.search(text):
+            text = text.translate(self._partners)
+        return text.encode("ascii", "replace").lower()
+
+
+class _LiteralGroup:
+    """Byte literals searched in one shadow; ``match`` says which occur (one RE2 pass)."""
+
+    def __init__(self, literals: Sequence[bytes]) -> None:
+        options = re2.Options()
+        options.max_mem = _PREFILTER_MAX_MEM
+        self._group = _SetGroup([re2.escape(lit.decode("ascii")) for lit in literals], options)
+
+    def match(self, shadow: bytes) -> frozenset[int] | None:
+        return self._group.match(shadow)
+
+
+class _Triggers(NamedTuple):
+    """Literals one of which starts every match of a Python pattern."""
+
+    fold: bool
+    literals: frozenset[int]  # indices into the engine's literal table for ``fold``
+
+
+_ZERO_WIDTH = frozenset({sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT})
+
+
+def _leading_literal(pattern: str, flags: int) -> tuple[str, bool] | None:
+    """The literal every match of ``pattern`` starts with, and whether it is case-folded.
+
+    Reads the parsed pattern: zero-width assertions before the first character are skipped
+    (they consume nothing), plain groups are entered, and literal characters are collected
+    until anything else. None when the pattern does not start with an ASCII literal.
+    """
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    fold = bool(parsed.state.flags & re.IGNORECASE)
+    chars: list[str] = []
+
+    def walk(items: Iterable[tuple[Any, Any]]) -> bool:
+        for op, arg in items:
+            if op in _ZERO_WIDTH and not chars:
+                continue
+            if op is sre_parse.LITERAL and chr(arg).isascii():
+                chars.append(chr(arg))
+                continue
+            entered = op is sre_parse.SUBPATTERN and not arg[1] and not arg[2]
+            if entered and walk(arg[3].data):
+                continue
+            return False
+        return True
+
+    walk(parsed.data)
+    if not chars:
+        return None
+    literal = "".join(chars)
+    return (literal.lower() if fold else literal), fold
