@@ -62,7 +62,6 @@ sentence that needs rewording.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -304,14 +303,16 @@ def bare_names(prose: str, start: int, end: int) -> frozenset[str]:
     return frozenset(found)
 
 
-@functools.lru_cache(maxsize=4)
 def document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
     """Every lead-in glued onto a new sentence in the post's paragraphs, in order.
 
-    One analysis per document, read by this rule and by unattributed-claim (PR103), which
-    leaves these lead-ins to this rule. The cache holds the last few documents only: a
-    document is immutable, so the answer never goes stale.
+    One analysis per document (kept by the document's prose view), read by this rule and by
+    unattributed-claim (PR103), which leaves these lead-ins to this rule.
     """
+    return doc.view.analysis("lede-splices", lambda: _document_splices(doc))
+
+
+def _document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
     prose = doc.prose
     paragraphs = [
         b for b in doc.blocks if b.kind == "paragraph" and LEAD_IN.search(prose, b.start, b.end)
