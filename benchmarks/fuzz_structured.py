@@ -484,9 +484,9 @@ class Checks:
     """The real components, built once per campaign."""
 
     def __init__(self) -> None:
-        from postlint.config import Config
-        from postlint.engine import Linter
-        from postlint.rule import discover
+        from postlint.core.config import Config
+        from postlint.core.engine import Linter
+        from postlint.core.rule import discover
 
         self.rules = discover()
         self.folder = Path(tempfile.mkdtemp(prefix="postlint-fuzz-"))
@@ -498,8 +498,8 @@ class Checks:
         self.result_cache: Any = None
 
     def post(self, data: bytes) -> None:
+        from postlint.core.source import SourceFile
         from postlint.report import FORMATS, ReportOptions, render
-        from postlint.source import SourceFile
 
         self.posts += 1
         full = self.posts % 10 == 1
@@ -517,9 +517,9 @@ class Checks:
                 render(fmt, [result], options)
 
     def config(self, table: dict[str, Any]) -> None:
-        from postlint.config import ConfigError
-        from postlint.config_loader import config_from_table
-        from postlint.engine import Linter
+        from postlint.application.config_loader import config_from_table
+        from postlint.core.config import ConfigError
+        from postlint.core.engine import Linter
 
         try:
             config = config_from_table(self.folder / "postlint.toml", table, self.rules)
@@ -528,8 +528,8 @@ class Checks:
             pass
 
     def cache(self, entry: Any) -> None:
-        from postlint.cache import ResultCache
-        from postlint.cache_entry import result_from_json, result_to_json
+        from postlint.application.cache import ResultCache
+        from postlint.application.cache_entry import result_from_json, result_to_json
         from postlint.report import FORMATS, ReportOptions, render
 
         result = result_from_json(entry)

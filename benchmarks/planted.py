@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from postlint.config import Config
-from postlint.document import Document
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.source import SourceFile
 from postlint.rules.prose.repeated_word import ALLOWED
-from postlint.source import SourceFile
 
 Plant = tuple[str, int, int] | None  # the variant's text, and the planted span
 

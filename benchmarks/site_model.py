@@ -17,8 +17,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 from postlint.site.store import SiteModels
 
 

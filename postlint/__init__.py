@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from postlint.api import iter_results, lint_paths, lint_text
-    from postlint.config import Config, ConfigError
+    from postlint.core.config import Config, ConfigError
 
 __all__ = ["Config", "ConfigError", "__version__", "iter_results", "lint_paths", "lint_text"]
 
@@ -20,7 +20,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name in ("Config", "ConfigError"):
-        from postlint import config
+        from postlint.core import config
 
         return getattr(config, name)
     raise AttributeError(name)

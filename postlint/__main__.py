@@ -1,3 +1,3 @@
-from postlint.cli import main
+from postlint.interfaces.cli import main
 
 main()

@@ -1,14 +1,14 @@
 """The Python API: what the CLI does, as functions that return results (a thin layer over
-:func:`postlint.app.run`, like the CLI)."""
+:func:`postlint.application.app.run`, like the CLI)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from postlint.config import Config
-from postlint.diagnostic import Diagnostic, FileResult
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.diagnostic import Diagnostic, FileResult
+from postlint.core.engine import Linter
 
 
 def lint_text(
@@ -32,11 +32,11 @@ def iter_results(
     Without ``config`` every file gets the configuration the CLI would give it (the nearest
     ``postlint.toml``, ``.postlint.toml`` or ``pyproject.toml`` with ``[tool.postlint]``);
     a given ``config`` applies to all files. A configuration file with a mistake raises
-    :class:`postlint.config.ConfigError`. ``fix`` writes the fixed files (``unsafe_fixes``:
+    :class:`postlint.core.config.ConfigError`. ``fix`` writes the fixed files (``unsafe_fixes``:
     those fixes too) and gives the results of what is left; ``cache`` reads and writes
     ``.postlint_cache/`` in the current folder, as ``postlint check`` does.
     """
-    from postlint.app import RunOptions, run
+    from postlint.application.app import RunOptions, run
 
     options = RunOptions(config=config, jobs=jobs, fix=fix, unsafe_fixes=unsafe_fixes, cache=cache)
     return run(paths or ["."], options)

@@ -11,8 +11,8 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 SEED = 20251201
 COUNT = 300

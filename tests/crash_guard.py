@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from postlint.diagnostic import Diagnostic, FileResult
+from postlint.core.diagnostic import Diagnostic, FileResult
 
 
 def without_crash(result: FileResult) -> FileResult:

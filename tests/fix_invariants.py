@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from postlint.diagnostic import FileResult
-from postlint.engine import Linter
-from postlint.fix import apply_edits, fix_source
-from postlint.fix_guard import PATTERN_SYNTAX
+from postlint.core.diagnostic import FileResult
+from postlint.core.engine import Linter
+from postlint.core.fix import apply_edits, fix_source
+from postlint.core.fix_guard import PATTERN_SYNTAX
 
 NOTES = frozenset({"PL008", "PL009"})  # the fixer's notes and "more not shown"
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.config import Config
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.engine import Linter
-from postlint.rule import FixAvailability, NoOptions, Rule, RuleSet
+from postlint.core.config import Config
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.rule import FixAvailability, NoOptions, Rule, RuleSet
 from postlint.rules.system.fix_not_applied import RULE as FIX_NOT_APPLIED
 
 _SPACES = re.compile(r"(?=[^\S\r\n]{2})")  # overlapping: "   " gives two findings

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from postlint import Config
-from postlint.add_suppressions import add_suppressions
-from postlint.engine import Linter
-from postlint.source import Position, SourceFile
+from postlint.application.add_suppressions import add_suppressions
+from postlint.core.engine import Linter
+from postlint.core.source import Position, SourceFile
 
 
 def suppressed(text: str, select: tuple[str, ...]) -> tuple[str, int, int, list[str]]:

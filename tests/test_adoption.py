@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from postlint.changed_lines import parse_diff
-from postlint.patterns import excluded, matches
+from postlint.application.changed_lines import parse_diff
+from postlint.core.patterns import excluded, matches
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -12,16 +12,16 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED
-from postlint.app import RunOptions, run, start
-from postlint.cache import ResultCache
-from postlint.config import Config, ConfigError
-from postlint.config_keys import declared, overrides
-from postlint.config_loader import config_schema
-from postlint.diagnostic import Severity
-from postlint.engine import Linter
-from postlint.files import Candidate
-from postlint.rule import discover
-from postlint.runner import Job, LinterPool, cached_key
+from postlint.application.app import RunOptions, run, start
+from postlint.application.cache import ResultCache
+from postlint.application.config_loader import config_schema
+from postlint.application.files import Candidate
+from postlint.application.runner import Job, LinterPool, cached_key
+from postlint.core.config import Config, ConfigError
+from postlint.core.config_keys import declared, overrides
+from postlint.core.diagnostic import Severity
+from postlint.core.engine import Linter
+from postlint.core.rule import discover
 
 # The seed's findings that every version of postlint has reported, with their positions.
 SEED_FINDINGS = {("PR102", 3, 9), ("FM008", 4, 7), ("FM007", 7, 7), ("PR101", 12, 1)}
@@ -93,7 +93,7 @@ def test_second_run_is_served_from_the_cache(blog: Path) -> None:
 
 
 def test_baseline_and_severity_through_the_view(blog: Path) -> None:
-    from postlint.baseline import write_baseline
+    from postlint.application.baseline import write_baseline
 
     shown = start([blog], RunOptions(isolated=True, view=True, root=blog))
     results = [o.result for o in shown.outcomes()]

@@ -13,13 +13,13 @@ import pytest
 from artefact_variants import MAKERS, recall, variants
 
 from conftest import CORPUS, SEED
-from postlint.config import Config, ConfigError
-from postlint.diagnostic import Diagnostic
-from postlint.document import Document
-from postlint.engine import Linter
-from postlint.fix import fix_source
-from postlint.rule import discover
-from postlint.source import SourceFile
+from postlint.core.config import Config, ConfigError
+from postlint.core.diagnostic import Diagnostic
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.rule import discover
+from postlint.core.source import SourceFile
 
 RULES = [r for r in discover() if r.code.startswith("AI")]
 CODES = tuple(r.code for r in RULES)

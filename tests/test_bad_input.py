@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 FM = ("FM", "PL")  # front-matter and file rules only: prose rules are tested elsewhere
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_POSTS, SEED
-from postlint.atomic import TEMP_SUFFIX
-from postlint.cache import CACHE_DIR_NAME, ResultCache
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.files import discover_files
-from postlint.runner import LinterPool, lint_all
+from postlint.application.cache import CACHE_DIR_NAME, ResultCache
+from postlint.application.files import discover_files
+from postlint.application.runner import LinterPool, lint_all
+from postlint.core.atomic import TEMP_SUFFIX
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 CHECK = ("check", "--exit-zero", "--output-format", "concise")
 

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from postlint.cli import main
-from postlint.config import ConfigError
-from postlint.config_loader import ConfigResolver, find_config_file, load_config_file
-from postlint.engine import Linter
-from postlint.rule import discover
+from postlint.application.config_loader import ConfigResolver, find_config_file, load_config_file
+from postlint.core.config import ConfigError
+from postlint.core.engine import Linter
+from postlint.core.rule import discover
+from postlint.interfaces.cli import main
 
 POST = "---\ntitle: x\ntags: []\n---\n\nIt was the the best of times.\n"
 RULES = discover()
@@ -481,7 +481,7 @@ _values = st.recursive(
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.dictionaries(st.sampled_from(_KEYS), _values, max_size=4))
 def test_any_table_gives_a_config_or_a_config_error(table: dict[str, Any]) -> None:
-    from postlint.config_loader import config_from_table
+    from postlint.application.config_loader import config_from_table
 
     path = Path("/nonexistent/postlint.toml")
     try:
@@ -493,7 +493,7 @@ def test_any_table_gives_a_config_or_a_config_error(table: dict[str, Any]) -> No
 
 def test_python_api_finds_configuration_files_as_the_cli_does(blog: Path) -> None:
     from postlint.api import lint_paths
-    from postlint.config import Config
+    from postlint.core.config import Config
 
     (blog / "postlint.toml").write_text('select = ["PR108", "FM007"]\n')
     (blog / "posts" / ".postlint.toml").write_text('select = ["FM007"]\n')

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import REPO
-from postlint.docs_pages import stale_pages
-from postlint.rule import discover
+from postlint.application.docs_pages import stale_pages
+from postlint.core.rule import discover
 
 
 def test_rule_pages_are_up_to_date() -> None:

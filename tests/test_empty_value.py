@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 
 def _post(root: Path, text: str) -> Path:

@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from postlint.config import Config
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.engine import Linter
-from postlint.rule import Rule, RuleSet, discover
-from postlint.schema import LoadedSchema, load_schema
-from postlint.schema_sandbox import SchemaSandbox
-from postlint.source import SourceFile
+from postlint.core.config import Config
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.rule import Rule, RuleSet, discover
+from postlint.core.schema import LoadedSchema, load_schema
+from postlint.core.schema_sandbox import SchemaSandbox
+from postlint.core.source import SourceFile
 
 
 def _first_word(doc: Document, options: Any) -> Iterator[Finding]:
@@ -110,7 +110,7 @@ def test_the_document_asks_for_its_schema_once_and_never_is_assigned_one(tmp_pat
     asked: list[str] = []
 
     def choose(doc: Document) -> Any:
-        from postlint.schema_choice import SchemaChoice
+        from postlint.core.schema_choice import SchemaChoice
 
         asked.append(doc.path)
         return SchemaChoice(schema)

@@ -28,13 +28,13 @@ from pathlib import Path
 import pytest
 
 from crash_guard import without_crash
-from postlint.config import Config
-from postlint.config_loader import load_config_file
-from postlint.diagnostic import FileResult
-from postlint.engine import Linter
-from postlint.fix import fix_source
-from postlint.rule import discover
-from postlint.source import SourceFile
+from postlint.application.config_loader import load_config_file
+from postlint.core.config import Config
+from postlint.core.diagnostic import FileResult
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.rule import discover
+from postlint.core.source import SourceFile
 
 EXAMPLES = Path(__file__).parent / "examples"
 _EXPECT = re.compile(r"(?:<!--|#)\s*expect(?:@(\d+))?:\s*\[([^\]]*)\]")
@@ -160,7 +160,7 @@ def test_example_snapshots(folder: str, post: Path) -> None:
 
 
 def test_every_rule_has_examples() -> None:
-    from postlint.rule import discover
+    from postlint.core.rule import discover
 
     folders = {p.name.split("_", 1)[0] for p in EXAMPLES.iterdir() if p.is_dir()}
     missing = [r.code for r in discover() if not r.engine_only and r.code not in folders]

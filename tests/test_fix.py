@@ -19,11 +19,11 @@ import fix_rules
 import pytest
 
 from conftest import SEED
-from postlint.atomic import WriteRefused, write_atomic
-from postlint.config import Config
-from postlint.diagnostic import Diagnostic, Edit, Fix, Severity
-from postlint.engine import Linter
-from postlint.fix import (
+from postlint.core.atomic import WriteRefused, write_atomic
+from postlint.core.config import Config
+from postlint.core.diagnostic import Diagnostic, Edit, Fix, Severity
+from postlint.core.engine import Linter
+from postlint.core.fix import (
     MAX_PASSES,
     OverlappingEdits,
     apply_edits,
@@ -34,7 +34,7 @@ from postlint.fix import (
     select_fixes,
     unified_diff,
 )
-from postlint.source import Position, SourceFile
+from postlint.core.source import Position, SourceFile
 
 AWKWARD = fix_rules.linter(*fix_rules.SETTLING)
 LINTER = Linter(Config())
@@ -427,7 +427,7 @@ def test_fix_only_reports_the_count_and_failures_only(tmp_path: Path, run_cli) -
 
 
 def test_a_file_without_write_permission_is_refused_even_for_root(tmp_path: Path) -> None:
-    from postlint.atomic import WriteRefused, write_atomic
+    from postlint.core.atomic import WriteRefused, write_atomic
 
     post = tmp_path / "p.md"
     post.write_bytes(b"old")

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS
-from postlint import vocabulary
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.rule import FixAvailability, discover
+from postlint.core import vocabulary
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.rule import FixAvailability, discover
 from postlint.rules.house import HouseRule
 
 SAMPLE = Path(__file__).parent / "fix_sample"

@@ -22,13 +22,20 @@ import fix_rules
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint import frontmatter
-from postlint.config import Config
-from postlint.diagnostic import Edit
-from postlint.engine import Linter
-from postlint.fix import FixOutcome, applicable, apply_edits, edits_overlap, fix_file, fix_source
-from postlint.rule import RuleSet
-from postlint.source import UTF8_BOM, SourceFile
+from postlint.core import frontmatter
+from postlint.core.config import Config
+from postlint.core.diagnostic import Edit
+from postlint.core.engine import Linter
+from postlint.core.fix import (
+    FixOutcome,
+    applicable,
+    apply_edits,
+    edits_overlap,
+    fix_file,
+    fix_source,
+)
+from postlint.core.rule import RuleSet
+from postlint.core.source import UTF8_BOM, SourceFile
 
 REAL = Linter(Config())  # built once: these tests lint thousands of posts
 AWKWARD = fix_rules.linter(*fix_rules.SETTLING)

@@ -8,14 +8,14 @@ from pathlib import Path
 import fix_rules
 import pytest
 
-from postlint.config import Config
-from postlint.document import Document
-from postlint.engine import Linter
-from postlint.fix import fix_source
-from postlint.protect import Protected
+from postlint.core.config import Config
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.protect import Protected
+from postlint.core.source import SourceFile
 from postlint.rules.house import HouseRule
 from postlint.rules.prose.proselint import fixes as proselint_fixes
-from postlint.source import SourceFile
 
 REAL = Linter(Config())
 # proselint 0.16's whole default set: some of its checks are off by default in postlint

@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from conftest import CORPUS, REAL_POSTS
-from postlint.config import Config
-from postlint.document import Document
-from postlint.engine import Linter
-from postlint.frontmatter import Kind
-from postlint.source import SourceFile
+from postlint.core.config import Config
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.frontmatter import Kind
+from postlint.core.source import SourceFile
 
 
 def same(ours: Any, theirs: Any) -> bool:

@@ -11,9 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.schema import GENERATOR_SCHEMAS, bundled_schema_path, load_schema, schema_files
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.schema import GENERATOR_SCHEMAS, bundled_schema_path, load_schema, schema_files
 from postlint.site.generator import PROFILES
 
 Found = list[tuple[str, int, int, str]]

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from postlint.atomic import TEMP_SUFFIX
-from postlint.cache import CACHE_DIR_NAME, SECRET_NAME, STALE_TEMP_SECONDS, ResultCache
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.files import discover_files
-from postlint.runner import lint_all
+from postlint.application.cache import CACHE_DIR_NAME, SECRET_NAME, STALE_TEMP_SECONDS, ResultCache
+from postlint.application.files import discover_files
+from postlint.application.runner import lint_all
+from postlint.core.atomic import TEMP_SUFFIX
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 CHECK = ("check", "--output-format", "concise")
 FAILING = "---\ntitle: x\ntags: []\n---\n\nthe the end.\n"
@@ -174,7 +174,7 @@ def test_an_edited_rule_in_a_copy_of_postlint_misses_the_cache(run_cli, blog: Pa
 def test_the_rule_set_is_part_of_the_linter_fingerprint() -> None:
     from dataclasses import replace
 
-    from postlint.rule import RuleSet, discover
+    from postlint.core.rule import RuleSet, discover
 
     rules = discover()
     renamed = RuleSet(
@@ -187,7 +187,7 @@ def test_entries_written_by_this_version_are_hits(blog: Path) -> None:
     cache = ResultCache.create(blog)
     candidates = list(discover_files([blog / "posts"], ("*.md",), ()))
     first = list(lint_all(Linter(Config(select=("PR108",))), candidates, cache=cache))
-    from postlint.runner import Job, LinterPool, cached_key
+    from postlint.application.runner import Job, LinterPool, cached_key
 
     fresh = Linter(Config(select=("PR108",)))
     key = cached_key(Job(LinterPool.of(fresh), cache), candidates[0])

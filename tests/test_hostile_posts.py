@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from crash_guard import assert_no_crash, without_crash
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.fix import fix_bytes
-from postlint.rule import RuleSet, discover
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_bytes
+from postlint.core.rule import RuleSet, discover
 
 LINTER = Linter(Config(select=("FM", "PL")))
 
@@ -266,7 +266,7 @@ def test_the_cli_exits_3_on_an_internal_error_never_1(tmp_path: Path) -> None:
         "import postlint.rules.frontmatter.empty_value as m\n"
         "def boom(doc, options):\n    raise RuntimeError('rule bug')\n"
         "m.RULE = dataclasses.replace(m.RULE, check=boom)\n"
-        "from postlint.cli import main\n"
+        "from postlint.interfaces.cli import main\n"
         "sys.argv = ['postlint', 'check', '--no-cache', '--select', 'FM007', 'post.md']\n"
         "main()\n"
     )

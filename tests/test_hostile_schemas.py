@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from crash_guard import without_crash
-from postlint.config import Config, ConfigError
-from postlint.engine import Linter
-from postlint.schema import SchemaLoadError, load_schema
-from postlint.schema_sandbox import MAX_SCHEMA_BYTES, SchemaSandbox
+from postlint.core.config import Config, ConfigError
+from postlint.core.engine import Linter
+from postlint.core.schema import SchemaLoadError, load_schema
+from postlint.core.schema_sandbox import MAX_SCHEMA_BYTES, SchemaSandbox
 
 SECRET = "SECRET-TOKEN-abc123"
 

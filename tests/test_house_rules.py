@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config, ConfigError
-from postlint.config_loader import load_config_file
-from postlint.engine import Linter
-from postlint.fix import fix_source
-from postlint.rule import discover
-from postlint.source import SourceFile
+from postlint.application.config_loader import load_config_file
+from postlint.core.config import Config, ConfigError
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.rule import discover
+from postlint.core.source import SourceFile
 
 RULES = discover()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 
 @pytest.fixture
@@ -83,8 +83,8 @@ def test_a_link_inside_the_project_is_followed(site: Path) -> None:
 
 
 def test_keys_are_configurable_and_the_root_is_not(tmp_path: Path, site: Path) -> None:
-    from postlint.config_loader import load_config_file
-    from postlint.rule import discover
+    from postlint.application.config_loader import load_config_file
+    from postlint.core.rule import discover
 
     config = site / "postlint.toml"
     config.write_text('[rules.image-not-found]\nkeys = ["teaser"]\n', encoding="utf-8")
@@ -93,7 +93,7 @@ def test_keys_are_configurable_and_the_root_is_not(tmp_path: Path, site: Path) -
     result = linter.lint_text(text, str(site / "_posts" / "x.md"))
     assert [d.code for d in result.diagnostics if d.code == "FM013"] == ["FM013"]
     config.write_text('[rules.image-not-found]\nroot = "/"\n', encoding="utf-8")
-    from postlint.config import ConfigError
+    from postlint.core.config import ConfigError
 
     with pytest.raises(ConfigError, match="root"):
         load_config_file(config, discover())

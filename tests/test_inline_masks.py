@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint import inline_masks
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.prose_view import MASK, build_prose_view
+from postlint.core import inline_masks
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.prose_view import MASK, build_prose_view
 
 DOTALL = re.DOTALL
 

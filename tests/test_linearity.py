@@ -15,8 +15,8 @@ from dataclasses import replace
 import pytest
 
 from conftest import REPO
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 _spec = importlib.util.spec_from_file_location("shapes", REPO / "benchmarks" / "shapes.py")
 assert _spec is not None and _spec.loader is not None

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from postlint.progress import Progress, wanted
+from postlint.interfaces.progress import Progress, wanted
 
 
 class FakeTerminal(io.StringIO):
@@ -67,9 +67,9 @@ def _run_with_terminal_stderr(folder: Path, env: dict[str, str]) -> tuple[str, s
 
 # The CLI with the bar's delay at zero, so a small run shows it.
 PROGRAM = (
-    "import sys, postlint.progress as p; "
+    "import sys, postlint.interfaces.progress as p; "
     "p.Progress.__init__.__defaults__ = (0.0,); "
-    "from postlint.cli import main; "
+    "from postlint.interfaces.cli import main; "
     "sys.argv = ['postlint', 'check', '--no-cache', '--output-format', 'concise', sys.argv[1]]; "
     "main()"
 )
@@ -106,7 +106,7 @@ def test_bar_is_drawn_again_after_output_erased_it() -> None:
 
 
 def test_colour_conventions() -> None:
-    from postlint.terminal import color_wanted
+    from postlint.interfaces.terminal import color_wanted
 
     assert color_wanted("auto", True, {}) and not color_wanted("auto", False, {})
     assert color_wanted("auto", False, {"FORCE_COLOR": "1"})

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.rule import discover
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.rule import discover
 
 OWN_PROSE = tuple(
     rule.code

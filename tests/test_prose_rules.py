@@ -8,10 +8,10 @@ import pytest
 
 from conftest import CORPUS, SEED
 from crash_guard import without_crash
-from postlint.config import Config
-from postlint.diagnostic import Edit
-from postlint.engine import Linter
-from postlint.source import SourceFile
+from postlint.core.config import Config
+from postlint.core.diagnostic import Edit
+from postlint.core.engine import Linter
+from postlint.core.source import SourceFile
 
 
 def apply(text: str, edits: tuple[Edit, ...]) -> str:

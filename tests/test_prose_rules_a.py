@@ -9,11 +9,11 @@ import pytest
 
 from conftest import CORPUS, SEED
 from crash_guard import without_crash
-from postlint.config import Config, ConfigError
-from postlint.diagnostic import Diagnostic, Edit
-from postlint.engine import Linter
-from postlint.fix import fix_source
-from postlint.source import SourceFile
+from postlint.core.config import Config, ConfigError
+from postlint.core.diagnostic import Diagnostic, Edit
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.source import SourceFile
 
 CODES = ("PR101", "PR102", "PR103", "PR104", "PR105", "PR106", "PR113")
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from crash_guard import without_crash
-from postlint.config import Config
-from postlint.diagnostic import Diagnostic, Edit
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.diagnostic import Diagnostic, Edit
+from postlint.core.engine import Linter
 from postlint.rules.prose.closing_quote_opener import _ELISIONS
 
 _RENDER = MarkdownIt("commonmark")

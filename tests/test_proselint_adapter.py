@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, SEED
-from postlint.config import Config
-from postlint.document import Document
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.document import Document
+from postlint.core.engine import Linter
+from postlint.core.source import SourceFile
 from postlint.rules.prose.proselint.direct import reference_check
 from postlint.rules.prose.proselint.engine import ProselintEngine
-from postlint.source import SourceFile
 
 FAST = ProselintEngine()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from postlint.rule import discover
+from postlint.core.rule import discover
 from postlint.rules.prose.proselint.checks import MAX_ERRORS
 from postlint.rules.prose.proselint.paths import DEFAULT_CHECK_PATHS
 
@@ -44,7 +44,7 @@ def test_discovery_finds_ps001_once_and_no_helper_module() -> None:
 def test_discovery_does_not_import_proselint() -> None:
     # A fresh interpreter: this test process may have imported proselint already.
     code = (
-        "import sys; from postlint.rule import discover; discover(); "
+        "import sys; from postlint.core.rule import discover; discover(); "
         "print(sorted(m for m in sys.modules if m == 'proselint' or m.startswith('proselint.')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from test_reporters import rule_set, sample_results
 
-from postlint.diagnostic import FileResult
+from postlint.core.diagnostic import FileResult
 from postlint.report import ReportOptions, gitlab, json_format, junit, sarif, stream
 from postlint.report.base import Summary, by_path, fingerprints, ordered
 from postlint.report.spool import Spool, without_source

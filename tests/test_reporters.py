@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from jsonschema.validators import Draft4Validator, Draft202012Validator, validator_for
 
 from conftest import SARIF_SCHEMA
-from postlint.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
+from postlint.core.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
+from postlint.core.rule import FixAvailability, Rule, RuleSet
+from postlint.core.source import LineIndex
 from postlint.report import FORMATS, ReportOptions, render, stream
 from postlint.report import text as text_format
 from postlint.report.base import fingerprints, ordered
 from postlint.report.github import escape_data, escape_property
 from postlint.report.rules_doc import render_rule_docs, render_rules_table
-from postlint.rule import FixAvailability, Rule, RuleSet
-from postlint.source import LineIndex
 
 REPO = Path(__file__).parents[1]
 REPORT_SCHEMA = REPO / "schemas/postlint-report.schema.json"

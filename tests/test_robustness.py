@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.frontmatter import parse, split
-from postlint.prose_view import MASK, build_prose_view
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.frontmatter import parse, split
+from postlint.core.prose_view import MASK, build_prose_view
+from postlint.core.source import LineIndex, SourceFile
+from postlint.core.suppress import parse as parse_suppressions
 from postlint.report import FORMATS, ReportOptions, render
-from postlint.source import LineIndex, SourceFile
-from postlint.suppress import parse as parse_suppressions
 
 LINTER = Linter(Config(select=("ALL",)))
 NASTY = REPO / "tests" / "nasty"
@@ -131,7 +131,7 @@ def test_front_matter_split_and_parse_stay_in_bounds(text: str) -> None:
 @FUZZ
 @given(markdownish)
 def test_suppression_parser_is_total(text: str) -> None:
-    from postlint.document import Document
+    from postlint.core.document import Document
 
     parsed = parse_suppressions(Document(SourceFile("x.md", text)))
     for region in parsed.regions:
@@ -198,8 +198,8 @@ def test_time_budget_skips_the_remaining_rules() -> None:
 
 
 def test_a_rule_that_raises_becomes_a_diagnostic_and_the_rest_still_run() -> None:
-    from postlint.diagnostic import Severity
-    from postlint.rule import Rule, RuleSet, discover
+    from postlint.core.diagnostic import Severity
+    from postlint.core.rule import Rule, RuleSet, discover
 
     def broken(doc, options):
         raise RuntimeError("boom")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from crash_guard import without_crash
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.rule import Rule, discover
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.rule import Rule, discover
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = discover()
@@ -33,8 +33,8 @@ def _post(section: str) -> tuple[str, str] | None:
 
 
 def _codes(rule: Rule, text: str, path: str) -> set[str]:
+    from postlint.core.vocabulary import Vocabulary, parse
     from postlint.rules.house.house_style import EXAMPLE_RULES  # HS001's docs use this rule
-    from postlint.vocabulary import Vocabulary, parse
 
     # PR199's docs run with the vocabulary line "!Kiev -> Kyiv".
     vocabulary: Vocabulary = parse("!Kiev -> Kyiv\n", REPO / ".postlint-vocabulary.txt")

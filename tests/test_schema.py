@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config, ConfigError
-from postlint.engine import Linter
-from postlint.schema import SchemaLoadError, load_schema
+from postlint.core.config import Config, ConfigError
+from postlint.core.engine import Linter
+from postlint.core.schema import SchemaLoadError, load_schema
 
 
 def write(path: Path, schema: object) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEED
-from postlint.app import RunOptions, run
+from postlint.application.app import RunOptions, run
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("POSTLINT_UPDATE_SNAPSHOTS") == "1"

@@ -15,11 +15,11 @@ from lsp_session import session
 from lsprotocol import types
 
 from conftest import CORPUS
-from postlint.config_loader import ConfigResolver
-from postlint.engine import Linter
-from postlint.fix import apply_edits
-from postlint.rule import discover
-from postlint.server.convert import Converter, units
+from postlint.application.config_loader import ConfigResolver
+from postlint.core.engine import Linter
+from postlint.core.fix import apply_edits
+from postlint.core.rule import discover
+from postlint.interfaces.server.convert import Converter, units
 
 # CRLF line endings, astral characters before the findings (two UTF-16 units, four UTF-8 bytes).
 POST = (
@@ -38,7 +38,7 @@ def _by_code(diagnostics: list[types.Diagnostic]) -> dict[str, types.Diagnostic]
 
 def _apply(text: str, edits: list[types.TextEdit], encoding: str = "utf-16") -> str:
     """Apply LSP text edits the way an editor does (positions in ``encoding``)."""
-    from postlint.diagnostic import Edit
+    from postlint.core.diagnostic import Edit
 
     converter = Converter(text, encoding)
     return apply_edits(
@@ -232,9 +232,9 @@ async def test_disable_in_toml_front_matter_and_on_a_block_scalar(tmp_path: Path
 
 def test_no_disable_comment_inside_a_multi_line_value() -> None:
     """A '#' inside a block scalar or a multi-line string is part of the value."""
-    from postlint.document import Document
-    from postlint.server.actions import _front_matter_edit
-    from postlint.source import SourceFile
+    from postlint.core.document import Document
+    from postlint.core.source import SourceFile
+    from postlint.interfaces.server.actions import _front_matter_edit
 
     for text, line in (
         ("---\ntitle: A post\nbody: |\n  first\n  second\n---\n", 4),
@@ -452,9 +452,9 @@ def _replies(data: bytes) -> list[dict]:
 def _cli_json(paths: list[Path]) -> dict[str, list[dict]]:
     """``postlint check --output-format json`` for ``paths``, computed in this process the way
     the CLI does (configuration per post, the JSON reporter), by absolute path."""
+    from postlint.application.runner import LinterPool
     from postlint.report import ReportOptions
     from postlint.report.json_format import render
-    from postlint.runner import LinterPool
 
     pool = LinterPool(ConfigResolver(discover()))
     results = [pool.for_path(path).lint_file(path, str(path)) for path in paths]

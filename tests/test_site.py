@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 from postlint.site.anchors import anchors, slug
 from postlint.site.facts import SiteFacts
 from postlint.site.urls import claims, url_key
@@ -304,8 +304,8 @@ def test_lists_outside_the_site_are_not_read(tmp_path: Path) -> None:
     write(site, JEKYLL)
     (tmp_path / "secret.yml").write_text("- jnae\n")
     (site / "postlint.toml").write_text('[site]\nauthors = "../secret.yml"\n')
-    from postlint.config_loader import load_config_file
-    from postlint.rule import discover
+    from postlint.application.config_loader import load_config_file
+    from postlint.core.rule import discover
 
     config = load_config_file(site / "postlint.toml", discover())
     from dataclasses import replace
@@ -397,9 +397,9 @@ def test_a_planted_model_cache_file_is_a_miss(jekyll: Path) -> None:
 
 
 def test_site_results_are_cached_unless_they_depend_on_the_clock(jekyll: Path) -> None:
-    from postlint.cache import ResultCache
-    from postlint.files import Candidate
-    from postlint.runner import Job, LinterPool, cached_key, lint_all
+    from postlint.application.cache import ResultCache
+    from postlint.application.files import Candidate
+    from postlint.application.runner import Job, LinterPool, cached_key, lint_all
 
     linter = Linter(Config(select=("ST",), root=jekyll))
     cache = ResultCache.create(jekyll)

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from postlint.config import Config
-from postlint.engine import Linter
+from postlint.core.config import Config
+from postlint.core.engine import Linter
 
 QUOTED = '---\ntitle: A post\n---\n\nThe "best" tool. We waited... and it came.\n'
 CURLY = "typography.symbols.curly_quotes"

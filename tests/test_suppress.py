@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from postlint.config import Config
-from postlint.engine import Linter
-from postlint.fix import fix_source
+from postlint.core.config import Config
+from postlint.core.engine import Linter
+from postlint.core.fix import fix_source
+from postlint.core.source import SourceFile
 from postlint.rules.house import HouseRule
-from postlint.source import SourceFile
 
 HEAD = "---\ntitle: x\n---\n\n"  # the body starts on line 5
 

@@ -3,9 +3,9 @@ directly, computed once per document, never shared between documents."""
 
 from __future__ import annotations
 
-from postlint.document import Document
+from postlint.core.document import Document
+from postlint.core.source import SourceFile
 from postlint.rules.prose._text import WORD, block_sentences, block_words, sentences
-from postlint.source import SourceFile
 
 POST = (
     "---\ntitle: A post\n---\n\n"

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from postlint.cache import ResultCache
-from postlint.config import Config
-from postlint.diagnostic import Finding, Severity
-from postlint.engine import Linter
-from postlint.files import Candidate
-from postlint.rule import Rule, RuleSet, discover
-from postlint.runner import Job, LinterPool, cached_key, lint_candidate
+from postlint.application.cache import ResultCache
+from postlint.application.files import Candidate
+from postlint.application.runner import Job, LinterPool, cached_key, lint_candidate
+from postlint.core.config import Config
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.engine import Linter
+from postlint.core.rule import Rule, RuleSet, discover
 
 POST = "---\ntitle: A post\n---\n\nA short, clean paragraph.\n"
 

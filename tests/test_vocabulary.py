@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from postlint.config import Config, ConfigError
-from postlint.engine import Linter
-from postlint.vocabulary import Rejected, add, load, parse
+from postlint.core.config import Config, ConfigError
+from postlint.core.engine import Linter
+from postlint.core.vocabulary import Rejected, add, load, parse
 
 POST = "---\ntitle: A post\nlayout: post\n---\n\n{body}\n"
 

@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from postlint.diagnostic import FileResult
+from postlint.core.diagnostic import FileResult
 from postlint.report.base import Renderer, ReportOptions, Streamer
 from postlint.report.spool import without_source
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postlint import __version__
-from postlint.diagnostic import Diagnostic, FileResult, Severity
-from postlint.rule import RuleSet
+from postlint.core.diagnostic import Diagnostic, FileResult, Severity
+from postlint.core.rule import RuleSet
 
 TOOL_NAME = "postlint"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from postlint.diagnostic import Diagnostic, FileResult, Severity
+from postlint.core.diagnostic import Diagnostic, FileResult, Severity
 from postlint.report.base import ReportOptions, by_path, in_file_order, repo_path, rule_label
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

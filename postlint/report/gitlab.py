@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from postlint.diagnostic import Diagnostic, FileResult, Severity
+from postlint.core.diagnostic import Diagnostic, FileResult, Severity
 from postlint.report import json_stream
 from postlint.report.base import ReportOptions, repo_path, rule_label, stable_fingerprints
 from postlint.report.spool import Spool

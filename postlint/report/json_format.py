@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from postlint.diagnostic import Diagnostic, FileResult, Fix
+from postlint.core.diagnostic import Diagnostic, FileResult, Fix
 from postlint.report import json_stream
 from postlint.report.base import TOOL_NAME, ReportOptions, Summary
 from postlint.report.spool import Spool, slim, without_source

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from postlint.diagnostic import Diagnostic, FileResult
+from postlint.core.diagnostic import Diagnostic, FileResult
 from postlint.report.base import TOOL_NAME, ReportOptions, rule_label
 from postlint.report.spool import Spool
 from postlint.report.text import diagnostic_block

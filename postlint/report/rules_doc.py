@@ -10,7 +10,7 @@ import dataclasses
 import json
 from typing import Any, Literal
 
-from postlint.rule import FROM_CONFIG, FixAvailability, Rule, RuleSet
+from postlint.core.rule import FROM_CONFIG, FixAvailability, Rule, RuleSet
 
 _FIX_TEXT = {
     FixAvailability.NONE: "none",

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from postlint.diagnostic import Diagnostic, FileResult, Fix, Severity
+from postlint.core.diagnostic import Diagnostic, FileResult, Fix, Severity
+from postlint.core.rule import DOCS_BASE_URL, Rule
 from postlint.report import json_stream
 from postlint.report.base import (
     TOOL_NAME,
@@ -25,7 +26,6 @@ from postlint.report.base import (
     stable_fingerprints,
 )
 from postlint.report.spool import Spool
-from postlint.rule import DOCS_BASE_URL, Rule
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO
 
-from postlint.diagnostic import Diagnostic, FileResult
+from postlint.core.diagnostic import Diagnostic, FileResult
 from postlint.report.base import Summary
 
 # Results are kept in memory up to this many pickled bytes, then everything goes to disk: a

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from postlint.diagnostic import Diagnostic, FileResult, Severity
+from postlint.core.diagnostic import Diagnostic, FileResult, Severity
 from postlint.report.base import (
     ReportOptions,
     Summary,

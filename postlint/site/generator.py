@@ -165,7 +165,7 @@ def describe(site: Site, profile: str | None, schema: Path | None = None) -> dic
     """The site facts of a post as plain data: which generator, found how, what it changes,
     and which front-matter schema its posts are checked against (``schema``: a configured
     one) and why."""
-    from postlint.schema import schema_for  # schema.py builds on this module
+    from postlint.core.schema import schema_for  # schema.py builds on this module
 
     choice = schema_for(site, schema)
     if profile is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from postlint.document import Document
+    from postlint.core.document import Document
 
 # A destination, then an optional title, then the closing parenthesis: `[a](b "c")`.
 _INLINE = re.compile(

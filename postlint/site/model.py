@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from postlint import frontmatter
+from postlint.core import frontmatter
 from postlint.site import anchors as anchor_rules
 from postlint.site.facts import SiteFacts, SiteProblem, site_facts
 from postlint.site.generator import Site

@@ -42,7 +42,7 @@ def _entry(path: str, row: list[Any]) -> PostEntry:
 
 
 def load(file: Path) -> Known:
-    from postlint.cache import read_signed
+    from postlint.application.cache import read_signed
 
     raw = read_signed(file.parent.parent, file.parent.name, file.name)
     if raw is None:
@@ -67,7 +67,7 @@ def save(file: Path, known: Known) -> None:
         ]
         for path, (state, entry) in known.items()
     }
-    from postlint.cache import write_signed
+    from postlint.application.cache import write_signed
 
     try:
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
@@ -78,6 +78,6 @@ def save(file: Path, known: Known) -> None:
 
 
 def state_of(path: str) -> str:
-    from postlint.files import path_state
+    from postlint.application.files import path_state
 
     return path_state(path) if os.path.isfile(path) else "missing"

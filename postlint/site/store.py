@@ -16,7 +16,7 @@ from postlint.site.generator import Site, SiteFinder
 from postlint.site.model import SiteModel, SiteSettings, build_model
 
 if TYPE_CHECKING:
-    from postlint.config import Config
+    from postlint.core.config import Config
 
 
 def _site_root(site: Site, path: str) -> Path | None:
@@ -77,7 +77,7 @@ class SiteModels:
         return self._models[key]
 
     def _posts(self, site: Site) -> list[str]:
-        from postlint.files import discover_files
+        from postlint.application.files import discover_files
         from postlint.site.facts import site_facts
 
         assert site.root is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from postlint.prose_view import MASK
+from postlint.core.prose_view import MASK
 
 _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"\r?\n[ \t]{0,3}(=+|-+)[ \t]*$")

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Edit, Finding, Fix
-from postlint.document import Document
-from postlint.prose_view import MASK
+from postlint.core.diagnostic import Edit, Finding, Fix
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
 from postlint.rules.prose._text import starts_sentence
 
 APOSTROPHE = r"['’ʼ]"

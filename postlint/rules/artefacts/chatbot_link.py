@@ -42,9 +42,9 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 _SOURCES = r"(?:chatgpt\.com|chat\.openai\.com|openai(?:\.com)?|perplexity(?:\.ai)?|copilot\.(?:com|microsoft\.com))"
 _PARAMETER = re.compile(rf"(?i)([?&])utm_source={_SOURCES}(?=[&#)\]\s\"'>]|$)(&?)")

@@ -50,9 +50,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.artefacts._scan import segments, sentence_span
 
 _MONTHS = {

@@ -42,9 +42,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.artefacts._headings import normalise
 from postlint.rules.artefacts._scan import Segment, removal
 

@@ -49,9 +49,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.artefacts._scan import Segment, has_text, quoted, removal
 
 _KINDS = r"(?:search|news|view|fetch|file|image|academia|finance|forecast|sports|product|reddit|calculator|time|video)"

@@ -47,9 +47,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.artefacts._scan import APOSTROPHE, GAP, excerpt, finding, phrase_hits
 
 _A = APOSTROPHE

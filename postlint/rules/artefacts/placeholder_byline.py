@@ -45,10 +45,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.frontmatter import Located
-from postlint.rule import Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.frontmatter import Located
+from postlint.core.rule import Rule
 
 DEFAULT_PLACEHOLDERS = (
     "admin",

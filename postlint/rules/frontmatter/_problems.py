@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from postlint.diagnostic import Finding
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 
 
 def problems_of_kind(doc: Document, options: NoOptions, *, kind: str) -> Iterator[Finding]:

@@ -35,9 +35,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 
 DATE_KEYS = frozenset({"date", "last_modified_at", "lastmod", "updated", "modified"})
 _ZONELESS = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}[Tt ]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")

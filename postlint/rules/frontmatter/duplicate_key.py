@@ -28,7 +28,7 @@ Text.
 None: postlint cannot tell which value is meant.
 """
 
-from postlint.diagnostic import Severity
+from postlint.core.diagnostic import Severity
 from postlint.rules.frontmatter._problems import parser_problem_rule
 
 RULE = parser_problem_rule(

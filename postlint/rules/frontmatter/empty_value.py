@@ -38,11 +38,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.frontmatter import Located
-from postlint.rule import NoOptions, Rule
-from postlint.schema import required_keys
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.frontmatter import Located
+from postlint.core.rule import NoOptions, Rule
+from postlint.core.schema import required_keys
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:

@@ -36,9 +36,9 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePath
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 _VALUE_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")

@@ -54,10 +54,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.frontmatter import Located
-from postlint.rule import FROM_CONFIG, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.frontmatter import Located
+from postlint.core.rule import FROM_CONFIG, Rule
 
 _NOT_A_FILE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)|\{\{|\{%|\$\{")
 

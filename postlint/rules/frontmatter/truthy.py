@@ -30,7 +30,7 @@ Text.
 None: write `true`/`false` for a boolean, or quote the word for text.
 """
 
-from postlint.diagnostic import Severity
+from postlint.core.diagnostic import Severity
 from postlint.rules.frontmatter._problems import parser_problem_rule
 
 RULE = parser_problem_rule(

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from postlint.diagnostic import Edit, Finding, Fix
-from postlint.document import Document, TextField
-from postlint.protect import NAME
+from postlint.core.diagnostic import Edit, Finding, Fix
+from postlint.core.document import Document, TextField
+from postlint.core.protect import NAME
 from postlint.rules.house.model import HouseRule
 from postlint.rules.house.patterns import (
     Match,

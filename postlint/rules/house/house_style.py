@@ -47,9 +47,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import FROM_CONFIG, FixAvailability, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FROM_CONFIG, FixAvailability, Rule
 from postlint.rules.house import HouseRule
 from postlint.rules.house.checks import Compiled
 from postlint.rules.house.kinds import check_rule, compile_rule

@@ -16,8 +16,8 @@ from postlint.rules.house.model import HouseRule
 from postlint.rules.house.patterns import PatternError, compile_user_pattern
 
 if TYPE_CHECKING:
-    from postlint.diagnostic import Finding
-    from postlint.document import Document
+    from postlint.core.diagnostic import Finding
+    from postlint.core.document import Document
 
 STYLES = ("sentence", "title")
 STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1}}

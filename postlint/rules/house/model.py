@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from postlint.diagnostic import Severity
+from postlint.core.diagnostic import Severity
 
 # Where each kind looks when ``scope`` is not given: the prose body and the prose fields.
 DEFAULT_SCOPE = ("body", "fields")

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from postlint.config import ConfigError
-from postlint.diagnostic import Severity
+from postlint.core.config import ConfigError
+from postlint.core.diagnostic import Severity
 from postlint.rules.house.kinds import BY_NAME, KIND_LIST, KINDS, STRINGS
 from postlint.rules.house.model import HouseRule
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.document import Document
-from postlint.prose_view import MASK
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by space and a capital,

@@ -48,9 +48,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 _OPENERS = {"”": "“", "’": "‘"}
 # Before an opening quote: the start, a space, an opening bracket or a dash.

@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 # The end of the last line with text: its trailing blanks, then its line break if any.
 _LAST_LINE_END = re.compile(r"[ \t]*(\r\n|\r|\n)?")

@@ -54,9 +54,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, Rule
 
 DEFAULT_PREFIXES = (
     "big news",

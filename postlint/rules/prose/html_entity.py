@@ -59,10 +59,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document, TextField
-from postlint.frontmatter import Kind
-from postlint.rule import FixAvailability, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document, TextField
+from postlint.core.frontmatter import Kind
+from postlint.core.rule import FixAvailability, Rule
 
 # Also a double-escaped entity as one token: "&amp;#8217;" renders literally as "&#8217;".
 _ENTITY = re.compile(

@@ -40,10 +40,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
+from postlint.core.rule import NoOptions, Rule
 
 # Linear: fixed text, or a run that stops at the next angle bracket.
 _EMPTY_ALT = re.compile(rf"!\[[ \t]*\](?=[(\[{MASK}])")

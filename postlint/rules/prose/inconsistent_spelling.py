@@ -56,9 +56,9 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, Rule
 from postlint.rules.prose._text import starts_sentence
 
 DEFAULT_PAIRS = (

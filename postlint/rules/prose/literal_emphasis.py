@@ -49,10 +49,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 _MARKERS = "*_"
 _MAX_SPAN = 300  # emphasis is a phrase or a sentence, not half a paragraph

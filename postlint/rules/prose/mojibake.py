@@ -44,9 +44,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 # UTF-8 continuation bytes 0x80-0xBF as Windows-1252 (or Latin-1 where it has no character).
 _CONT = (

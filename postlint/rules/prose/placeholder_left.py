@@ -55,10 +55,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
+from postlint.core.rule import NoOptions, Rule
 
 # Every pattern here is linear: no repetition contains another, and each bracketed or braced
 # run stops at the next opening bracket, so no start position rescans text a later one scans.

@@ -46,10 +46,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.rule import FROM_CONFIG, FixAvailability, Rule
-from postlint.vocabulary import REJECTED_CODE, Rejected, Vocabulary
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.rule import FROM_CONFIG, FixAvailability, Rule
+from postlint.core.vocabulary import REJECTED_CODE, Rejected, Vocabulary
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.prose_view import Block
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import Block
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 
 _WORD = re.compile(r"(?<![^\W_]|['’-])[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*")

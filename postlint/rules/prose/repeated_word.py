@@ -62,11 +62,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK, Block
-from postlint.protect import Protected
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK, Block
+from postlint.core.protect import Protected
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose._text import starts_sentence
 
 # A token: a letter or digit first, then letters and digits, with apostrophes, dots and

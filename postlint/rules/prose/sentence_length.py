@@ -43,10 +43,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import Rule, require_count
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
+from postlint.core.rule import Rule, require_count
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 
 _WORD = re.compile(r"[^\W_]+")
 _H1 = re.compile(r"[ \t]{0,3}#[ \t]+")

@@ -43,10 +43,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.prose_view import Block
-from postlint.rule import FixAvailability, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import Block
+from postlint.core.rule import FixAvailability, Rule
 
 # Only the first blank of a run may start a match: a long run of spaces inside a line is
 # scanned once, not once per space (linear time).

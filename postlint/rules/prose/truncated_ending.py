@@ -48,10 +48,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK, Block
-from postlint.rule import Rule, require_count
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK, Block
+from postlint.core.rule import Rule, require_count
 from postlint.rules.prose._text import WORD
 
 

@@ -55,10 +55,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK, Block
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK, Block
+from postlint.core.rule import NoOptions, Rule
 
 _MARK = re.compile(r"[\"“”]")
 # Before an opening mark: the start of a line, space, an opening bracket or a dash.

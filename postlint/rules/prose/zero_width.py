@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Edit, Finding, Fix, Severity
-from postlint.document import Document
-from postlint.prose_view import MASK
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Edit, Finding, Fix, Severity
+from postlint.core.document import Document
+from postlint.core.prose_view import MASK
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _NAMES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from postlint.document import Document
-from postlint.frontmatter import Located
+from postlint.core.document import Document
+from postlint.core.frontmatter import Located
 from postlint.rules.site._site import value_node
 from postlint.site.dates import parse_date
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from postlint.document import Document
+from postlint.core.document import Document
 from postlint.rules.site._site import own_entry
 from postlint.site.links import Link, links
 from postlint.site.model import SiteModel

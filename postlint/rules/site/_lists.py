@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding
-from postlint.document import Document
+from postlint.core.diagnostic import Finding
+from postlint.core.document import Document
 from postlint.rules.site._site import did_you_mean, string_items
 
 _WORD = re.compile(r"\S+")

@@ -6,8 +6,8 @@ import difflib
 import os
 from collections.abc import Iterable, Iterator
 
-from postlint.document import Document
-from postlint.frontmatter import Located
+from postlint.core.document import Document
+from postlint.core.frontmatter import Located
 from postlint.site.model import PostEntry, SiteModel, entry_for
 
 

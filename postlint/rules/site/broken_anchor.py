@@ -46,9 +46,9 @@ import difflib
 import os
 from collections.abc import Iterator
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.site._links import resolved_links
 from postlint.site.anchors import anchors, is_built_in
 from postlint.site.model import anchors_of

@@ -40,9 +40,9 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.site._dates import dated
 from postlint.site.dates import site_zone
 

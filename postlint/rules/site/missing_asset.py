@@ -41,9 +41,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.frontmatter.image_not_found import _look_up
 from postlint.site.links import links
 from postlint.site.urls import is_markdown

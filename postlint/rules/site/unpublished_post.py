@@ -38,9 +38,9 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.rule import NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.rule import NoOptions, Rule
 from postlint.rules.site._dates import dated
 from postlint.rules.site._site import value_node
 

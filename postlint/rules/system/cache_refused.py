@@ -19,8 +19,8 @@ Remove the link (`rm .postlint_cache`); postlint creates a real folder on the ne
 None.
 """
 
-from postlint.diagnostic import Severity
-from postlint.rule import Rule
+from postlint.core.diagnostic import Severity
+from postlint.core.rule import Rule
 
 RULE = Rule(
     code="PL011",

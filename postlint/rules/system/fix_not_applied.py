@@ -24,8 +24,8 @@ Do what the message says: make the file writable, fix it by hand, or run `--fix`
 None.
 """
 
-from postlint.diagnostic import Severity
-from postlint.rule import Rule
+from postlint.core.diagnostic import Severity
+from postlint.core.rule import Rule
 
 RULE = Rule(
     code="PL009",

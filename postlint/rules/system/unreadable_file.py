@@ -16,8 +16,8 @@ Fix the file (or the configuration) as the message says.
 None.
 """
 
-from postlint.diagnostic import Severity
-from postlint.rule import Rule
+from postlint.core.diagnostic import Severity
+from postlint.core.rule import Rule
 
 RULE = Rule(
     code="PL002",

@@ -31,8 +31,8 @@ Nothing is repeated here.
 Safe (a comment nobody reads changes no text): removes the comment (its line, when it stands alone) or the unused codes from it.
 """
 
-from postlint.diagnostic import Severity
-from postlint.rule import FixAvailability, Rule
+from postlint.core.diagnostic import Severity
+from postlint.core.rule import FixAvailability, Rule
 
 RULE = Rule(
     code="PL100",

@@ -74,10 +74,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from postlint.diagnostic import Finding, Severity
-from postlint.document import Document
-from postlint.protect import Protected
-from postlint.rule import FixAvailability, NoOptions, Rule
+from postlint.core.diagnostic import Finding, Severity
+from postlint.core.document import Document
+from postlint.core.protect import Protected
+from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose.proselint import fixes
 from postlint.rules.prose.proselint.paths import DEFAULT_CHECK_PATHS
 

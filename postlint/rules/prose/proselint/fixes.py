@@ -9,7 +9,7 @@ still says what proselint suggests). A fix that would leave the text as it was i
 
 Safety: only a change of whitespace is safe. Every other proselint fix chooses between words
 or spellings, so it is unsafe (``--unsafe-fixes``), and it is never offered inside a
-quotation, a name or an identifier (see :mod:`postlint.protect`).
+quotation, a name or an identifier (see :mod:`postlint.core.protect`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from postlint.diagnostic import Edit, Fix
+from postlint.core.diagnostic import Edit, Fix
 
 # Characters of regular-expression syntax: a replacement holding one (unescaped) is a pattern.
 PATTERN_SYNTAX = frozenset("\\[](){}|^$*+?")

@@ -1,0 +1,265 @@
+"""The prose view: the file with every non-prose character masked in place.
+
+Same length as the original text, line breaks kept, so a regex match on the view is already an
+offset into the file. Block structure (code blocks, HTML blocks, tables, paragraphs) comes from
+markdown-it-py's block parser; inline spans (code, links, tags, template tags, math) are masked
+block by block by the finders of :mod:`postlint.core.inline_masks`, in a fixed order, each of which
+sees the earlier masks and so cannot match inside code or inside a masked URL. Every step is
+linear in the size of the file (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+    from postlint.core import inline_masks
+
+MASK = "\ufffc"
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the body, from markdown-it's line map."""
+
+    kind: str  # "paragraph", "heading", "table", "code", "html", "hr", "math"
+    start: int
+    end: int
+    in_list: bool = False
+    in_blockquote: bool = False
+
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class ProseView:
+    text: str
+    blocks: tuple[Block, ...]
+    # Analyses of this text computed once for all rules (words, sentences of a block, ...):
+    # per document, since a Document keeps its view (``postlint.rules.prose._text``).
+    _analyses: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def prose_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in ("paragraph", "heading"))
+
+    def analysis(self, key: Any, compute: Callable[[], _T]) -> _T:
+        """``compute()``, once per view and ``key``: the same analysis is never made twice.
+        ``compute`` must be a pure function of the view (and of what ``key`` names)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        result: _T = self._analyses[key]
+        return result
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    """One parser per process (parsing does not change it): building one costs more than
+    parsing a short post. Imported here: a run answered from the cache never parses."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    # Only block structure is needed; inline parsing would triple the cost for nothing.
+    parser.disable(["inline", "text_join"], ignoreInvalid=True)
+    return parser
+
+
+def _masked(text: str) -> str:
+    """``text`` with every character but CR and LF replaced by the mask."""
+    return _NOT_BREAK.sub(MASK, text)
+
+
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+# Possessive: the adjacent runs of blanks cannot trade characters (that was quadratic).
+_TABLE_DELIMITER_ROW = re.compile(
+    r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+"
+)
+_BLOCK_KIND = {
+    "paragraph_open": "paragraph",
+    "heading_open": "heading",
+    "table_open": "table",
+    "fence": "code",
+    "code_block": "code",
+    "html_block": "html",
+    "hr": "hr",
+    "math_block": "math",
+}
+
+
+_CONTAINER, _LEAF = 1, 2  # what covers a line: a list or quote only, or a leaf block
+
+
+def _line_starts(text: str, base: int) -> list[int]:
+    starts = [base]
+    starts.extend(base + m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def build_prose_view(
+    text: str, body_start: int, parser: MarkdownIt | None = None, *, tex_math: bool = False
+) -> ProseView:
+    """Mask ``text`` outside prose; everything before ``body_start`` is front matter.
+
+    ``tex_math``: the site renders ``\\[...\\]`` and ``\\(...\\)`` as math (otherwise they
+    are escaped brackets, as in CommonMark).
+    """
+    body_start = max(0, min(body_start, len(text)))
+    body = text[body_start:]
+    starts = _line_starts(body, body_start)
+    starts.append(len(text))  # sentinel: the end of the last line
+
+    def line_end(line: int) -> int:
+        """Offset of the end of 0-based ``line``'s text, before its line break."""
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        while end > starts[line] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    tokens = (parser or block_parser()).parse(body)
+    n_lines = len(starts) - 1
+    covered = bytearray(n_lines)
+    code_lines: list[tuple[int, int]] = []  # code and raw HTML blocks: masked whole
+    blocks: list[Block] = []
+    lists = quotes = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif token.type == "blockquote_open":
+            quotes += 1
+        elif token.type == "blockquote_close":
+            quotes -= 1
+        if token.map is None:
+            continue
+        first, last = token.map
+        last = min(last, n_lines)
+        kind = _BLOCK_KIND.get(token.type)
+        for line in range(first, last):
+            covered[line] = max(covered[line], _LEAF if kind else _CONTAINER)
+        if kind is None or first >= last:
+            continue
+        start, end = starts[first], line_end(last - 1)
+        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
+            code_lines.append((start, end))
+
+    code_spans = set(code_lines)
+    pieces = [_masked(text[:body_start])]
+    cursor = body_start
+    for start, end in _merge(code_lines):
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    view = "".join(pieces)
+
+    # Reference definitions are the only non-blank lines markdown-it maps to no block; inside
+    # a list or a quote they (and lines holding only markers) are in no leaf block: the inline
+    # finders still read them.
+    uncovered: list[tuple[int, int]] = []
+    in_container: list[tuple[int, int]] = []
+    for i in range(n_lines):
+        if covered[i] != _LEAF and text[starts[i] : line_end(i)].strip():
+            (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
+    tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
+    view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
+    leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
+    inline = _merge(leaves + in_container)
+    view = _mask_inline(view, inline, tex_math)
+    return ProseView(view, tuple(blocks))
+
+
+def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> str:
+    """Inline spans are bounded by the block they sit in: comments first, then the paired
+    template blocks (which may span blocks), then the other finders in order, each seeing the
+    masks of the ones before it."""
+    from postlint.core import inline_masks
+
+    view = _per_block(view, segments, ((("<!--",), inline_masks.html_comments),))
+    view = _mask_spans(view, inline_masks.liquid_raw_blocks(view) + inline_masks.hugo_paired(view))
+    return _per_block(view, segments, inline_masks.block_passes(tex_math, MASK))
+
+
+def _per_block(
+    view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
+) -> str:
+    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
+    the whole view: most blocks need no finder at all)."""
+    firsts = [start for start, _ in segments]
+    todo: dict[int, list[int]] = {}
+    for number, (triggers, _) in enumerate(passes):
+        if not any(trigger in view for trigger in triggers):
+            continue
+        found = re.finditer("|".join(map(re.escape, triggers)), view)
+        last = -1
+        for match in found:
+            index = bisect_right(firsts, match.start()) - 1
+            if index != last and index >= 0 and match.start() < segments[index][1]:
+                todo.setdefault(index, []).append(number)
+                last = index
+    if not todo:
+        return view
+    pieces, cursor = [], 0
+    for index in sorted(todo):
+        start, end = segments[index]
+        segment = view[start:end]
+        for number in todo[index]:
+            spans = passes[number][1](segment)
+            if spans:
+                segment = _mask_spans(segment, spans)
+        pieces.append(view[cursor:start])
+        pieces.append(segment)
+        cursor = end
+    pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _is_raw_html(content: str) -> bool:
+    return bool(re.match(r"\s*<(script|style|pre|textarea)\b", content, re.IGNORECASE))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return view
+    pieces, cursor = [], 0
+    for start, end in _merge(spans):
+        pieces.append(view[cursor:start])
+        pieces.append(_masked(view[start:end]))
+        cursor = end
+    pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _delimiter_rows(view: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    rows = []
+    for start, end in tables:
+        for match in _LINE_BREAK.finditer(view, start, end):
+            line_start = match.end()
+            next_break = _LINE_BREAK.search(view, line_start, end)
+            line_end = next_break.start() if next_break else end
+            if _TABLE_DELIMITER_ROW.fullmatch(view, line_start, line_end):
+                rows.append((line_start, line_end))
+                break  # one delimiter row per table
+    return rows

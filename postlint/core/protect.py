@@ -1,0 +1,199 @@
+"""Text no fix may reword: quotations, names, identifiers and URLs.
+
+A fix that chooses between words or spellings must not touch what the author did not write in
+their own voice (a quotation, a block quote), what is a name ("the Labour Party", "Centre for
+Policy Studies") or what is an identifier or address (``rust-analyzer``, ``snake_case``,
+``v8.3``, ``example.com/path``, a link text that is a URL). Fixes that restore the exact
+character that was meant (mojibake, HTML entities, whitespace) do not ask.
+
+Every pattern here is a single pass over the text with no nested repetition (linear time).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from postlint.core.document import Document
+
+# A quotation: between curly double quotes, straight double quotes or curly single quotes
+# that open and close as quotes (an apostrophe inside a word is neither), within a paragraph.
+_QUOTED = re.compile(
+    "\u201c[^\u201c\u201d\\n]*(?:\\n[^\u201c\u201d\\n]+)*\u201d"
+    '|(?<![\\w"])"[^"\\n]+"(?![\\w"])'
+    "|(?<![\\w\u2018\u2019])\u2018[^\u2018\u2019\\n]+\u2019(?!\\w)"
+)
+# A word, and the token (a run without blanks) a word is part of.
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCTUATION = "\"'\u201c\u201d\u2018\u2019()[]{}<>*_.,;:!?\u2026"
+# Inside a token, what makes it an identifier or address rather than a word.
+_CODE_LIKE = re.compile(
+    r"[\w][-./:@#\\][\w]"  # rust-analyzer, v8.3, example.com, a/b, a::b, user@host
+    r"|_"  # snake_case
+    r"|[^\W\d_]\d|\d[^\W\d_]"  # letters and digits mixed: v8, 3rd-party, h264
+    r"|[a-z][A-Z]"  # camelCase, iPhone, JavaScript
+    r"|://"
+)
+# Lower-case words that may stand between the capitalised words of one name.
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "the",
+        "and",
+        "on",
+        "in",
+        "at",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "von",
+        "van",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "y",
+        "e",
+        "&",
+        "an",
+    ]
+)
+IDENTIFIER = "an identifier"
+NAME = "a name"
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]{1,500})\]")
+_URL_LIKE = re.compile(r"^\s*(?:<?[a-z][a-z0-9+.-]*://|www\.|[\w-]+(?:\.[\w-]+)+(?:/\S*)?\s*$)")
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """Sorted, non-overlapping (start, end) spans, each with a reason."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    reasons: tuple[str, ...]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int, str]]) -> _Spans:
+        spans.sort()
+        merged: list[tuple[int, int, str]] = []
+        for start, end, reason in spans:
+            if merged and start < merged[-1][1]:
+                last = merged[-1]
+                merged[-1] = (last[0], max(last[1], end), last[2])
+            else:
+                merged.append((start, end, reason))
+        return cls(
+            tuple(s for s, _, _ in merged),
+            tuple(e for _, e, _ in merged),
+            tuple(r for _, _, r in merged),
+        )
+
+    def touching(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """A span that shares a character with ``start..end`` (or holds it)."""
+        i = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        while i >= 0 and self.ends[i] > start:
+            if self.starts[i] < max(end, start + 1):
+                return self.starts[i], self.ends[i], self.reasons[i]
+            i -= 1
+        return None
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "a quotation") for m in _QUOTED.finditer(text, start, end)]
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Two or more capitalised words in a row ("Labour Party", "Centre for Policy Studies")."""
+    spans: list[tuple[int, int, str]] = []
+    run_start = run_end = -1
+    capitals = 0
+    pending = False  # connectors seen since the last capitalised word
+    last_end = -1
+    for m in _WORD.finditer(text, start, end):
+        gap = text[last_end : m.start()] if last_end >= 0 else ""
+        joined = last_end >= 0 and gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
+        word = m.group(0)
+        capital = word[0].isupper()
+        if not joined:
+            if capitals >= 2:
+                spans.append((run_start, run_end, NAME))
+            run_start, run_end, capitals, pending = -1, -1, 0, False
+        if capital:
+            if capitals == 0:
+                run_start = m.start()
+            capitals += 1
+            run_end = m.end()
+            pending = False
+        elif capitals and word.lower() in _CONNECTORS and not pending:
+            pending = True
+        else:
+            if capitals >= 2:
+                spans.append((run_start, run_end, NAME))
+            run_start, run_end, capitals, pending = -1, -1, 0, False
+        last_end = m.end()
+    if capitals >= 2:
+        spans.append((run_start, run_end, NAME))
+    return spans
+
+
+def _identifiers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for m in _TOKEN.finditer(text, start, end):
+        token = m.group(0)
+        inner = token.strip(_EDGE_PUNCTUATION)
+        if inner and _CODE_LIKE.search(inner):
+            lead = token.find(inner)
+            spans.append((m.start() + lead, m.start() + lead + len(inner), IDENTIFIER))
+    return spans
+
+
+def _url_link_texts(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (m.start(1), m.end(1), "a link text that is a URL")
+        for m in _LINK_TEXT.finditer(text, start, end)
+        if _URL_LIKE.match(m.group(1))
+    ]
+
+
+class Protected:
+    """The protected spans of one document, computed on first use (most posts need none)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+
+    @cached_property
+    def _spans(self) -> _Spans:
+        doc = self._doc
+        spans: list[tuple[int, int, str]] = []
+        areas = [(doc.text, f.start, f.end) for f in doc.text_fields]
+        areas.append((doc.prose, doc.body_start, len(doc.prose)))
+        for text, start, end in areas:
+            spans += _quotations(text, start, end)
+            spans += _names(text, start, end)
+            spans += _identifiers(text, start, end)
+        spans += _url_link_texts(doc.text, doc.body_start, len(doc.text))
+        spans += [(b.start, b.end, "a block quote") for b in doc.blocks if b.in_blockquote]
+        return _Spans.of(spans)
+
+    def reason(self, start: int, end: int, *, whole_identifier: bool = False) -> str | None:
+        """Why ``text[start:end]`` must not be reworded, or None when it may be.
+
+        ``whole_identifier``: an identifier that is exactly the span may be reworded (a house
+        rule that names "e-mail" means that token), a part of one may not.
+        """
+        found = self._spans.touching(start, end)
+        if found is None:
+            return None
+        span_start, span_end, reason = found
+        if whole_identifier and reason == IDENTIFIER and (span_start, span_end) == (start, end):
+            return None
+        return reason
