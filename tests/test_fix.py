@@ -435,3 +435,17 @@ def test_a_file_without_write_permission_is_refused_even_for_root(tmp_path: Path
     with pytest.raises(WriteRefused, match="read-only"):
         write_atomic(post, b"new")
     assert post.read_bytes() == b"old" and os.listdir(tmp_path) == ["p.md"]
+
+
+def test_fixes_that_each_unbalance_a_quotation_are_applied_together_and_once() -> None:
+    """Each half of a quotation's mojibake, fixed alone, leaves the quotation open (PR107);
+    together they close it. Found by hypothesis: the second --fix used to apply them."""
+    data = (
+        b'---\ntitle: "A post"\n---\n\norganise organize organize\n\n'
+        b"organise organize organize\n\n\xc3\xa2\xe2\x82\xac\xc5\x93quoted\xc3\xa2\xe2\x82\xac\xc2\x9d"
+    )
+    linter = Linter(Config())
+    once = fix_source(linter, SourceFile.from_bytes("p.md", data)).text
+    assert once.endswith("\n\n\u201cquoted\u201d\n")
+    again = fix_source(linter, SourceFile("p.md", once)).text
+    assert again == once

@@ -272,7 +272,9 @@ def fix_source(
         if not fixes:
             if select_fixes(candidates(), unsafe, len(text)):
                 continue  # all refused: the next best ones may be applicable now
-            break
+            fixes = _together(judge, text, result, unsafe, refused, contextual)
+            if not fixes:
+                break
         applied, new_text, refusals = _apply_guarded(text, fixes)
         refused.update((_signature(fix, text), reason) for fix, reason in refusals)
         if not applied or new_text == text:
@@ -321,6 +323,37 @@ def fix_source(
         result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
     return FixOutcome(source, text, fixed, final, tuple(passes), problem is None, initial)
+
+
+def _together(
+    judge: _Judge,
+    text: str,
+    result: FileResult,
+    unsafe: bool,
+    refused: dict[Signature, str],
+    contextual: set[Signature],
+) -> list[Fix]:
+    """One rule's fixes refused one by one for what each would create, if together they
+    create nothing (the two halves of a quotation's mojibake each leave the quotation
+    unbalanced): they are no longer refused and are applied as one pass. Tried once per text."""
+    if not contextual:
+        return []
+    refused_here = [
+        d for d in result.diagnostics if d.fix is not None and _signature(d.fix, text) in contextual
+    ]
+    contextual.clear()  # whatever the answer, not asked again for this text
+    for code in sorted({d.code for d in refused_here}):  # a rule's fixes complete each other
+        group = select_fixes([d for d in refused_here if d.code == code], unsafe, len(text))
+        if len(group) < 2 or any(fix_guard.static_problem(text, fix) for fix in group):
+            continue
+        new_text = apply_edits(text, [e for fix in group for e in fix.edits])
+        if new_text != text and not judge.created(text, result, new_text):
+            break
+    else:
+        return []
+    for fix in group:
+        refused.pop(_signature(fix, text), None)
+    return group
 
 
 def _guarded(
