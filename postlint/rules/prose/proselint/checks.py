@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from proselint.registry.checks import Check
+    from proselint.registry.checks import Check, CheckResult
 
 # proselint keeps the first 1000 results (in check order): ``DEFAULT["max_errors"]``, which a
 # test compares with this copy (reading it here would import proselint).
@@ -45,6 +45,17 @@ class ProselintHit:
     start: int
     end: int
     replacement: str | None
+
+    @staticmethod
+    def of(result: CheckResult, limit: int) -> ProselintHit:
+        """proselint's span is 1-based, into the padded text: made 0-based and kept inside."""
+        return ProselintHit(
+            result.check_path,
+            result.message,
+            min(max(result.span[0] - 1, 0), limit),
+            min(max(result.span[1] - 1, 0), limit),
+            result.replacements,
+        )
 
 
 def _on_by_default(check: Check) -> bool:

@@ -37,13 +37,4 @@ def reference_check(text: str, enabled: Callable[[str], bool] | None = None) -> 
         MAX_ERRORS,
     )
     limit = len(text)
-    return [
-        ProselintHit(
-            result.check_path,
-            result.message,
-            min(max(result.span[0] - 1, 0), limit),
-            min(max(result.span[1] - 1, 0), limit),
-            result.replacements,
-        )
-        for _, result in sorted(found, key=itemgetter(0))
-    ]
+    return [ProselintHit.of(result, limit) for _, result in sorted(found, key=itemgetter(0))]

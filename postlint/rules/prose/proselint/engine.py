@@ -124,16 +124,7 @@ class ProselintEngine:
         # padded text's line starts are increasing); the sort is stable, as is proselint's.
         ordered = sorted(found, key=_start)
         limit = len(text)
-        return [
-            ProselintHit(
-                result.check_path,
-                result.message,
-                min(max(result.span[0] - 1, 0), limit),
-                min(max(result.span[1] - 1, 0), limit),
-                result.replacements,
-            )
-            for result in ordered
-        ]
+        return [ProselintHit.of(result, limit) for result in ordered]
 
     def _results(self, state: _Text, plan_indices: list[int]) -> Iterator[CheckResult]:
         length = len(state.padded)
