@@ -10,7 +10,6 @@ most ``MAX_PASSES`` passes. A fix that would change the front matter beyond the 
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import sys
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from postlint.core.atomic import BeforeReplace, WriteRefused, write_atomic
 from postlint.core.diagnostic import Diagnostic, Edit, FileResult, Finding, Fix, Severity
 from postlint.core.edits import OverlappingEdits, apply_edits, edits_overlap
 from postlint.core.engine import Linter
+from postlint.core.fix_display import show_fixes, unified_diff
 from postlint.core.fix_frontmatter import front_matter_change
 from postlint.core.source import SourceFile
 
@@ -477,26 +477,6 @@ def _with_refusals(
 # --- diffs, bytes and files ------------------------------------------------------------------
 
 
-def _diff_lines(text: str) -> list[str]:
-    """Lines as ``patch`` sees them: split at LF only, so CR LF and lone CR stay in the line."""
-    parts = text.split("\n")
-    lines = [part + "\n" for part in parts[:-1]]
-    if parts[-1]:
-        lines.append(parts[-1])
-    return lines
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    """A unified diff with ``a/`` and ``b/`` names; line endings stay exactly as in the file."""
-    out: list[str] = []
-    lines = difflib.unified_diff(
-        _diff_lines(before), _diff_lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
-    for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class BytesFix:
     """A fixed file: its result, its new bytes (the input itself when unchanged) and a diff."""
@@ -568,24 +548,6 @@ def fix_file(
         error = None if note else f"{display}: {message}"
         return FileFix(FileResult(display, diagnostics), fixed.diff, error)
     return FileFix(fixed.result, fixed.diff, applied=fixed.applied)
-
-
-def _visible(text: str) -> str:
-    from postlint.report.text import printable
-
-    return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
-
-
-def show_fixes(path: str, applied: Sequence[AppliedFix]) -> list[str]:
-    """``--show-fixes``: one line per applied fix, ``path:line: CODE [sub-code] before -> after``."""
-    lines = []
-    for fix in applied:
-        rule = fix.code + (f" [{fix.sub_code}]" if fix.sub_code else "")
-        unsafe = " (unsafe)" if not fix.safe else ""
-        lines.append(
-            f"{path}:{fix.line}: {rule}{unsafe} '{_visible(fix.before)}' -> '{_visible(fix.after)}'"
-        )
-    return lines
 
 
 def only_not_fixed(result: FileResult) -> FileResult:
