@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import CORPUS, SEED
@@ -78,3 +85,33 @@ def test_proselint_does_not_echo_what_an_own_rule_reported() -> None:
     assert [(d.code, d.sub_code) for d in both] == [("PR108", None)]
     alone = Linter(Config(select=("PS001",))).lint_text(text, "p.md").diagnostics
     assert [d.sub_code for d in alone] == ["lexical_illusions"]  # kept when PR108 is off
+
+
+def test_select_ps001_reports_what_the_proselint_command_reports_on_its_own_demo(
+    tmp_path: Path,
+) -> None:
+    """proselint ships its example text (``demo.md``, one or more examples of each check):
+    with ``select = ["PS001"]`` postlint reports exactly what ``proselint check`` does there."""
+    import proselint
+
+    demo = tmp_path / "demo.md"
+    shutil.copyfile(Path(proselint.__file__).parent / "demo.md", demo)
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    script = (
+        "import sys; from proselint.command_line import main; sys.argv[0] = 'proselint'; main()"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, "check", "-o", "json", demo.name],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    (found,) = json.loads(run.stdout)["result"].values()
+    expected = sorted((d["check_path"], d["span"][0] - 1) for d in found["diagnostics"])
+    text = demo.read_text(encoding="utf-8")
+    result = Linter(Config(select=("PS001",))).lint_text(text, "demo.md")
+    assert len(expected) > 100  # the demo exercises most checks
+    assert sorted((d.sub_code, d.start) for d in result.diagnostics) == expected
