@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from proselint_command import proselint_results
 
 from conftest import CORPUS, SEED
 from postlint.core.config import Config
@@ -96,20 +93,7 @@ def test_select_ps001_reports_what_the_proselint_command_reports_on_its_own_demo
 
     demo = tmp_path / "demo.md"
     shutil.copyfile(Path(proselint.__file__).parent / "demo.md", demo)
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
-    script = (
-        "import sys; from proselint.command_line import main; sys.argv[0] = 'proselint'; main()"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", script, "check", "-o", "json", demo.name],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    (found,) = json.loads(run.stdout)["result"].values()
+    (found,) = proselint_results([demo], tmp_path).values()
     expected = sorted((d["check_path"], d["span"][0] - 1) for d in found["diagnostics"])
     text = demo.read_text(encoding="utf-8")
     result = Linter(Config(select=("PS001",))).lint_text(text, "demo.md")

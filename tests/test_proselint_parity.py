@@ -8,17 +8,14 @@ generated ones.
 
 from __future__ import annotations
 
-import json
-import os
 import pickle
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from proselint_command import proselint_results
 
 from conftest import CORPUS
 from postlint.rules.prose.proselint.checks import _EQUIVALENT_PATTERNS, MAX_ERRORS, ProselintHit
@@ -79,20 +76,7 @@ def test_reference_check_matches_the_proselint_command(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     paths = [tricky, *[chunk[0] for _, chunk in CHUNKS][:12]]
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
-    script = (
-        "import sys; from proselint.command_line import main; sys.argv[0] = 'proselint'; main()"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", script, "check", "-o", "json", *map(str, paths)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    by_file = json.loads(run.stdout)["result"]
+    by_file = proselint_results(paths, tmp_path)
     for path in paths:
         text = path.read_text()  # as the command reads it
         expected = [
