@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -208,27 +209,29 @@ class Linter:
         # Once the budget is spent, the rules still to run share a small grace: the cheap ones
         # finish in it, the first expensive one spends it and the rest are skipped.
         grace_end: float | None = None
-        for active in rules:
-            rule = active.rule
-            now = budget.cpu_time()
-            if now >= deadline:
-                if grace_end is None:
-                    grace_end = now + min(1.0, limit * _GRACE)
-                deadline = grace_end
-            if now >= deadline:
-                run.skipped.append(rule.code)
-                continue
-            try:
-                with budget.cpu_deadline(deadline - now):
-                    findings = list(budget.bounded(rule.check(doc, active.options), deadline))
-            except budget.BudgetExceeded:
-                run.stopped.append(rule.code)
-                continue
-            except Exception as exc:  # a rule bug must not stop the run
-                finding = Finding(0, 0, internal_error.rule_failed(rule.code, rule.name, exc))
-                run.internal.append(self._internal_error(source, finding))
-                continue
-            self._place_findings(source, rule, findings, selection, run)
+        with budget.Alarm() as alarm:
+            for active in rules:
+                rule = active.rule
+                now = budget.cpu_time()
+                if now >= deadline:
+                    if grace_end is None:
+                        grace_end = now + min(1.0, limit * _GRACE)
+                    deadline = grace_end
+                if now >= deadline:
+                    run.skipped.append(rule.code)
+                    continue
+                try:
+                    findings = alarm.run(
+                        partial(rule.check, doc, active.options), deadline - now, deadline
+                    )
+                except budget.BudgetExceeded:
+                    run.stopped.append(rule.code)
+                    continue
+                except Exception as exc:  # a rule bug must not stop the run
+                    failed = internal_error.rule_failed(rule.code, rule.name, exc)
+                    run.internal.append(self._internal_error(source, Finding(0, 0, failed)))
+                    continue
+                self._place_findings(source, rule, findings, selection, run)
         return run
 
     def _place_findings(
