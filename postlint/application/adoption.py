@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from postlint.application.baseline import Baseline, BaselineFilter
-from postlint.application.changed_lines import ChangedLines
 from postlint.application.paths import rebase, report_path
 from postlint.core.diagnostic import FileResult, Severity
+
+if TYPE_CHECKING:
+    from postlint.application.baseline import BaselineFilter
+    from postlint.application.changed_lines import ChangedLines
 
 
 def adoption_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -110,7 +112,11 @@ class ResultView:
         changed: ChangedLines | None,
         minimum: Severity,
     ) -> ResultView:
-        loaded = BaselineFilter(Baseline.load(baseline), root) if baseline is not None else None
+        loaded = None
+        if baseline is not None:  # imported only then: it brings the reporters' fingerprints
+            from postlint.application.baseline import Baseline, BaselineFilter
+
+            loaded = BaselineFilter(Baseline.load(baseline), root)
         return cls(root, cwd, minimum, loaded, changed)
 
     def closing_note(self) -> str | None:

@@ -29,7 +29,6 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from postlint import __version__
@@ -50,6 +49,8 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def _proselint_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # 0.03 s: only with a cache
+
     try:
         return version("proselint")
     except PackageNotFoundError:

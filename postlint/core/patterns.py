@@ -13,18 +13,25 @@ import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 
 @functools.lru_cache(maxsize=256)
 def _compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # 0.05 s to import: only runs with patterns to match pay it
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def matches(relative: str, patterns: Iterable[str], folder: bool = False) -> bool:
     """Whether the root-relative posix path ``relative`` (a folder when ``folder``) matches."""
-    spec = _compiled(tuple(patterns))
+    patterns = tuple(patterns)
+    if not patterns:
+        return False
+    spec = _compiled(patterns)
     if not relative.isascii():  # a name that is not UTF-8 (surrogate escapes): match it as
         relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return bool(spec.match_file(relative + "/" if folder else relative))
