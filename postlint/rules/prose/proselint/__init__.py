@@ -124,7 +124,7 @@ TYPESET_BY_GENERATOR = ("typography.symbols.curly_quotes", "typography.symbols.e
 class Prepared:
     """The per-run proselint engine for the selected sub-codes, built on first use.
 
-    Compiling proselint's checks takes a fifth of a second; a run answered from the cache never
+    Compiling proselint's checks takes a tenth of a second; a run answered from the cache never
     needs them, a run that checks little text uses proselint's own evaluation instead (one post
     in pre-commit), and a parallel run compiles them once before its workers fork.
     """

@@ -7,6 +7,7 @@ rules package, and proselint's import alone costs a tenth of a second.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,7 +67,10 @@ def _on_by_default(check: Check) -> bool:
     return next((on for key, on in toggles.items() if check.matches_partial(key)), False)
 
 
+@cache
 def _default_checks() -> tuple[Check, ...]:
+    """Computed once: matching every check against the configuration's keys took a fifth of
+    proselint's own evaluation of a post (the direct path runs it per text)."""
     from proselint.checks import __register__
 
     return tuple(check for check in __register__ if _on_by_default(check))

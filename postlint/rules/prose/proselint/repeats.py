@@ -1,38 +1,124 @@
-"""proselint's repeated-phrase pattern (``lexical_illusions``) without its quadratic case.
+"""proselint's repeated-phrase pattern (``lexical_illusions``), tried only where it can match.
 
-The pattern, ``(?<![A-Za-z'-])(\\w++(?:\\s++\\w++){0,3})(\\s++\\1)+(?![A-Za-z'-])``, may start
-inside a run of word characters wherever the character before is a word character that is not
-an ASCII letter (a digit, ``_``, CJK, an accented letter): in a run of ``m`` such characters it
-starts ``m`` times and each start reads the rest of the run, ``m * m / 2`` steps. Matches are
-unchanged here; only starts that cannot match are not tried, in runs longer than
-:data:`LONG_RUN` (shorter runs cost at most ``LONG_RUN`` steps per character, as before):
+The pattern, ``(?<![A-Za-z'-])(\\w++(?:\\s++\\w++){0,3})(\\s++\\1)+(?![A-Za-z'-])`` (case-folded),
+begins with a look-behind, so Python's regex engine tries it at every position of the text, with
+Unicode classes and case folding: it was two fifths of the compiled engine's time (56 matches in
+18F's 510 posts). Here it is tried only at the starts a cheaper test lets through, in order,
+resuming after each match: exactly ``finditer``, since ``match`` at a position sees the text
+before it (the look-behind behaves as in a scan) and no other start can match.
 
-* ``\\1`` begins with the rest of the run, all word characters, and is repeated after white
-  space, at the start of one of the next four runs that follow the run through white space
-  only (the ``{0,3}`` words in between are such runs). A run with no such next run cannot hold a
-  start at all (a run at the end of the text or before punctuation: the common long run).
-* So the rest of the run from a start is no longer than the longest of those next runs, and
-  begins (case-folded) with the first character of one of them.
+Why the test keeps every start. Tokens are the maximal runs of word characters. The first word
+``w`` of a match (``\\w++`` from the start) ends a token and is followed by white space; its copy
+(``\\1``) starts right after white space, so it starts a token, with only white space and 0 to 3
+whole tokens (the other words) in between, and it is not followed by a letter (the look-ahead, or
+white space before the next copy). A start inside a token follows a word character that is not a
+letter (a digit, ``_``, a non-ASCII letter), since the look-behind rejects letters. The test runs
+on a byte shadow of the text (:func:`_token_bytes`: one byte a character, word characters folded
+so that equal ones stay equal, every other character a space), where the same holds with spaces
+for white space:
 
-Every other start is tried exactly as ``finditer`` tries it (``match`` at that position sees the
-text before it, so the look-behind behaves as in a scan), in order, resuming after each match.
+* at a token's start: :data:`_AT_TOKEN`, the token, then a copy of it at the start of one of the
+  next four tokens, not followed by a letter;
+* after a digit, ``_`` or non-ASCII letter inside a token: :data:`_IN_TOKEN`, the same for the
+  rest of the token, when it is at most :data:`LONG_RUN` bytes (reading at most that much);
+* further inside a longer token (a run of digits, underscores, CJK): a start must lie within the
+  length of the longest of the next four runs that follow through white space only, from the end,
+  and hold the first character of one of them (case-folded); so a long run before punctuation or
+  at the end of the text, the common case, is never tried.
+
+Both patterns are plain byte patterns, each try reading a few tokens, and every start they let
+through was tried by the plain scan too.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import cache
+from types import MappingProxyType
 
 LONG_RUN = 64
-_LONG = re.compile(rf"\w{{{LONG_RUN + 1},}}")
 _RUN = re.compile(r"\w+")
 _SPACE_THEN_RUN = re.compile(r"\s++(?=\w)")
 _ALLOWED_START = re.compile(r"(?<![A-Za-z'-])\w", re.IGNORECASE)  # the pattern's own test
+_MASK = "\ufffc"  # the prose view's mask: not a word character, and the commonest non-ASCII one
+_TOKEN = rb"[a-z0-9_?]"
+# Each try reads one token, up to four more and a comparison: a few tokens a start.
+_AT_TOKEN = re.compile(rb" (%s++)(?= ++(?:%s++ ++){0,3}\1(?![a-z]))" % (_TOKEN, _TOKEN))
+_IN_TOKEN = re.compile(
+    rb"[0-9_?](?=(%s{1,%d}+)(?!%s) ++(?:%s++ ++){0,3}\1(?![a-z]))"
+    % (_TOKEN, LONG_RUN, _TOKEN, _TOKEN)
+)
+_LONG_TOKEN = b"x" * (LONG_RUN + 1)
+
+
+def _table(keep: bytes, other: int) -> bytes:
+    """Byte translation: ASCII letters lower-cased, ``keep`` kept, the rest ``other``."""
+    return bytes(
+        c if c in keep else c + 32 if 65 <= c <= 90 and c + 32 in keep else other
+        for c in range(256)
+    )
+
+
+_TO_TOKENS = _table(b"abcdefghijklmnopqrstuvwxyz0123456789_?", 32)
+_TO_EXTENT = bytes(32 if c == 32 else 120 for c in range(256))  # token bytes -> x
+
+
+@cache
+def _partners() -> Mapping[int, int]:
+    """Non-ASCII characters ``re.IGNORECASE`` matches to ASCII letters, as those letters' bytes."""
+    from postlint.rules.prose.proselint.prefilter import _ascii_case_partners
+
+    return MappingProxyType({c: ord(a) for c, a in _ascii_case_partners().items()})
+
+
+def _token_bytes(text: str, fold: bool) -> bytes:
+    """``text`` as one byte a character: ASCII word characters lower-cased, with ``fold`` the
+    characters ``re.IGNORECASE`` matches to ASCII letters as those letters, other non-ASCII
+    word characters ``?``, every other character a space. Characters that ``re`` compares equal
+    (a backreference compares the simple lower case) give equal bytes."""
+    if "?" in text:
+        text = text.replace("?", " ")
+    if _MASK in text:
+        text = text.replace(_MASK, " ")
+    data = text.encode("ascii", "replace")
+    if b"?" in data:  # the non-ASCII characters left: usually a few quotes and dashes
+        out, partners = bytearray(data), _partners()
+        at = data.find(b"?")
+        while at >= 0:
+            char = text[at]
+            partner = partners.get(ord(char)) if fold else None
+            out[at] = partner or (63 if char.isalnum() else 32)  # \w is alphanumeric or _
+            at = data.find(b"?", at + 1)
+        data = bytes(out)
+    return data.translate(_TO_TOKENS)
+
+
+def candidate_starts(text: str, fold: bool) -> list[int]:
+    """Sorted positions where the pattern may match: every position where it does."""
+    shadow = b" " + _token_bytes(text, fold)  # shadow[i + 1] stands for text[i]
+    starts = [m.start() for m in _AT_TOKEN.finditer(shadow)]
+    starts.extend(m.start() for m in _IN_TOKEN.finditer(shadow))
+    extent = shadow.translate(_TO_EXTENT)
+    at = extent.find(_LONG_TOKEN)
+    while at >= 0:  # a token longer than LONG_RUN: starts more than LONG_RUN from its end
+        start, end = extent.rfind(b" ", 0, at), extent.find(b" ", at)
+        end = len(extent) if end < 0 else end
+        starts.extend(_deep_starts(text, start, end - 1))
+        at = extent.find(_LONG_TOKEN, end)
+    return sorted(set(starts))
+
+
+def _deep_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """Starts in the run ``text[start:end]`` more than LONG_RUN characters from its end."""
+    first, firsts = _hopeful_from(text, start, end)
+    for found in _ALLOWED_START.finditer(text, first, max(first, end - LONG_RUN)):
+        if _fold(found.group()) in firsts:
+            yield found.start()
 
 
 class RepeatedPhraseScan:
-    """``regex.finditer(text)`` for the repeated-phrase pattern, skipping hopeless starts."""
+    """``regex.finditer(text)`` for the repeated-phrase pattern, trying only hopeful starts."""
 
     __slots__ = ("regex",)
 
@@ -40,26 +126,9 @@ class RepeatedPhraseScan:
         self.regex = regex
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if _LONG.search(text) is None:
-            return self.regex.finditer(text)  # no long run: the plain scan is linear
-        return self._scan(text)
-
-    def _scan(self, text: str) -> Iterator[re.Match[str]]:
-        long_runs = [(m.start(), m.end()) for m in _LONG.finditer(text)]
-        long_starts = [start for start, _ in long_runs]
-        keep = [_hopeful_from(text, start, end) for start, end in long_runs]
         match_at, resume = self.regex.match, 0
-        for start in _ALLOWED_START.finditer(text):
-            at = start.start()
-            if at < resume:
-                continue
-            index = bisect_right(long_starts, at) - 1
-            if index >= 0 and at < long_runs[index][1]:
-                first, firsts = keep[index]
-                if at < first or _fold(text[at]) not in firsts:
-                    continue
-            found = match_at(text, at)
-            if found is not None:
+        for at in candidate_starts(text, bool(self.regex.flags & re.IGNORECASE)):
+            if at >= resume and (found := match_at(text, at)) is not None:
                 yield found
                 resume = found.end()
 
