@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
+from operator import eq
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -44,7 +46,12 @@ from postlint.core.prose_view import Block
 from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 
-_WORD = re.compile(r"(?<![^\W_]|['’-])[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*")
+# A word: a letter, not after a letter, digit, apostrophe or hyphen, then letters and digits
+# with apostrophes between them. The look-behind stands after the first character, so the
+# scan for a start is a fast character-set search. Linear: a run of letters ends only where
+# no letter follows, and each repeat after it starts with an apostrophe, so no character is
+# matched twice.
+_WORD = re.compile(r"[^\W\d_](?<![^\W_].|['’-].)[^\W_]*(?:['’][^\W_]+)*")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
 _LONGEST = 4
 
@@ -67,7 +74,23 @@ def _meant(folded: list[str], index: int, size: int) -> bool:
     return size == 2 and phrase[1] in _IDIOM_JOINERS | {"to"} and phrase[0] not in FUNCTION_WORDS
 
 
+def _may_repeat(prose: str, block: Block) -> bool:
+    """Whether some word and the next are equal, ignoring case, to the two words ``size``
+    later, for a size of two to four: a repeated phrase needs it.
+
+    Tokenizing, casefolding and the comparisons run in C, so a paragraph without such a pair,
+    nearly every one, costs no Python work per word.
+    """
+    folded = list(map(str.casefold, _WORD.findall(prose, block.start, block.end)))
+    for size in range(2, _LONGEST + 1):
+        if b"\1\1" in bytes(map(eq, folded, islice(folded, size, None))):
+            return True  # two neighbours in a row equal to the words ``size`` later
+    return False
+
+
 def _repeats(prose: str, block: Block) -> Iterator[Finding]:
+    if not _may_repeat(prose, block):
+        return
     words = list(_WORD.finditer(prose, block.start, block.end))
     folded = [w.group(0).casefold() for w in words]
     joined = [
