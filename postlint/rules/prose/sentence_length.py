@@ -60,12 +60,17 @@ class Options:
 # A word: letters or digits, with inner apostrophes, hyphens, dots and commas (don't, e-mail,
 # U.S, 3.5, 1,000) kept in one word. The mask is neither, so masked code is never a word.
 WORD = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
+# One match per word of WORD, and cheaper: a run of the characters a word may hold, from a
+# letter or digit on. WORD finds one word in each such run, from its first letter or digit to
+# its last; this takes the whole rest of the run, without looking back for the last one.
+_RUN = re.compile(r"[^\W_][\w'’.,-]*")
 # A candidate sentence end: terminal punctuation and closing marks, then blanks (masked text
 # may stand between) and the start of a sentence: a capital, a digit, a quote or masked text.
 # A run of marks ("!!!!") is matched from its first mark only, and a run of blanks is scanned
-# once per mark before it: linear time.
+# once per mark before it: linear time. The look-behind stands after the first mark, so the
+# scan for a candidate is a fast search for a mark rather than a test at every character.
 _END = re.compile(
-    r"(?<![.!?…])(?P<stop>[.!?…]+)[\"'”’)\]*_]*"
+    r"(?P<stop>[.!?…](?<![.!?…].)[.!?…]*)[\"'”’)\]*_]*"
     r"(?=" + MASK + r"*(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n>]*)"
     r"[\"“‘(\[*_]*[A-Z0-9" + MASK + r"])"
 )
@@ -80,6 +85,7 @@ _ABBREVIATION = re.compile(
     r"|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z"
 )
+_BREAK_MARKS = ("  \n", "  \r", "\\\n", "\\\r")
 _BLANK = " \t\r\n" + MASK
 
 
@@ -99,9 +105,16 @@ def sentences(prose: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _ends(prose: str, start: int, end: int) -> Iterator[int]:
-    breaks = [m.start() for m in _HARD_BREAK.finditer(prose, start, end)]
+    breaks: list[int] = []
+    if _may_break(prose, start, end):
+        breaks = [m.start() for m in _HARD_BREAK.finditer(prose, start, end)]
     stops = [m.end() for m in _END.finditer(prose, start, end) if _is_end(prose, m, start)]
     yield from sorted(set(breaks + stops))
+
+
+def _may_break(prose: str, start: int, end: int) -> bool:
+    """Whether two spaces or a backslash stand before a line break: a hard break needs it."""
+    return any(prose.find(mark, start, end) >= 0 for mark in _BREAK_MARKS)
 
 
 def _is_end(prose: str, match: re.Match[str], floor: int) -> bool:
@@ -120,6 +133,19 @@ def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(first, first + len(stripped))
 
 
+def _may_exceed(prose: str, start: int, end: int, limit: int) -> bool:
+    """Whether ``prose[start:end]`` may hold more than ``limit`` words.
+
+    Words need a character between them, so a short text cannot; else they are counted with
+    ``_RUN``, which is cheaper than ``WORD`` and counts the same. A sentence never splits a
+    word (it ends at a space, a mask or a hard break), so a paragraph's count bounds its
+    sentences'.
+    """
+    if end - start <= 2 * limit:
+        return False
+    return len(_RUN.findall(prose, start, end)) > limit
+
+
 def _is_enumeration(words: int, text: str) -> bool:
     """A list of names or items: many commas, few words between them."""
     commas = text.count(",")
@@ -131,7 +157,11 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     for block in doc.view.blocks:
         if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
             continue
+        if not _may_exceed(prose, block.start, block.end, options.max_words):
+            continue  # its sentences share its words: none of them can be too long
         for sentence in sentences(prose, block.start, block.end):
+            if not _may_exceed(prose, sentence.start, sentence.end, options.max_words):
+                continue
             text = prose[sentence.start : sentence.end]
             count = len(WORD.findall(text))
             if count <= options.max_words or _is_enumeration(count, text):
