@@ -133,17 +133,15 @@ def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(first, first + len(stripped))
 
 
-def _may_exceed(prose: str, start: int, end: int, limit: int) -> bool:
-    """Whether ``prose[start:end]`` may hold more than ``limit`` words.
+def _word_count(prose: str, start: int, end: int, limit: int) -> int:
+    """The words of ``prose[start:end]``, or 0 when it is too short to hold more than ``limit``
+    (words need a character between them).
 
-    Words need a character between them, so a short text cannot; else they are counted with
-    ``_RUN``, which is cheaper than ``WORD`` and counts the same. A sentence never splits a
-    word (it ends at a space, a mask or a hard break), so a paragraph's count bounds its
-    sentences'.
+    Counted with ``_RUN``, which is cheaper than ``WORD`` and counts the same.
     """
     if end - start <= 2 * limit:
-        return False
-    return len(_RUN.findall(prose, start, end)) > limit
+        return 0
+    return len(_RUN.findall(prose, start, end))
 
 
 def _is_enumeration(words: int, text: str) -> bool:
@@ -154,23 +152,26 @@ def _is_enumeration(words: int, text: str) -> bool:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     prose = doc.prose
+    limit = options.max_words
     for block in doc.view.blocks:
         if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
             continue
-        if not _may_exceed(prose, block.start, block.end, options.max_words):
-            continue  # its sentences share its words: none of them can be too long
+        # A sentence never splits a word (it ends at a blank, a mask or a hard break), so the
+        # paragraph's words are its sentences': ``left`` bounds the words of those to come.
+        left = _word_count(prose, block.start, block.end, limit)
+        if left <= limit:
+            continue
         for sentence in sentences(prose, block.start, block.end):
-            if not _may_exceed(prose, sentence.start, sentence.end, options.max_words):
-                continue
-            text = prose[sentence.start : sentence.end]
-            count = len(WORD.findall(text))
-            if count <= options.max_words or _is_enumeration(count, text):
+            if left <= limit:
+                break  # the sentences left cannot be too long
+            count = _word_count(prose, sentence.start, sentence.end, limit)
+            left -= count
+            if count <= limit or _is_enumeration(count, prose[sentence.start : sentence.end]):
                 continue
             yield Finding(
                 sentence.start,
                 sentence.end,
-                f"sentence of {count} words (limit {options.max_words}): split it into "
-                "shorter ones",
+                f"sentence of {count} words (limit {limit}): split it into shorter ones",
             )
 
 
