@@ -89,8 +89,6 @@ def _may_repeat(prose: str, block: Block) -> bool:
 
 
 def _repeats(prose: str, block: Block) -> Iterator[Finding]:
-    if not _may_repeat(prose, block):
-        return
     words = list(_WORD.finditer(prose, block.start, block.end))
     folded = [w.group(0).casefold() for w in words]
     joined = [
@@ -122,10 +120,11 @@ def _repeats(prose: str, block: Block) -> Iterator[Finding]:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
+    prose, body_start = doc.prose, doc.body_start
     for block in doc.view.prose_blocks():
-        if block.end <= doc.body_start:
-            continue
-        for finding in _repeats(doc.prose, block):
+        if block.end <= body_start or not _may_repeat(prose, block):
+            continue  # nearly every block: no two words recur a few words later
+        for finding in _repeats(prose, block):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:

@@ -201,11 +201,10 @@ def _candidates(prose: str, block: Block) -> list[int]:
     return list(compress(count(), map(eq, folded, islice(folded, 1, None))))
 
 
-def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Finding]:
+def _repeats(
+    doc: Document, block: Block, protected: Protected, candidates: list[int]
+) -> Iterator[Finding]:
     prose = doc.prose
-    candidates = _candidates(prose, block)
-    if not candidates:
-        return
     tokens = list(_TOKEN.finditer(prose, block.start, block.end))
     for index in candidates:
         first, second = tokens[index], tokens[index + 1]
@@ -245,10 +244,14 @@ def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Find
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
     protected = doc.protected  # its spans are computed on first use
+    prose, body_start = doc.prose, doc.body_start
     for block in doc.view.prose_blocks():
-        if block.end <= doc.body_start:
+        if block.end <= body_start:
             continue
-        for finding in _repeats(doc, block, protected):
+        candidates = _candidates(prose, block)
+        if not candidates:
+            continue  # nearly every block: no token is followed by itself
+        for finding in _repeats(doc, block, protected, candidates):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:
