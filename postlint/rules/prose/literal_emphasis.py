@@ -45,6 +45,7 @@ the spaces go, so no fix is offered: only the author knows where it ends.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ from postlint.core.prose_view import MASK
 from postlint.core.rule import FixAvailability, NoOptions, Rule
 
 _MARKERS = "*_"
+# A delimiter run: one marker repeated. Linear: each run is matched once, from its first
+# character, and no character is matched twice.
+_RUN = re.compile(r"\*+|_+")
 _MAX_SPAN = 300  # emphasis is a phrase or a sentence, not half a paragraph
 _FORMULA = frozenset("=+/^<>±×÷")
 
@@ -90,21 +94,15 @@ def _runs(prose: str, text: str, start: int, end: int) -> list[_Run]:
     file's own characters (a masked `<br>` after a run is punctuation, not a letter).
     """
     runs: list[_Run] = []
-    i = start
-    while i < end:
-        char = prose[i]
-        if char not in _MARKERS:
-            i += 1
-            continue
-        j = i
-        while j < end and prose[j] == char:
-            j += 1
+    if prose.find("*", start, end) < 0 and prose.find("_", start, end) < 0:
+        return runs
+    for match in _RUN.finditer(prose, start, end):
+        i, j = match.span()
         escaped = i > start and text[i - 1] == "\\"
         if not escaped:
             before = text[i - 1] if i > start else ""
             after = text[j] if j < end else ""
-            runs.append(_Run(char, i, j, *_flanking(before, after)))
-        i = j
+            runs.append(_Run(prose[i], i, j, *_flanking(before, after)))
     return runs
 
 

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
+from operator import eq
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -44,7 +46,12 @@ from postlint.core.prose_view import Block
 from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 
-_WORD = re.compile(r"(?<![^\W_]|['’-])[^\W\d_](?:[^\W_]|['’](?=[^\W_]))*")
+# A word: a letter, not after a letter, digit, apostrophe or hyphen, then letters and digits
+# with apostrophes between them. The look-behind stands after the first character, so the
+# scan for a start is a fast character-set search. Linear: a run of letters ends only where
+# no letter follows, and each repeat after it starts with an apostrophe, so no character is
+# matched twice.
+_WORD = re.compile(r"[^\W\d_](?<![^\W_].|['’-].)[^\W_]*(?:['’][^\W_]+)*")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
 _LONGEST = 4
 
@@ -65,6 +72,20 @@ def _meant(folded: list[str], index: int, size: int) -> bool:
         return True  # "and more and more", "and so on and so on"
     # "grown and grown", "from place to place to": a content word around a joiner
     return size == 2 and phrase[1] in _IDIOM_JOINERS | {"to"} and phrase[0] not in FUNCTION_WORDS
+
+
+def _may_repeat(prose: str, block: Block) -> bool:
+    """Whether some word and the next are equal, ignoring case, to the two words ``size``
+    later, for a size of two to four: a repeated phrase needs it.
+
+    Tokenizing, casefolding and the comparisons run in C, so a paragraph without such a pair,
+    nearly every one, costs no Python work per word.
+    """
+    folded = list(map(str.casefold, _WORD.findall(prose, block.start, block.end)))
+    for size in range(2, _LONGEST + 1):
+        if b"\1\1" in bytes(map(eq, folded, islice(folded, size, None))):
+            return True  # two neighbours in a row equal to the words ``size`` later
+    return False
 
 
 def _repeats(prose: str, block: Block) -> Iterator[Finding]:
@@ -99,10 +120,11 @@ def _repeats(prose: str, block: Block) -> Iterator[Finding]:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
+    prose, body_start = doc.prose, doc.body_start
     for block in doc.view.prose_blocks():
-        if block.end <= doc.body_start:
-            continue
-        for finding in _repeats(doc.prose, block):
+        if block.end <= body_start or not _may_repeat(prose, block):
+            continue  # nearly every block: no two words recur a few words later
+        for finding in _repeats(prose, block):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:

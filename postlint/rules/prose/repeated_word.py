@@ -61,6 +61,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, count, islice
+from operator import eq
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -72,7 +74,10 @@ from postlint.rules.prose._text import starts_sentence
 # A token: a letter or digit first, then letters and digits, with apostrophes, dots and
 # underscores between them ("it's", "Node.js", "v8.3", "snake_case"; "_help_" is emphasis). The patterns here are linear: the token and the gap are
 # each matched once per token, and the gap's repetitions have disjoint first characters.
-_TOKEN = re.compile(r"(?<![^\W_]|['’.-])[^\W_](?:[^\W_]|['’._](?=[^\W_]))*(?![^\W_]|['’-])")
+# The look-behind stands after the first character, so the scan for a start is a fast
+# character-set search, and runs of letters are one repeat rather than a branch per character;
+# the ends tried are the same, longest first, so the tokens are too.
+_TOKEN = re.compile(r"[^\W_](?<![^\W_].|['’.-].)[^\W_]*(?:['’._][^\W_]+)*(?![^\W_]|['’-])")
 _BLANKS = r"(?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t>]*)"
 # Between two copies: closing markup, the same punctuation as after the second copy, blanks
 # with at most one line break, opening markup.
@@ -185,10 +190,23 @@ def is_transcript(doc: Document) -> bool:
     )
 
 
-def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Finding]:
+def _candidates(prose: str, block: Block) -> list[int]:
+    """Indexes of the tokens followed by the same token, ignoring case: the only places a
+    repeat can be (a copy is equal to the word, or equal once both are casefolded).
+
+    Tokenizing, casefolding and comparing neighbours run in C, so a paragraph with no doubled
+    word, nearly every one, costs no Python work per word.
+    """
+    folded = list(map(str.casefold, _TOKEN.findall(prose, block.start, block.end)))
+    return list(compress(count(), map(eq, folded, islice(folded, 1, None))))
+
+
+def _repeats(
+    doc: Document, block: Block, protected: Protected, candidates: list[int]
+) -> Iterator[Finding]:
     prose = doc.prose
     tokens = list(_TOKEN.finditer(prose, block.start, block.end))
-    for index in range(len(tokens) - 1):
+    for index in candidates:
         first, second = tokens[index], tokens[index + 1]
         gap = _GAP.fullmatch(prose, first.end(), second.start())
         if gap is None:
@@ -226,10 +244,14 @@ def _repeats(doc: Document, block: Block, protected: Protected) -> Iterator[Find
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
     protected = doc.protected  # its spans are computed on first use
+    prose, body_start = doc.prose, doc.body_start
     for block in doc.view.prose_blocks():
-        if block.end <= doc.body_start:
+        if block.end <= body_start:
             continue
-        for finding in _repeats(doc, block, protected):
+        candidates = _candidates(prose, block)
+        if not candidates:
+            continue  # nearly every block: no token is followed by itself
+        for finding in _repeats(doc, block, protected, candidates):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:

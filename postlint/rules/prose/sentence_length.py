@@ -60,12 +60,17 @@ class Options:
 # A word: letters or digits, with inner apostrophes, hyphens, dots and commas (don't, e-mail,
 # U.S, 3.5, 1,000) kept in one word. The mask is neither, so masked code is never a word.
 WORD = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
+# One match per word of WORD, and cheaper: a run of the characters a word may hold, from a
+# letter or digit on. WORD finds one word in each such run, from its first letter or digit to
+# its last; this takes the whole rest of the run, without looking back for the last one.
+_RUN = re.compile(r"[^\W_][\w'’.,-]*")
 # A candidate sentence end: terminal punctuation and closing marks, then blanks (masked text
 # may stand between) and the start of a sentence: a capital, a digit, a quote or masked text.
 # A run of marks ("!!!!") is matched from its first mark only, and a run of blanks is scanned
-# once per mark before it: linear time.
+# once per mark before it: linear time. The look-behind stands after the first mark, so the
+# scan for a candidate is a fast search for a mark rather than a test at every character.
 _END = re.compile(
-    r"(?<![.!?…])(?P<stop>[.!?…]+)[\"'”’)\]*_]*"
+    r"(?P<stop>[.!?…](?<![.!?…].)[.!?…]*)[\"'”’)\]*_]*"
     r"(?=" + MASK + r"*(?:[^\S\r\n]+|[^\S\r\n]*(?:\r\n|\r|\n)[^\S\r\n>]*)"
     r"[\"“‘(\[*_]*[A-Z0-9" + MASK + r"])"
 )
@@ -80,6 +85,7 @@ _ABBREVIATION = re.compile(
     r"|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z"
 )
+_BREAK_MARKS = ("  \n", "  \r", "\\\n", "\\\r")
 _BLANK = " \t\r\n" + MASK
 
 
@@ -99,9 +105,16 @@ def sentences(prose: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 def _ends(prose: str, start: int, end: int) -> Iterator[int]:
-    breaks = [m.start() for m in _HARD_BREAK.finditer(prose, start, end)]
+    breaks: list[int] = []
+    if _may_break(prose, start, end):
+        breaks = [m.start() for m in _HARD_BREAK.finditer(prose, start, end)]
     stops = [m.end() for m in _END.finditer(prose, start, end) if _is_end(prose, m, start)]
     yield from sorted(set(breaks + stops))
+
+
+def _may_break(prose: str, start: int, end: int) -> bool:
+    """Whether two spaces or a backslash stand before a line break: a hard break needs it."""
+    return any(prose.find(mark, start, end) >= 0 for mark in _BREAK_MARKS)
 
 
 def _is_end(prose: str, match: re.Match[str], floor: int) -> bool:
@@ -120,6 +133,17 @@ def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(first, first + len(stripped))
 
 
+def _word_count(prose: str, start: int, end: int, limit: int) -> int:
+    """The words of ``prose[start:end]``, or 0 when it is too short to hold more than ``limit``
+    (words need a character between them).
+
+    Counted with ``_RUN``, which is cheaper than ``WORD`` and counts the same.
+    """
+    if end - start <= 2 * limit:
+        return 0
+    return len(_RUN.findall(prose, start, end))
+
+
 def _is_enumeration(words: int, text: str) -> bool:
     """A list of names or items: many commas, few words between them."""
     commas = text.count(",")
@@ -128,19 +152,26 @@ def _is_enumeration(words: int, text: str) -> bool:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     prose = doc.prose
+    limit = options.max_words
     for block in doc.view.blocks:
         if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
             continue
+        # A sentence never splits a word (it ends at a blank, a mask or a hard break), so the
+        # paragraph's words are its sentences': ``left`` bounds the words of those to come.
+        left = _word_count(prose, block.start, block.end, limit)
+        if left <= limit:
+            continue
         for sentence in sentences(prose, block.start, block.end):
-            text = prose[sentence.start : sentence.end]
-            count = len(WORD.findall(text))
-            if count <= options.max_words or _is_enumeration(count, text):
+            if left <= limit:
+                break  # the sentences left cannot be too long
+            count = _word_count(prose, sentence.start, sentence.end, limit)
+            left -= count
+            if count <= limit or _is_enumeration(count, prose[sentence.start : sentence.end]):
                 continue
             yield Finding(
                 sentence.start,
                 sentence.end,
-                f"sentence of {count} words (limit {options.max_words}): split it into "
-                "shorter ones",
+                f"sentence of {count} words (limit {limit}): split it into shorter ones",
             )
 
 
