@@ -41,7 +41,6 @@ None: only the editor knows who wrote the post.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,6 +48,7 @@ from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.frontmatter import Located
 from postlint.core.rule import Rule
+from postlint.rules.artefacts._scan import compiled
 
 DEFAULT_PLACEHOLDERS = (
     "admin",
@@ -101,10 +101,10 @@ DEFAULT_PLACEHOLDERS = (
 )
 _KEYS = ("author", "authors", "byline", "creator", "writer")
 _WRAPPERS = "[]{}<>()%$\"'` \t"
-_BODY_BYLINE = re.compile(
+_BODY_BYLINE = (
     r"(?i)[*_]{0,2}(?:by|written[ \t]+by|posted[ \t]+by|author)[ \t]{0,2}:?[*_]{0,2}[ \t]{1,3}"
 )
-_COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT = r"<!--.*?-->"
 _LONGEST_BYLINE = 80
 
 
@@ -162,10 +162,10 @@ def _body_byline(doc: Document, start: int, end: int) -> tuple[int, int, str] | 
     text: the prose view masks "<author>" as an HTML tag)."""
     if end - start > _LONGEST_BYLINE or "\n" in doc.text[start:end]:
         return None
-    prefix = _BODY_BYLINE.match(doc.prose, start, end)
+    prefix = compiled(_BODY_BYLINE).match(doc.prose, start, end)
     if prefix is None:
         return None
-    rest = _COMMENT.sub("", doc.text[prefix.end() : end])
+    rest = compiled(_COMMENT).sub("", doc.text[prefix.end() : end])
     name = rest.strip(" \t*_")
     name_start = prefix.end() + len(rest) - len(rest.lstrip(" \t*_"))
     if not name or not doc.text.startswith(name, name_start):
