@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from postlint.core.prose_view import MASK
+
 # Characters Python's IGNORECASE matches to an ASCII letter besides its two cases.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _NOT_ALNUM = "[^0-9A-Za-z]"  # holds every whitespace character's bytes, "*" and "_"
@@ -106,7 +108,10 @@ def _class(body: str) -> str:
 
 
 def superset(source: str) -> str:
-    """An RE2 pattern (Latin-1) matching the UTF-8 bytes of every text ``source`` matches."""
+    """An RE2 pattern (Latin-1) matching the UTF-8 bytes of every text ``source`` matches
+    (with the mask read as NUL: see :func:`scannable`)."""
+    if MASK in source or "\x00" in source:
+        raise ValueError("a pattern naming the mask or NUL")
     out: list[str] = []
     i = 0
     while i < len(source):
@@ -155,11 +160,14 @@ def _compiled(source: str) -> Any:
 
 
 def scannable(text: str) -> bytes | None:
-    """``text`` as the scan reads it (a lone surrogate kept: the offsets stay exact), or None
-    when the scan cannot tell where a match may be (a character Python folds to ASCII)."""
+    """``text`` as the scan reads it, or None when the scan cannot tell where a match may be
+    (a character Python folds to ASCII). The mask becomes NUL, one byte instead of three
+    (the masks are half the prose view's bytes): no pattern names either, and whatever
+    matches the mask in Python (a negated ASCII class, ``.``) matches NUL in the superset. A
+    lone surrogate is kept: the character offsets stay exact."""
     if any(char in text for char in _FOLDS_TO_ASCII):
         return None
-    return text.encode("utf-8", "surrogatepass")
+    return text.replace(MASK, "\x00").encode("utf-8", "surrogatepass")
 
 
 def _char_offsets(encoded: bytes, offsets: Sequence[int]) -> dict[int, int]:
