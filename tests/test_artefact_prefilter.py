@@ -83,7 +83,7 @@ def test_every_match_of_the_python_pattern_is_a_candidate(code: str) -> None:
             encoded = scannable(text)
             if encoded is None:
                 continue
-            spans = candidate_spans(text, encoded, source)
+            spans = candidate_spans(len(text), encoded, source)
             for match in pattern.finditer(text):
                 matched += 1
                 assert any(s <= match.start() <= e for s, e in spans), (text, match)

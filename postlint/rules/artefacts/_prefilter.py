@@ -188,13 +188,11 @@ def _boundary(encoded: bytes, offset: int, step: int) -> int:
     return offset
 
 
-def candidate_spans(text: str, encoded: bytes, source: str) -> list[tuple[int, int]]:
-    """Character spans of ``text`` (``encoded`` is its :func:`scannable` form) where
-    ``source`` may match (see the module's docstring)."""
+def candidate_spans(length: int, encoded: bytes, source: str) -> list[tuple[int, int]]:
+    """Character spans where ``source`` may match (see the module's docstring) in a text of
+    ``length`` characters, ``encoded`` as :func:`scannable` makes it."""
     spans = [m.span() for m in _compiled(source).finditer(encoded)]
-    if not spans:
-        return []
-    if len(encoded) == len(text):
+    if not spans or len(encoded) == length:
         return spans
     bounds = [(_boundary(encoded, s, -1), _boundary(encoded, e, 1)) for s, e in spans]
     chars = _char_offsets(encoded, sorted({b for span in bounds for b in span}))

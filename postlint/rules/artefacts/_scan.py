@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from postlint.core.diagnostic import Edit, Finding, Fix
 from postlint.core.document import Document
@@ -45,26 +46,45 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class _Body:
-    """The body's own paragraphs and headings (not in block quotes), found once per document
-    for every rule; their :class:`Segment` objects are made only for the ones a rule reads."""
+class _Prose:
+    """The post's prose segments, found once per document for every rule (the body's
+    :class:`Segment` objects are made only for the ones a rule reads), and the text the
+    prefilter scans: the prose view with the fields' text put back in the masked front
+    matter, so one scan covers both (offsets are the file's)."""
 
     prose: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     kinds: tuple[str, ...]
     reach: tuple[int, ...]  # the largest end among segments 0..i
-    ordered: bool  # the starts ascend (blocks come in the file's order)
+    fields: tuple[Segment, ...]
+    field_starts: tuple[int, ...]
+    field_reach: tuple[int, ...]
+    encoded: bytes | None  # the scanned text; None: every segment is read
 
     def segment(self, index: int) -> Segment:
         return Segment(self.prose, self.starts[index], self.ends[index], self.kinds[index])
 
 
-def _body(doc: Document) -> _Body:
-    def compute() -> _Body:
+def _ascending(starts: Iterable[int], ends: Iterable[int]) -> bool:
+    """Whether the spans come in order without overlapping."""
+    return all(end <= start for end, start in zip(ends, list(starts)[1:], strict=False))
+
+
+def _scanned(doc: Document, fields: tuple[Segment, ...]) -> bytes | None:
+    prose, text = doc.prose, doc.text
+    pieces: list[str] = []
+    cursor = 0
+    for field in fields:
+        pieces += (prose[cursor : field.start], text[field.start : field.end])
+        cursor = field.end
+    return scannable("".join((*pieces, prose[cursor:])))
+
+
+def _prose(doc: Document) -> _Prose:
+    def compute() -> _Prose:
         body_start = doc.body_start
-        starts, ends, kinds, reach = [], [], [], []
-        furthest = -1
+        starts, ends, kinds = [], [], []
         for block in doc.blocks:
             kind = block.kind
             own = (kind == "paragraph" or kind == "heading") and not block.in_blockquote
@@ -72,27 +92,34 @@ def _body(doc: Document) -> _Body:
                 starts.append(block.start)
                 ends.append(block.end)
                 kinds.append(kind)
-                furthest = max(furthest, block.end)
-                reach.append(furthest)
-        ordered = starts == sorted(starts)
-        return _Body(doc.prose, tuple(starts), tuple(ends), tuple(kinds), tuple(reach), ordered)
+        fields = tuple(Segment(doc.text, f.start, f.end, "field", f.key) for f in doc.text_fields)
+        field_starts = tuple(f.start for f in fields)
+        field_ends = tuple(f.end for f in fields)
+        ordered = _ascending(starts, ends) and _ascending(field_starts, field_ends)
+        before_body = not fields or fields[-1].end <= body_start
+        return _Prose(
+            doc.prose,
+            tuple(starts),
+            tuple(ends),
+            tuple(kinds),
+            tuple(accumulate(ends, max)),
+            fields,
+            field_starts,
+            tuple(accumulate(field_ends, max)),
+            _scanned(doc, fields) if ordered and before_body else None,
+        )
 
-    return doc.view.analysis(("artefacts.body", doc.body_start), compute)
-
-
-def _fields(doc: Document) -> Iterator[Segment]:
-    for field in doc.text_fields:
-        yield Segment(doc.text, field.start, field.end, "field", field.key)
+    return doc.view.analysis(("artefacts.prose", doc.body_start, doc.prose_fields), compute)
 
 
 def segments(doc: Document, *, fields: bool = True) -> Iterator[Segment]:
     """The post's prose: body paragraphs and headings (not inside block quotes: a quoted
     exchange is not the post's own text), then the front-matter text fields."""
-    body = _body(doc)
-    for index in range(len(body.starts)):
-        yield body.segment(index)
+    prose = _prose(doc)
+    for index in range(len(prose.starts)):
+        yield prose.segment(index)
     if fields:
-        yield from _fields(doc)
+        yield from prose.fields
 
 
 @cache
@@ -103,19 +130,21 @@ def compiled(source: str) -> re.Pattern[str]:
 
 
 def candidate_segments(doc: Document, source: str) -> Iterator[Segment]:
-    """The segments of :func:`segments` in which ``source`` may match: the body's are
-    chosen by one scan of the whole prose view (:mod:`._prefilter`), the fields are all
-    kept (a few short values)."""
-    body = _body(doc)
-    chosen: Iterable[int] = range(len(body.starts))
-    if body.starts and body.ordered:
-        encoded = doc.view.analysis("artefacts.utf8", lambda: scannable(body.prose))
-        if encoded is not None:
-            spans = candidate_spans(body.prose, encoded, source)
-            chosen = sorted(flagged(body.starts, body.reach, spans))
-    for index in chosen:
-        yield body.segment(index)
-    yield from _fields(doc)
+    """The segments of :func:`segments` in which ``source`` may match, chosen by one scan of
+    the whole prose (:mod:`._prefilter`)."""
+    prose = _prose(doc)
+    if prose.encoded is None:
+        yield from segments(doc)
+        return
+    if not prose.starts and not prose.fields:
+        return
+    spans = candidate_spans(len(prose.prose), prose.encoded, source)
+    if not spans:
+        return
+    for index in sorted(flagged(prose.starts, prose.reach, spans)):
+        yield prose.segment(index)
+    for index in sorted(flagged(prose.field_starts, prose.field_reach, spans)):
+        yield prose.fields[index]
 
 
 _LOOKBACK = 240
