@@ -4,9 +4,9 @@ The artefact patterns are Python regexes (look-arounds, Unicode ``\\b``), and ru
 every paragraph of every post cost most of the family's time, though almost no post holds an
 artefact. :func:`superset` rewrites a pattern into an RE2 pattern that matches, on the UTF-8
 bytes of a text, wherever the original could match and more: look-arounds, ``\\b`` and
-anchors are dropped, ``\\s`` becomes "not an ASCII letter or digit", ``\\w`` and ``\\d`` "not
-ASCII whitespace", every count ``{m,n}`` becomes ``{m,}`` (a character is one byte or more),
-and a non-ASCII character becomes its bytes. Compiled in Latin-1 mode (a byte is a
+anchors are dropped, ``\\s``, ``\\w`` and ``\\d`` become their ASCII members plus every byte
+of a non-ASCII character, every count ``{m,n}`` becomes ``{m,}`` (a character is one byte or
+more), and a non-ASCII character becomes its bytes. Compiled in Latin-1 mode (a byte is a
 character), it is small and fast to build, and a DFA scan is linear.
 
 Why the candidates cover every match: if the Python pattern matches ``text[q:r]``, the
@@ -32,8 +32,13 @@ from postlint.core.prose_view import MASK
 
 # Characters Python's IGNORECASE matches to an ASCII letter besides its two cases.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-_NOT_ALNUM = "[^0-9A-Za-z]"  # holds every whitespace character's bytes, "*" and "_"
-_NOT_SPACE = r"[^\t-\r ]"  # holds every word character's bytes
+# Supersets of Python's classes: a character in one is in ASCII (these) or takes bytes
+# 0x80-0xFF (all of which these hold).
+_CLASSES = {
+    "s": r"\t-\r\x1c-\x20\x80-\xff",
+    "w": r"0-9A-Za-z_\x80-\xff",
+    "d": r"0-9\x80-\xff",
+}
 _COUNT = re.compile(r"\{(\d+)(,\d*)?\}")  # linear: digits, then an optional comma and digits
 _CLASS_ESCAPE = re.compile(r"\\(.)", re.DOTALL)  # linear: two characters
 _PLAIN_ESCAPES = "ntr"
@@ -85,26 +90,24 @@ def _class(body: str) -> str:
         return f"[{body}]"  # a non-ASCII character's bytes are all outside it
     if escapes - set(_PLAIN_ESCAPES + "swd"):
         raise ValueError(f"unsupported class [{body}]")
-    if escapes & set("wd"):
-        return "(?s:.)" if "s" in escapes or re.search(r"[\t-\r ]", rest) else _NOT_SPACE
-    if "s" in escapes:
-        return "(?s:.)" if re.search("[0-9A-Za-z]", rest) else _NOT_ALNUM
-    if body.isascii():
-        return f"[{body}]"
-    ascii_part, wide, i = "", [], 0
+    members, wide, i = "", [], 0
     while i < len(body):
         start = i
         i += 2 if body[i] == "\\" else 1
         if i + 1 < len(body) and body[i] == "-":  # a range "a-z"
             i += 3 if body[i + 1] == "\\" else 2
         member = body[start:i]
-        if member.isascii():
-            ascii_part += member
+        if member[1:] in _CLASSES and member[0] == "\\":
+            members += _CLASSES[member[1:]]
+        elif member.isascii():
+            members += member
         elif len(member) == 1:
             wide.append(_literal(member))
         else:
             raise ValueError(f"unsupported range in [{body}]")
-    return "(?:" + "|".join(([f"[{ascii_part}]"] if ascii_part else []) + wide) + ")"
+    if escapes & set("swd"):  # the class holds every byte of a non-ASCII character
+        return f"[{members}]"
+    return "(?:" + "|".join(([f"[{members}]"] if members else []) + wide) + ")"
 
 
 def superset(source: str) -> str:
@@ -118,10 +121,8 @@ def superset(source: str) -> str:
         char = source[i]
         if char == "\\":
             escaped = source[i + 1]
-            if escaped == "s":
-                out.append(_NOT_ALNUM)
-            elif escaped in "wd":
-                out.append(_NOT_SPACE)
+            if escaped in _CLASSES:
+                out.append(f"[{_CLASSES[escaped]}]")
             elif escaped.isalnum() and escaped not in "bB" + _PLAIN_ESCAPES:
                 raise ValueError(f"unsupported escape \\{escaped}")
             elif escaped not in "bB":
@@ -168,6 +169,14 @@ def scannable(text: str) -> bytes | None:
     if any(char in text for char in _FOLDS_TO_ASCII):
         return None
     return text.replace(MASK, "\x00").encode("utf-8", "surrogatepass")
+
+
+def may_match(text: str, source: str) -> bool:
+    """Whether ``source`` may match somewhere in ``text`` (False: it does not)."""
+    if "(?i" in source and any(char in text for char in _FOLDS_TO_ASCII):
+        return True
+    encoded = text.replace(MASK, "\x00").encode("utf-8", "surrogatepass")
+    return _compiled(source).search(encoded) is not None
 
 
 def _char_offsets(encoded: bytes, offsets: Sequence[int]) -> dict[int, int]:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
@@ -141,8 +142,14 @@ def _finding(start: int, end: int, name: str) -> Finding:
     )
 
 
+@cache
+def _keys(placeholders: tuple[str, ...]) -> frozenset[str]:
+    """Keyed once per list of placeholders, not once per post."""
+    return frozenset(_key(p) for p in placeholders)
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    placeholders = frozenset(_key(p) for p in options.placeholders)
+    placeholders = _keys(tuple(options.placeholders))
     fm = doc.front_matter
     if fm is not None and fm.root is not None:
         for key, value in fm.root.entries:
@@ -150,7 +157,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 for name in _names(value):
                     if _key(name.value) in placeholders:
                         yield _finding(name.start, name.end, name.value)
-    paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and b.start >= doc.body_start]
+    body_start = doc.body_start
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and b.start >= body_start]
     for block in {id(b): b for b in (paragraphs[:1] + paragraphs[-1:])}.values():
         found = _body_byline(doc, block.start, block.end)
         if found is not None and _key(found[2]) in placeholders:
