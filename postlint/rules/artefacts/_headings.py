@@ -10,13 +10,16 @@ _ATX = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r"\r?\n[ \t]{0,3}(=+|-+)[ \t]*$")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _MARKUP = re.compile(r"[*_`~\[\]" + MASK + r"]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _EDGE = " \t\r\n.:;!?,\"'-"
 
 
 def normalise(text: str) -> str:
     """``text`` without Markdown marks, masked characters, end punctuation or case."""
-    text = _MARKUP.sub("", text.translate(_QUOTES))
+    for curly, straight in _QUOTES:  # str.replace is C; translate with a dict is not
+        if curly in text:
+            text = text.replace(curly, straight)
+    text = _MARKUP.sub("", text)
     return " ".join(text.split()).strip(_EDGE).casefold()
 
 

@@ -8,12 +8,15 @@ costs a bounded number of steps whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
 
 from postlint.core.diagnostic import Edit, Finding, Fix
 from postlint.core.document import Document
 from postlint.core.prose_view import MASK
+from postlint.rules.artefacts._prefilter import candidate_spans, flagged, scannable
 from postlint.rules.prose._text import starts_sentence
 
 APOSTROPHE = r"['’ʼ]"
@@ -42,22 +45,111 @@ class Segment:
     key: str = ""  # the field's key
 
 
+@dataclass(frozen=True)
+class _Prose:
+    """The post's prose segments, found once per document for every rule (the body's
+    :class:`Segment` objects are made only for the ones a rule reads), and the text the
+    prefilter scans: the prose view with the fields' text put back in the masked front
+    matter, so one scan covers both (offsets are the file's)."""
+
+    prose: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kinds: tuple[str, ...]
+    reach: tuple[int, ...]  # the largest end among segments 0..i
+    fields: tuple[Segment, ...]
+    field_starts: tuple[int, ...]
+    field_reach: tuple[int, ...]
+    encoded: bytes | None  # the scanned text; None: every segment is read
+
+    def segment(self, index: int) -> Segment:
+        return Segment(self.prose, self.starts[index], self.ends[index], self.kinds[index])
+
+
+def _ascending(starts: Iterable[int], ends: Iterable[int]) -> bool:
+    """Whether the spans come in order without overlapping."""
+    return all(end <= start for end, start in zip(ends, list(starts)[1:], strict=False))
+
+
+def _scanned(doc: Document, fields: tuple[Segment, ...]) -> bytes | None:
+    prose, text = doc.prose, doc.text
+    pieces: list[str] = []
+    cursor = 0
+    for field in fields:
+        pieces += (prose[cursor : field.start], text[field.start : field.end])
+        cursor = field.end
+    return scannable("".join((*pieces, prose[cursor:])))
+
+
+def _prose(doc: Document) -> _Prose:
+    def compute() -> _Prose:
+        body_start = doc.body_start
+        starts, ends, kinds = [], [], []
+        for block in doc.blocks:
+            kind = block.kind
+            own = (kind == "paragraph" or kind == "heading") and not block.in_blockquote
+            if own and block.start >= body_start:
+                starts.append(block.start)
+                ends.append(block.end)
+                kinds.append(kind)
+        fields = tuple(Segment(doc.text, f.start, f.end, "field", f.key) for f in doc.text_fields)
+        field_starts = tuple(f.start for f in fields)
+        field_ends = tuple(f.end for f in fields)
+        ordered = _ascending(starts, ends) and _ascending(field_starts, field_ends)
+        before_body = not fields or fields[-1].end <= body_start
+        return _Prose(
+            doc.prose,
+            tuple(starts),
+            tuple(ends),
+            tuple(kinds),
+            tuple(accumulate(ends, max)),
+            fields,
+            field_starts,
+            tuple(accumulate(field_ends, max)),
+            _scanned(doc, fields) if ordered and before_body else None,
+        )
+
+    return doc.view.analysis(("artefacts.prose", doc.body_start, doc.prose_fields), compute)
+
+
 def segments(doc: Document, *, fields: bool = True) -> Iterator[Segment]:
     """The post's prose: body paragraphs and headings (not inside block quotes: a quoted
     exchange is not the post's own text), then the front-matter text fields."""
-    prose = doc.prose
-    for block in doc.blocks:
-        own = block.kind in ("paragraph", "heading") and not block.in_blockquote
-        if own and block.start >= doc.body_start:
-            yield Segment(prose, block.start, block.end, block.kind)
+    prose = _prose(doc)
+    for index in range(len(prose.starts)):
+        yield prose.segment(index)
     if fields:
-        for field in doc.text_fields:
-            yield Segment(doc.text, field.start, field.end, "field", field.key)
+        yield from prose.fields
+
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A rule's pattern, compiled on first use: importing the rules stays cheap, and a post
+    whose prose the prefilter clears never needs it."""
+    return re.compile(source)
+
+
+def candidate_segments(doc: Document, source: str) -> Iterator[Segment]:
+    """The segments of :func:`segments` in which ``source`` may match, chosen by one scan of
+    the whole prose (:mod:`._prefilter`)."""
+    prose = _prose(doc)
+    if prose.encoded is None:
+        yield from segments(doc)
+        return
+    if not prose.starts and not prose.fields:
+        return
+    spans = candidate_spans(len(prose.prose), prose.encoded, source)
+    if not spans:
+        return
+    for index in sorted(flagged(prose.starts, prose.reach, spans)):
+        yield prose.segment(index)
+    for index in sorted(flagged(prose.field_starts, prose.field_reach, spans)):
+        yield prose.fields[index]
 
 
 _LOOKBACK = 240
 # A phrase shown as an example or reported as someone's words: 'replies: "...', "such as".
-_MENTION = re.compile(
+_MENTION = (
     r"(?i)\b(?:says?|said|saying|repl(?:y|ies|ied)|respon(?:d|ds|ded|se|ses)|answer(?:s|ed)?"
     r"|wr(?:ote|ites)|output(?:s|ted)?|return(?:s|ed)?|generat(?:es|ed)|produc(?:es|ed)"
     r"|such\s+as|like|e\.g\.|phrases?|messages?|text|string|prompts?|with)"
@@ -79,7 +171,7 @@ def quoted(text: str, floor: int, at: int) -> bool:
         return True
     if before.count("«") > before.count("»"):
         return True
-    return _MENTION.search(before[-40:]) is not None
+    return compiled(_MENTION).search(before[-40:]) is not None
 
 
 @dataclass(frozen=True)
@@ -91,22 +183,25 @@ class Hit:
 
 def phrase_hits(
     doc: Document,
-    pattern: re.Pattern[str],
+    source: str,
     needles: tuple[str, ...],
     *,
     sentence_start: bool = False,
     accept: Callable[[re.Match[str]], bool] | None = None,
 ) -> Iterator[Hit]:
-    """Matches of ``pattern`` in the post's prose that are the post's own words (not quoted).
+    """Matches of the pattern ``source`` in the post's prose that are the post's own words
+    (not quoted).
 
     ``needles``: lower-case words of which every match holds one; a segment holding none is
     passed over without running the pattern (a substring test costs a hundredth of it).
     ``sentence_start``: only matches that open a sentence, a heading or a field.
     """
-    for segment in segments(doc):
+    pattern = None
+    for segment in candidate_segments(doc, source):
         lowered = segment.text[segment.start : segment.end].lower()
         if not any(needle in lowered for needle in needles):
             continue
+        pattern = pattern or compiled(source)
         for match in pattern.finditer(segment.text, segment.start, segment.end):
             if accept is not None and not accept(match):
                 continue
@@ -124,8 +219,8 @@ def excerpt(doc: Document, start: int, end: int, limit: int = 60) -> str:
 
 
 _WINDOW = 300  # how far a sentence boundary is looked for: bounded, so the cost per hit is too
-_TERMINATOR = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s|$)")
-_ABBREVIATION = re.compile(
+_TERMINATOR = r"[.!?…]+[\"'”’)\]*_]*(?=\s|$)"
+_ABBREVIATION = (
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|vs|etc|e\.g|i\.e|cf|approx|Inc|Ltd|Co|Corp)|\b[A-Z])\.$"
 )
 
@@ -137,8 +232,10 @@ def opens_sentence(segment: Segment, at: int) -> bool:
 
 def _ends(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets just after each sentence terminator in ``text[start:end]``."""
-    for match in _TERMINATOR.finditer(text, start, end):
-        if not _ABBREVIATION.search(text, max(start, match.start() - 12), match.start() + 1):
+    for match in compiled(_TERMINATOR).finditer(text, start, end):
+        if not compiled(_ABBREVIATION).search(
+            text, max(start, match.start() - 12), match.start() + 1
+        ):
             yield match.end()
 
 
@@ -159,14 +256,14 @@ def sentence_span(segment: Segment, start: int, end: int) -> tuple[int, int]:
     return begin, max(finish, end)
 
 
-_NOT_BLANK = re.compile(r"\S")
-_MARKERS = re.compile(r"[ \t]{0,3}(?:[>*+-]|\d{1,9}[.)]|#{1,6})?[ \t]{0,4}")
+_NOT_BLANK = r"\S"
+_MARKERS = r"[ \t]{0,3}(?:[>*+-]|\d{1,9}[.)]|#{1,6})?[ \t]{0,4}"
 _LONGEST_GAP = 1000  # blank characters between blocks that a removal looks across
 
 
 def has_text(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds anything but whitespace (without copying it)."""
-    return _NOT_BLANK.search(text, start, end) is not None
+    return compiled(_NOT_BLANK).search(text, start, end) is not None
 
 
 def removal(doc: Document, segment: Segment, start: int, end: int) -> Edit | None:
@@ -174,7 +271,7 @@ def removal(doc: Document, segment: Segment, start: int, end: int) -> Edit | Non
     together with the whitespace that would otherwise be left doubled or dangling; the
     whole block, and the blank lines that separate it, when the span is all of it."""
     text = doc.text
-    lead = _MARKERS.fullmatch(text, segment.start, start) is not None  # "- ", "## ", "> "
+    lead = compiled(_MARKERS).fullmatch(text, segment.start, start) is not None  # "- ", "## ", "> "
     alone = (lead or not has_text(text, segment.start, start)) and not has_text(
         text, end, segment.end
     )

@@ -50,7 +50,6 @@ sentence may carry words the post needs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.core.diagnostic import Finding, Fix, Severity
@@ -60,6 +59,7 @@ from postlint.rules.artefacts._scan import (
     APOSTROPHE,
     GAP,
     Hit,
+    compiled,
     excerpt,
     finding,
     opens_sentence,
@@ -99,7 +99,7 @@ _STRONG = (
 )
 _DET = rf"(?:(?:a|an|the|your|my){_S})?"
 _PROVIDED = rf"(?:(?:provided|original|given|above|initial){_S})?"
-_PATTERN = re.compile(
+_PATTERN = (
     r"(?i)(?=[socagunhbi])(?:"
     # "Sure! Here's ...:", "Certainly, here is the article"
     rf"\b{_ASSENT}[\s*_]{{0,3}}[!.,:;—–-]{{1,3}}[\s*_]{{0,4}}{_HERE}[^.!?:\n]{{0,100}}?\b{_TEXT}\b"
@@ -121,8 +121,8 @@ _PATTERN = re.compile(
     rf"|\b{_I}(?:{_A}ve|{_S}have){_S}(?:(?:carefully|also|now|completely){_S})?{_REWROTE}"
     rf"{_S}(?:your|the{_S}(?:provided|given)){_S}(?:[\w-]{{2,20}}{_S})?{_TEXT}\b"
     r")"
-)
-_ASSENT_START = re.compile(rf"(?i){_ASSENT}")
+)  # compiled on first use: _scan.compiled
+_ASSENT_START = rf"(?i){_ASSENT}"
 # Every match holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = (
     "here", "below", "have", "i've", "i’ve", "iʼve", "help", "happy", "glad", "delighted",
@@ -143,7 +143,7 @@ def _fix(doc: Document, hit: Hit) -> Fix | None:
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     for hit in phrase_hits(doc, _PATTERN, _NEEDLES):
         text = hit.segment.text
-        if _ASSENT_START.match(text, hit.start) and not _opens(hit):
+        if compiled(_ASSENT_START).match(text, hit.start) and not _opens(hit):
             continue
         said = excerpt(doc, hit.start, hit.end)
         yield finding(

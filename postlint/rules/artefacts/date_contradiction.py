@@ -53,7 +53,7 @@ from collections.abc import Iterator
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.rule import NoOptions, Rule
-from postlint.rules.artefacts._scan import segments, sentence_span
+from postlint.rules.artefacts._scan import candidate_segments, compiled, sentence_span
 
 _MONTHS = {
     name: number
@@ -79,7 +79,7 @@ _MONTHS = {
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]{1,3})?"
-_DATE = re.compile(
+_DATE = (
     rf"(?i){_WEEKDAY}(?:(?P<iy>\d{{4}})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
     rf"|{_DAY.format('d1')}(?:[ \t]{{1,3}}of)?[ \t]{{1,3}}{_MONTH.format('m1')}"
     rf"(?:,?[ \t]{{1,3}}(?P<y1>\d{{4}}))?"
@@ -88,7 +88,7 @@ _DATE = re.compile(
 )
 _S = r"[ \t\r\n]{1,3}"
 # What dates the post itself; the date follows directly.
-_TRIGGER = re.compile(
+_TRIGGER = (
     r"(?i)(?=[tpwdlu])(?:"
     rf"\b(?:this|the){_S}(?:blog{_S})?(?:post|article|piece|story|entry|update|newsletter"
     rf"|report|announcement){_S}(?:was|is|has{_S}been){_S}(?:(?:first|originally){_S})?"
@@ -98,10 +98,12 @@ _TRIGGER = re.compile(
     r"|\btoday[ \t]{0,2}[,(][ \t]{0,2}"
     r")"
 )
-_OTHER_VENUE = re.compile(
+_OTHER_VENUE = (
     r"\b(?i:originally|first|previously|also|cross-?posted|re-?published|re-?posted"
     r"|syndicated|appeared)\b|\b(?:on|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w.-]*"
 )
+# A finding needs a trigger followed at once by a date: where the prefilter looks.
+_TRIGGER_THEN_DATE = _TRIGGER + _DATE.removeprefix("(?i)")
 # Every trigger holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = ("publish", "posted", "written", "dated", "updated", "released", "today")
 _DATE_KEYS = ("date", "pubDate", "publishDate")
@@ -151,12 +153,12 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     posted = _post_date(doc)
     if posted is None:
         return
-    for segment in segments(doc):
+    for segment in candidate_segments(doc, _TRIGGER_THEN_DATE):
         lowered = segment.text[segment.start : segment.end].lower()
         if not any(needle in lowered for needle in _NEEDLES):
             continue
-        for trigger in _TRIGGER.finditer(segment.text, segment.start, segment.end):
-            date = _DATE.match(segment.text, trigger.end(), segment.end)
+        for trigger in compiled(_TRIGGER).finditer(segment.text, segment.start, segment.end):
+            date = compiled(_DATE).match(segment.text, trigger.end(), segment.end)
             if date is None:
                 continue
             stated = _stated(date)
@@ -168,7 +170,9 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
                 continue  # the same day, or an update after publication
             start, end = sentence_span(segment, trigger.start(), date.end())
             text = segment.text
-            if _OTHER_VENUE.search(text[start : trigger.start()] + " " + text[date.end() : end]):
+            if compiled(_OTHER_VENUE).search(
+                text[start : trigger.start()] + " " + text[date.end() : end]
+            ):
                 continue
             written = " ".join(text[trigger.start() : date.end()].split())
             what = "updated before it was published" if updated else "published on another day"

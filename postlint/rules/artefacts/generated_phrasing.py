@@ -202,9 +202,9 @@ def _phrases(text: str, start: int, end: int, prepared: Prepared) -> Iterator[tu
     lowered = _key(text[start:end])
     present = set(WORD.findall(lowered))
     entries = [e for word in present & prepared.by_word.keys() for e in prepared.by_word[word]]
-    for length in prepared.stem_lengths:
-        stems = {word[:length] for word in present} & prepared.by_stem.keys()
-        entries.extend(e for stem in stems for e in prepared.by_stem[stem])
+    for stem, stemmed in prepared.by_stem.items():  # a substring test first: most are absent
+        if stem in lowered and any(word.startswith(stem) for word in present):
+            entries.extend(stemmed)
     found = sorted(
         (match.start(), index, match.end())
         for index, probe, pattern in entries

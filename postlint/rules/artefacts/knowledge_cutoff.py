@@ -40,7 +40,6 @@ None: the facts the note hedges need checking, and the sentence rewriting.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.core.diagnostic import Finding, Severity
@@ -58,7 +57,7 @@ _MINE = (
     rf"{_S}(?:{_CUTOFF}|update)|training(?:{_S}data)?|knowledge(?:{_S}base)?|update"
     rf"|information|{_CUTOFF}(?:{_S}date)?|data)\b"
 )
-_PATTERN = re.compile(
+_PATTERN = (
     r"(?i)(?=[abmsuiwtd])(?:"
     # "As of my last update", "up to my knowledge cutoff", "beyond my training data"
     rf"\b(?:as{_S}of|up{_S}(?:to|until)|until|through|beyond|after|since|past|at{_S}the{_S}time"
@@ -86,7 +85,7 @@ _PATTERN = re.compile(
     rf"|\b{_I}{_S}(?:cannot|can{_A}?t|am{_S}unable{_S}to|{_A}m{_S}unable{_S}to){_S}"
     rf"(?:browse|search|access){_S}the{_S}(?:internet|web)\b"
     r")"
-)
+)  # compiled on first use: _scan.compiled
 # Every match holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = (
     "update", "training", "trained", "knowledge", "information", "cut", "data", "news",

@@ -52,11 +52,12 @@ from collections.abc import Iterator
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
 from postlint.core.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.artefacts._scan import Segment, has_text, quoted, removal
+from postlint.rules.artefacts._prefilter import may_match
+from postlint.rules.artefacts._scan import Segment, compiled, has_text, quoted, removal
 
 _KINDS = r"(?:search|news|view|fetch|file|image|academia|finance|forecast|sports|product|reddit|calculator|time|video)"
 _TURN = rf"turn\d{{1,3}}{_KINDS}\d{{1,4}}(?:L\d{{1,5}}(?:-L\d{{1,5}})?)?"
-_PATTERN = re.compile(
+_PATTERN = (
     r"[\ue200\ue202\ue203][^\ue201\n]{0,200}\ue201"  # ChatGPT's delimited entity
     r"|[\ue200-\ue203]"  # a delimiter left alone
     rf"|(?:file)?cite(?:{_TURN}){{1,12}}"
@@ -67,17 +68,10 @@ _PATTERN = re.compile(
     r"|\[cite_start\]|\[cite:[ \t]{0,2}\d{1,4}(?:,[ \t]{0,2}\d{1,4}){0,30}\]"
     r"|\[\^\d{1,3}\^\]"
 )
-_OAI_LINK = re.compile(r"\[oai_citation:\d{1,4}‡[^\]\n]{0,200}\](?:\([^)\s]{0,2000}\))?")
-# Every token holds one of these: most posts are passed over with a few fast tests.
-_NEEDLES = (
-    "turn",
-    "【",
-    "oaicite",
-    "oai_citation",
-    "[cite",
-    "^]",
-    *map(chr, range(0xE200, 0xE204)),
-)
+_OAI_LINK = r"\[oai_citation:\d{1,4}‡[^\]\n]{0,200}\](?:\([^)\s]{0,2000}\))?"
+# Every token holds one of these ("turn" alone is in most posts: "return"); most posts are
+# passed over with one RE2 scan of the file.
+_NEEDLES = r"【|oaicite|oai_citation|\[cite|\^\]|turn\d|" + "[\ue200\ue201\ue202\ue203]"
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]{0,100}$")
 _WORD_AFTER = re.compile(r"[ \t]{0,100}(\w+)")
 
@@ -118,9 +112,9 @@ def _safe_edit(doc: Document, segment: Segment, start: int, end: int) -> Edit | 
 
 def _findings(doc: Document, segment: Segment) -> Iterator[Finding]:
     text = doc.text
-    for pattern, safe in ((_PATTERN, True), (_OAI_LINK, False)):
+    for source, safe in ((_PATTERN, True), (_OAI_LINK, False)):
         ticks, counted = 0, segment.start  # backticks before the match: odd means inline code
-        for match in pattern.finditer(text, segment.start, segment.end):
+        for match in compiled(source).finditer(text, segment.start, segment.end):
             start, end = match.span()
             ticks, counted = ticks + text.count("`", counted, start), start
             if ticks % 2 == 1 or quoted(text, segment.start, start):
@@ -141,7 +135,7 @@ def _findings(doc: Document, segment: Segment) -> Iterator[Finding]:
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    if not any(needle in doc.text for needle in _NEEDLES):
+    if not may_match(doc.text, _NEEDLES):
         return
     for segment in _raw_segments(doc):
         yield from _findings(doc, segment)

@@ -44,7 +44,6 @@ None: the post around a refusal is usually missing; it needs a writer, not an ed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.core.diagnostic import Finding, Severity
@@ -85,7 +84,7 @@ _POLICY = (
     rf"|instructions)|(?:OpenAI|Anthropic|Google){_A}s{_S}(?:[\w-]{{2,20}}{_S})?(?:guidelines"
     rf"|polic(?:y|ies)|terms))\b"
 )
-_PATTERN = re.compile(
+_PATTERN = (
     r"(?i)(?=[imasugvbcr])(?:"
     rf"\b{_APOLOGY}[\s*_,.!;:—–-]{{1,6}}(?:but{_S})?(?:(?:unfortunately|however),?{_S})?"
     rf"{_UNABLE}{_S}{_VERB}\b"
@@ -98,7 +97,7 @@ _PATTERN = re.compile(
     rf"|\b{_UNABLE}{_S}{_VERB}{_S}(?:that|this|such){_S}(?:(?:kind|type|sort){_S}of{_S})?"
     r"(?:content|material)\b"
     r")"
-)
+)  # compiled on first use: _scan.compiled
 # Every match holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = (
     "sorry", "apolog", "can", "unable", "able", "abilit", "decline", "against", "violat",

@@ -41,7 +41,6 @@ None: the sentence has to be rewritten or deleted by someone who knows what the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.core.diagnostic import Finding, Severity
@@ -73,7 +72,7 @@ _NOT_A_ROLE = (
 _MAKERS = r"(?:OpenAI|Anthropic|Google|DeepMind|Meta|Microsoft|Mistral|xAI|DeepSeek)"
 _TRAINED = rf"(?:developed|created|trained|built|made|designed|programmed|powered){_S}by"
 _I = "I"  # in any case: some pipelines lower-case whole replies
-_PATTERN = re.compile(
+_PATTERN = (
     r"(?i)(?=[aibdm])(?:"
     # "As an AI (language model)(, developed by OpenAI), I ..."
     rf"\b(?:as|being){_S}(?:an?{_S}|the{_S})?{_ADJECTIVES}{_NOUN}{_NOT_A_ROLE}\b"
@@ -92,7 +91,7 @@ _PATTERN = re.compile(
     rf"|feelings{_S}or{_S}(?:emotions|opinions|consciousness)|emotions{_S}or{_S}feelings"
     rf"|consciousness|a{_S}physical{_S}(?:body|form|presence))\b"
     r")"
-)
+)  # compiled on first use: _scan.compiled
 # Every match holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = (
     " ai", "*ai", "_ai", "\nai", "\tai", "a.i.", "artificial", "language", "llm", "chat",

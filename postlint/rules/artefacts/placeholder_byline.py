@@ -41,14 +41,15 @@ None: only the editor knows who wrote the post.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.frontmatter import Located
 from postlint.core.rule import Rule
+from postlint.rules.artefacts._scan import compiled
 
 DEFAULT_PLACEHOLDERS = (
     "admin",
@@ -101,10 +102,10 @@ DEFAULT_PLACEHOLDERS = (
 )
 _KEYS = ("author", "authors", "byline", "creator", "writer")
 _WRAPPERS = "[]{}<>()%$\"'` \t"
-_BODY_BYLINE = re.compile(
+_BODY_BYLINE = (
     r"(?i)[*_]{0,2}(?:by|written[ \t]+by|posted[ \t]+by|author)[ \t]{0,2}:?[*_]{0,2}[ \t]{1,3}"
 )
-_COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT = r"<!--.*?-->"
 _LONGEST_BYLINE = 80
 
 
@@ -141,8 +142,14 @@ def _finding(start: int, end: int, name: str) -> Finding:
     )
 
 
+@cache
+def _keys(placeholders: tuple[str, ...]) -> frozenset[str]:
+    """Keyed once per list of placeholders, not once per post."""
+    return frozenset(_key(p) for p in placeholders)
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    placeholders = frozenset(_key(p) for p in options.placeholders)
+    placeholders = _keys(tuple(options.placeholders))
     fm = doc.front_matter
     if fm is not None and fm.root is not None:
         for key, value in fm.root.entries:
@@ -150,7 +157,8 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
                 for name in _names(value):
                     if _key(name.value) in placeholders:
                         yield _finding(name.start, name.end, name.value)
-    paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and b.start >= doc.body_start]
+    body_start = doc.body_start
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and b.start >= body_start]
     for block in {id(b): b for b in (paragraphs[:1] + paragraphs[-1:])}.values():
         found = _body_byline(doc, block.start, block.end)
         if found is not None and _key(found[2]) in placeholders:
@@ -162,10 +170,10 @@ def _body_byline(doc: Document, start: int, end: int) -> tuple[int, int, str] | 
     text: the prose view masks "<author>" as an HTML tag)."""
     if end - start > _LONGEST_BYLINE or "\n" in doc.text[start:end]:
         return None
-    prefix = _BODY_BYLINE.match(doc.prose, start, end)
+    prefix = compiled(_BODY_BYLINE).match(doc.prose, start, end)
     if prefix is None:
         return None
-    rest = _COMMENT.sub("", doc.text[prefix.end() : end])
+    rest = compiled(_COMMENT).sub("", doc.text[prefix.end() : end])
     name = rest.strip(" \t*_")
     name_start = prefix.end() + len(rest) - len(rest.lstrip(" \t*_"))
     if not name or not doc.text.startswith(name, name_start):

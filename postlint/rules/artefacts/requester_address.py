@@ -44,7 +44,6 @@ unsafe because the sentence may hold something the post needs besides the offer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.core.diagnostic import Finding, Severity
@@ -53,6 +52,7 @@ from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.artefacts._scan import (
     APOSTROPHE,
     GAP,
+    compiled,
     excerpt,
     finding,
     opens_sentence,
@@ -85,7 +85,7 @@ _OFFER_VERB = (
     r"|translate|summari[sz]e|format|dive|explore|help|suggest|compile|proceed|research"
     r"|look|put|turn|convert|focus|break|outline|list|craft|give|prepare)"
 )
-_PATTERN = re.compile(
+_PATTERN = (
     r"(?i)(?=[lwdsihfjpagt])(?:"
     # "Let me know if you'd like me to ...", "... if you need any further changes"
     rf"\b(?:(?:just|please|simply){_S})?(?:let{_S}me{_S}know|tell{_S}me){_S}(?:if|whether|when)"
@@ -131,17 +131,17 @@ _PATTERN = re.compile(
     rf"|\b(?:{_I}{_S})?hope{_S}(?:this|the){_S}(?:[\w-]{{2,20}}{_S})?(?:meets|exceeds|matches)"
     rf"{_S}your{_S}(?:expectations|needs|requirements)\b"
     r")"
-)
+)  # compiled on first use: _scan.compiled
 # Every match holds one of these (lower-cased): a segment without any is not searched.
 _NEEDLES = ("you", "know", "free", "shall", "anything", "hope", "happy", "glad")
 
 
-_BARE_HAPPY = re.compile(r"(?i)happy|glad")
+_BARE_HAPPY = r"(?i)happy|glad"
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     for hit in phrase_hits(doc, _PATTERN, _NEEDLES):
-        if _BARE_HAPPY.match(hit.segment.text, hit.start) and not opens_sentence(
+        if compiled(_BARE_HAPPY).match(hit.segment.text, hit.start) and not opens_sentence(
             hit.segment, hit.start
         ):
             continue  # "we are happy to expand": only a sentence opening "Happy to" is a reply
