@@ -147,3 +147,13 @@ def posts(draw: st.DrawFn) -> bytes:
 def test_invariants_hold_on_generated_posts(data: bytes, unsafe: bool) -> None:
     problems, _ = violations(HOUSE, "p.md", data, unsafe=unsafe)
     assert problems == []
+
+
+def test_a_chain_of_overlapping_unsafe_fixes_settles_in_one_run() -> None:
+    """Eleven adjacent assistant offers: each pass deletes every other one, and the final line
+    break waits for the last; with 10 passes a second --fix still changed the text."""
+    offer = "Would you like me to add a section on composting?"
+    body = "\n\n".join([f"{offer} {offer}", f"{offer} {offer} wasnâ€™t wasnâ€™t {offer}"] * 2)
+    data = f'---\ntitle: "A post"\n---\n\npeace\n\n{body} rates rose citeturn0search3  '.encode()
+    problems, _ = violations(HOUSE, "p.md", data, unsafe=True)
+    assert problems == []
