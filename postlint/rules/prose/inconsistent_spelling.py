@@ -55,6 +55,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -105,13 +106,27 @@ class Options:
 
 @dataclass(frozen=True)
 class _Term:
-    """One term's spellings: each with a quick presence test and its pattern."""
+    """One term's spellings: each with a quick presence test and its pattern.
+
+    The patterns are compiled when a post passes the presence test (few do): compiling all
+    of them was most of the rule's start-up.
+    """
 
     forms: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]  # for the text as written
-    lower_patterns: tuple[re.Pattern[str], ...]  # for the lower-cased text (much faster)
     by_case: bool  # NATO/Nato: the spellings differ only in letter case
     needles: tuple[str, ...]  # substrings every spelling needs, the rarest-looking first
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """For the text as written."""
+        return tuple(_pattern(f, 0 if self.by_case else re.IGNORECASE) for f in self.forms)
+
+    @property
+    def lower_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """For the lower-cased text (much faster)."""
+        if self.by_case:
+            return self.patterns
+        return tuple(_pattern(f.lower()) for f in self.forms)
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,7 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", text.lower())
 
 
+@cache
 def _pattern(form: str, flags: int = 0) -> re.Pattern[str]:
     # A literal start lets the regex engine search fast; the word start is checked after.
     return re.compile(re.escape(form).replace(r"\ ", r"\s+") + r"(?=s?(?!\w))", flags)
@@ -133,12 +149,10 @@ def _pattern(form: str, flags: int = 0) -> re.Pattern[str]:
 
 def _term(forms: tuple[str, ...]) -> _Term:
     by_case = _fold(forms[0]) == _fold(forms[1])
-    patterns = tuple(_pattern(f, 0 if by_case else re.IGNORECASE) for f in forms)
-    lower = patterns if by_case else tuple(_pattern(f.lower()) for f in forms)
     words = [w for f in forms for w in (f.split() if by_case else f.lower().split())]
     # Hyphenated, spaced and mixed-case spellings are the rare ones: test them first.
     needles = sorted(dict.fromkeys(words), key=lambda w: ("-" not in w, w.isupper() or w.islower()))
-    return _Term(forms, patterns, lower, by_case, tuple(needles))
+    return _Term(forms, by_case, tuple(needles))
 
 
 def prepare(options: Options, enabled: object) -> Prepared:
