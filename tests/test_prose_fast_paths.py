@@ -315,3 +315,64 @@ def test_body_lead_ins_serve_a_paragraph(case: tuple[str, int, int], body: int) 
     if inside is not None:
         alone = [m.span() for m in lede_splice.LEAD_IN.finditer(text, start, end)]
         assert [m.span() for m in inside] == alone
+
+
+_PAIR = re.compile(
+    r"(?<![\w'’.-])(?i:(a|an|the))[ \t]+(a|an|the|their|our|my|your|his|its)(?![\w'’.-])"
+)
+_SLOT = placeholder_left._SLOT
+_PLACEHOLDER = re.compile(
+    r"(?<![\w-])(?:TK(?:TK)*|X{3,})(?![\w-])"
+    rf"|\[(?:{placeholder_left._BRACKETED})\b[^\]\[\n]*\]"
+    rf"(?![\[(:{prose_view.MASK}])"
+    rf"|(?<![\]\w!])\[(?P<slot>{_SLOT}|(?i:{_SLOT}))\](?![\[(:{prose_view.MASK}])"
+    r"|(?i:\blorem\s+ipsum\s+dolor\b)"
+    r"|%%[A-Za-z_][\w.-]*%%"
+    r"|(?<![\w%])%[a-z][a-z0-9]*(?:_[a-z0-9]+)*%(?![\w%])"
+    r"|(?<![{\\\w$%#@])\{(?P<brace>[a-z][a-z0-9]*(?:_[a-z0-9]+)*[a-z0-9]|[a-z]+(?:[A-Z][a-z0-9]+)+)\}"
+    r"(?![}\w(])"
+)
+MORE = st.lists(
+    st.sampled_from(
+        [
+            *PIECES,
+            "an",
+            "An",
+            "AN",
+            "THE",
+            "tHe",
+            "their",
+            "its",
+            "TKTK",
+            "XXXX",
+            "Lorem",
+            "[Name]",
+            "[company name]",
+            "[TODO]",
+            "%%x%%",
+            "%a_b%",
+            "{a_b}",
+            "{fooBar}",
+            "\\{",
+            "$",
+            "l",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MORE, st.integers(0, 300), st.integers(0, 300))
+def test_patterns_that_start_with_a_literal(text: str, start: int, end: int) -> None:
+    from postlint.rules.prose import article_pair
+
+    def spans(regex: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [(m.span(), m.groupdict()) for m in regex.finditer(text, start, end)]
+
+    assert spans(placeholder_left._placeholder()) == spans(_PLACEHOLDER)
+    pairs = [
+        (m.span(), text[m.start() : m.start("gap")], m.group(2))
+        for m in article_pair._PAIR.finditer(text, start, end)
+    ]
+    assert pairs == [(m.span(), m.group(1), m.group(2)) for m in _PAIR.finditer(text, start, end)]

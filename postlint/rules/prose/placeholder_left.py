@@ -77,15 +77,20 @@ _SLOT = rf"(?:(?:{_SLOT_MODIFIERS})[ _])?(?:{_SLOT_NOUNS})"
 
 @cache
 def _placeholder() -> re.Pattern[str]:
+    """Every alternative starts with a literal character, the look-behind that guards it
+    checking the character before (``(?<!C)x`` is ``x(?<!Cx)``, ``\\bl`` is ``l(?<!\\wl)``): the
+    regex engine then skips to those characters in C instead of trying every position."""
+    lorem = r"(?i:orem\s+ipsum\s+dolor\b)"
     return re.compile(
-        r"(?<![\w-])(?:TK(?:TK)*|X{3,})(?![\w-])"
+        r"T(?<![\w-]T)K(?:TK)*(?![\w-])"
+        r"|X(?<![\w-]X)X{2,}(?![\w-])"
         rf"|\[(?:{_BRACKETED})\b[^\]\[\n]*\]"
         rf"(?![\[(:{MASK}])"
-        rf"|(?<![\]\w!])\[(?P<slot>{_SLOT}|(?i:{_SLOT}))\](?![\[(:{MASK}])"
-        r"|(?i:\blorem\s+ipsum\s+dolor\b)"
+        rf"|\[(?<![\]\w!]\[)(?P<slot>{_SLOT}|(?i:{_SLOT}))\](?![\[(:{MASK}])"
+        rf"|L(?<!\wL){lorem}|l(?<!\wl){lorem}"
         r"|%%[A-Za-z_][\w.-]*%%"
-        r"|(?<![\w%])%[a-z][a-z0-9]*(?:_[a-z0-9]+)*%(?![\w%])"
-        r"|(?<![{\\\w$%#@])\{(?P<brace>[a-z][a-z0-9]*(?:_[a-z0-9]+)*[a-z0-9]|[a-z]+(?:[A-Z][a-z0-9]+)+)\}"
+        r"|%(?<![\w%]%)[a-z][a-z0-9]*(?:_[a-z0-9]+)*%(?![\w%])"
+        r"|\{(?<![{\\\w$%#@]\{)(?P<brace>[a-z][a-z0-9]*(?:_[a-z0-9]+)*[a-z0-9]|[a-z]+(?:[A-Z][a-z0-9]+)+)\}"
         r"(?![}\w(])"
     )
 
