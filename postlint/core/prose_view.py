@@ -108,6 +108,14 @@ _BLOCK_KIND = {
 }
 
 
+_NESTING = {  # how a token changes the depth of lists and of block quotes
+    "bullet_list_open": (1, 0),
+    "ordered_list_open": (1, 0),
+    "bullet_list_close": (-1, 0),
+    "ordered_list_close": (-1, 0),
+    "blockquote_open": (0, 1),
+    "blockquote_close": (0, -1),
+}
 _CONTAINER, _LEAF = 1, 2  # what covers a line: a list or quote only, or a leaf block
 _LEAF_LINE = bytes([_LEAF])
 _NOT_LEAF = re.compile(b"[\\x00\\x01]+")  # runs of lines outside leaf blocks
@@ -151,19 +159,17 @@ def build_prose_view(
     blocks: list[Block] = []
     lists = quotes = 0
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists -= 1
-        elif token.type == "blockquote_open":
-            quotes += 1
-        elif token.type == "blockquote_close":
-            quotes -= 1
-        if token.map is None:
+        ttype = token.type
+        nesting = _NESTING.get(ttype)
+        if nesting is not None:
+            lists += nesting[0]
+            quotes += nesting[1]
+        # An inline token has its block's lines, already marked.
+        if token.map is None or ttype == "inline":
             continue
         first, last = token.map
         last = min(last, n_lines)
-        kind = _BLOCK_KIND.get(token.type)
+        kind = _BLOCK_KIND.get(ttype)
         if first >= last:
             continue
         if kind is None:  # a container marks only the lines no leaf covers
@@ -250,8 +256,8 @@ def _segments_holding(
     """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
     and no trigger holds a line break, so none spans two: after a hit the search resumes at
     the next segment, and the view is read once for each set of triggers."""
-    if not any(trigger in view for trigger in triggers):
-        return []
+    if len(triggers) > 1 and not any(trigger in view for trigger in triggers):
+        return []  # one regex search would read the whole view for nothing
     finder = _trigger_finder(triggers)
     found: list[int] = []
     pos = 0
