@@ -87,6 +87,8 @@ def starts_sentence(text: str, offset: int, floor: int = 0) -> bool:
     brackets and emphasis marks before the word are skipped; a soft line break inside a
     paragraph is not a sentence start.
     """
+    if offset - 1 > floor and text[offset - 1] == " " and text[offset - 2].isalnum():
+        return False  # after "word ": no marker, closing mark or terminator (most calls)
     i = offset
     while i > floor and text[i - 1] in _OPENING:
         i -= 1
