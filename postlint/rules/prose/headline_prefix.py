@@ -91,11 +91,15 @@ _FLASH = (
     r"|incredible|unbelievable"
 )
 _SEPARATOR = r"[ \t]*(?::|!+|[ \t](?:--?|[–—|]))"
-_LABEL = re.compile(
-    rf"(?i:(?P<words>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION}))){_SEPARATOR}"
-    rf"|[\[(](?i:(?P<bracketed>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION})))[\])]"
-    r"|(?P<capitals>[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3})" + _SEPARATOR
-)
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i:(?P<words>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION}))){_SEPARATOR}"
+        rf"|[\[(](?i:(?P<bracketed>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION})))[\])]"
+        r"|(?P<capitals>[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3})" + _SEPARATOR
+    )
 
 
 @cache
@@ -171,7 +175,7 @@ def _label_end(doc: Document, text: str, start: int, end: int, pattern: re.Patte
     configured = pattern.match(text, start, end)
     if configured:
         return configured.end()
-    label = _LABEL.match(text, start, end)
+    label = _label().match(text, start, end)
     if label is None:
         return -1
     if not label.group("capitals") and not _flash_word().search(label.group(0)):

@@ -137,9 +137,19 @@ _ARTICLE_LIKE = _words("the a an this that these those")
 _AUXILIARIES = _words(
     "is are was were do does did can could should would will shall may might must has have had"
 )
-_NEXT = re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*[“\"‘']?([A-Za-z0-9]?)")
+
+
+@cache
+def _next() -> re.Pattern[str]:
+    return re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*[“\"‘']?([A-Za-z0-9]?)")
+
+
 _WORD = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    return re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
 
 
 def _cannot_continue(
@@ -160,7 +170,7 @@ def _cannot_continue(
     post also writes without a capitalised determiner) or ``common`` holds the word after it.
     The statistics are read only when a capitalised word follows: most lead-ins never ask.
     """
-    following = _NEXT.match(prose, at, end)
+    following = _next().match(prose, at, end)
     if following is None:
         return False  # a quotation, a number, a link or the end of the paragraph
     word, hyphen, comma, after = following.groups()
@@ -196,7 +206,7 @@ def _cannot_continue(
             return True
     if opens_sentence and word in _AUXILIARIES:
         # "It is understood that will the talks resume?" (but not "Do sources say that is so?")
-        clause_end = _CLAUSE_END.search(prose, at, end)
+        clause_end = _clause_end().search(prose, at, end)
         return clause_end is not None and clause_end.group(0) == "?"
     return False
 
@@ -225,10 +235,20 @@ def _attribution_start(prose: str, verb_start: int, floor: int) -> int:
 # each starts only where no letter precedes it and its runs are possessive, so every character
 # is read a bounded number of times (linear), all in the regex engine instead of a Python loop
 # over words.
-_LOWER_WORDS = re.compile(r"(?<![A-Za-z])[a-z]++(?![A-Za-z])")
+@cache
+def _lower_words() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[a-z]++(?![A-Za-z])")
+
+
 # A capitalised word right after a blank that follows a lower-case word, with no letter between.
-_CAPITALISED_AFTER_LOWER = re.compile(r"(?<![A-Za-z])[a-z]++[^A-Za-z]*+(?<= )([A-Z][A-Za-z]*+)")
-_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*+")
+@cache
+def _capitalised_after_lower() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[a-z]++[^A-Za-z]*+(?<= )([A-Z][A-Za-z]*+)")
+
+
+@cache
+def _capitalised() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*+")
 
 
 @cache
@@ -247,10 +267,10 @@ def common_words(
     ``glued`` are the offsets just after lead-ins: the words there are the ones in question.
     """
     text = prose[start:end]  # a run cut at ``start`` is a word of its own, as in a scan
-    lower = set(_LOWER_WORDS.findall(text))
+    lower = set(_lower_words().findall(text))
     capitalised_inside = {
         match.group(1).lower()
-        for match in _CAPITALISED_AFTER_LOWER.finditer(text)
+        for match in _capitalised_after_lower().finditer(text)
         if start + match.start(1) not in glued
     }
     return frozenset(lower - capitalised_inside - _ARTICLE_LIKE)
@@ -263,7 +283,7 @@ def bare_names(prose: str, start: int, end: int) -> frozenset[str]:
     also writes bare or after a lower-case one ("Rust", "the Council") does not.
     """
     text = prose[start:end]
-    every = Counter(_CAPITALISED.findall(text))
+    every = Counter(_capitalised().findall(text))
     determined = Counter(_after_determiner().findall(text))
     return frozenset(word for word, count in every.items() if count > determined[word])
 
@@ -306,7 +326,7 @@ def splices(
         formula = joined.endswith(("that", ",")) or lead == match.start()
         opens = (
             joined.endswith(("that", ","))
-            and _WH.search(prose, lead, match.start()) is None
+            and _wh().search(prose, lead, match.start()) is None
             and not _asks(prose, lead, match.start())
             and starts_sentence(prose, lead, start)
         )
@@ -317,7 +337,9 @@ def splices(
 
 
 # A subject with one of these is a question or a relative clause, not an attribution.
-_WH = re.compile(r"(?i:\b(?:what|who|which|that|whether|how|why|when|where)\b)")
+@cache
+def _wh() -> re.Pattern[str]:
+    return re.compile(r"(?i:\b(?:what|who|which|that|whether|how|why|when|where)\b)")
 
 
 def _asks(prose: str, start: int, end: int) -> bool:
@@ -326,11 +348,13 @@ def _asks(prose: str, start: int, end: int) -> bool:
     return first is not None and first.group(0).lower() in _AUXILIARIES
 
 
-_HEARSAY_START = re.compile(rf"(?:{_HEARSAY}|(?i:according))\b")
+@cache
+def _hearsay_start() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_HEARSAY}|(?i:according))\b")
 
 
 def _is_hearsay(text: str) -> bool:
-    return _HEARSAY_START.match(text) is not None
+    return _hearsay_start().match(text) is not None
 
 
 def _leading_letters(alternative: str) -> str:
