@@ -15,6 +15,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -74,11 +76,20 @@ def block_parser() -> MarkdownIt:
 
 
 def _masked(text: str) -> str:
-    """``text`` with every character but CR and LF replaced by the mask."""
-    return _NOT_BREAK.sub(MASK, text)
+    """``text`` with every character but CR and LF replaced by the mask: one piece per line
+    (a substitution per character was the view's main cost on code blocks)."""
+    if "\r" in text:
+        return _NOT_BREAKS.sub(_mask_run, text)
+    if "\n" not in text:
+        return MASK * len(text)
+    return "\n".join([MASK * len(line) for line in text.split("\n")])
 
 
-_NOT_BREAK = re.compile(r"[^\r\n]")
+def _mask_run(match: re.Match[str]) -> str:
+    return MASK * (match.end() - match.start())
+
+
+_NOT_BREAKS = re.compile(r"[^\r\n]+")  # one match per run: linear
 
 
 # Possessive: the adjacent runs of blanks cannot trade characters (that was quadratic).
@@ -97,13 +108,28 @@ _BLOCK_KIND = {
 }
 
 
+_NESTING = {  # how a token changes the depth of lists and of block quotes
+    "bullet_list_open": (1, 0),
+    "ordered_list_open": (1, 0),
+    "bullet_list_close": (-1, 0),
+    "ordered_list_close": (-1, 0),
+    "blockquote_open": (0, 1),
+    "blockquote_close": (0, -1),
+}
 _CONTAINER, _LEAF = 1, 2  # what covers a line: a list or quote only, or a leaf block
+_LEAF_LINE = bytes([_LEAF])
+_NOT_LEAF = re.compile(b"[\\x00\\x01]+")  # runs of lines outside leaf blocks
 
 
 def _line_starts(text: str, base: int) -> list[int]:
-    starts = [base]
-    starts.extend(base + m.end() for m in _LINE_BREAK.finditer(text))
-    return starts
+    if "\r" in text:
+        starts = [base]
+        starts.extend(base + m.end() for m in _LINE_BREAK.finditer(text))
+        return starts
+    # LF only: each start is the last one plus the line's length and its break (all in C).
+    lines = text.split("\n")
+    lines.pop()
+    return list(accumulate(map(add, map(len, lines), repeat(1)), initial=base))
 
 
 def build_prose_view(
@@ -133,23 +159,23 @@ def build_prose_view(
     blocks: list[Block] = []
     lists = quotes = 0
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists -= 1
-        elif token.type == "blockquote_open":
-            quotes += 1
-        elif token.type == "blockquote_close":
-            quotes -= 1
-        if token.map is None:
+        ttype = token.type
+        nesting = _NESTING.get(ttype)
+        if nesting is not None:
+            lists += nesting[0]
+            quotes += nesting[1]
+        # An inline token has its block's lines, already marked.
+        if token.map is None or ttype == "inline":
             continue
         first, last = token.map
         last = min(last, n_lines)
-        kind = _BLOCK_KIND.get(token.type)
-        for line in range(first, last):
-            covered[line] = max(covered[line], _LEAF if kind else _CONTAINER)
-        if kind is None or first >= last:
+        kind = _BLOCK_KIND.get(ttype)
+        if first >= last:
             continue
+        if kind is None:  # a container marks only the lines no leaf covers
+            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+            continue
+        covered[first:last] = _LEAF_LINE * (last - first)
         start, end = starts[first], line_end(last - 1)
         blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
         if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
@@ -170,9 +196,10 @@ def build_prose_view(
     # finders still read them.
     uncovered: list[tuple[int, int]] = []
     in_container: list[tuple[int, int]] = []
-    for i in range(n_lines):
-        if covered[i] != _LEAF and text[starts[i] : line_end(i)].strip():
-            (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
+    for run in _NOT_LEAF.finditer(covered):
+        for i in range(run.start(), run.end()):
+            if text[starts[i] : starts[i + 1]].strip():  # the line with its break
+                (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
     tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
     leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
@@ -198,17 +225,14 @@ def _per_block(
     """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
     the whole view: most blocks need no finder at all)."""
     firsts = [start for start, _ in segments]
+    ends = [end for _, end in segments]
     todo: dict[int, list[int]] = {}
+    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share triggers look once
     for number, (triggers, _) in enumerate(passes):
-        if not any(trigger in view for trigger in triggers):
-            continue
-        found = re.finditer("|".join(map(re.escape, triggers)), view)
-        last = -1
-        for match in found:
-            index = bisect_right(firsts, match.start()) - 1
-            if index != last and index >= 0 and match.start() < segments[index][1]:
-                todo.setdefault(index, []).append(number)
-                last = index
+        if triggers not in holding:
+            holding[triggers] = _segments_holding(view, firsts, ends, triggers)
+        for index in holding[triggers]:
+            todo.setdefault(index, []).append(number)
     if not todo:
         return view
     pieces, cursor = [], 0
@@ -224,6 +248,42 @@ def _per_block(
         cursor = end
     pieces.append(view[cursor:])
     return "".join(pieces)
+
+
+def _segments_holding(
+    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
+) -> list[int]:
+    """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
+    and no trigger holds a line break, so none spans two: after a hit the search resumes at
+    the next segment, and the view is read once for each set of triggers."""
+    if len(triggers) > 1 and not any(trigger in view for trigger in triggers):
+        return []  # one regex search would read the whole view for nothing
+    finder = _trigger_finder(triggers)
+    found: list[int] = []
+    pos = 0
+    while (at := finder(view, pos)) >= 0:
+        index = bisect_right(firsts, at) - 1
+        if index >= 0 and at < ends[index]:
+            found.append(index)
+        if index + 1 >= len(firsts):
+            break
+        pos = firsts[index + 1]
+    return found
+
+
+@cache
+def _trigger_finder(triggers: tuple[str, ...]) -> Callable[[str, int], int]:
+    """Where the first of ``triggers`` occurs from ``pos`` on, or -1."""
+    if len(triggers) == 1:
+        trigger = triggers[0]
+        return lambda view, pos: view.find(trigger, pos)
+    regex = re.compile("|".join(map(re.escape, triggers)))  # literals: linear
+
+    def find(view: str, pos: int) -> int:
+        match = regex.search(view, pos)
+        return match.start() if match else -1
+
+    return find
 
 
 def _is_raw_html(content: str) -> bool:

@@ -16,14 +16,19 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import re2
+
 from postlint.core.document import Document
+from postlint.core.inline_masks import WHITESPACE
 
 # A quotation: between curly double quotes, straight double quotes or curly single quotes
 # that open and close as quotes (an apostrophe inside a word is neither), within a paragraph.
+# Each alternative starts with its quote (the look-behind checks the character before it), so
+# the regex engine skips to the next quote character in C.
 _QUOTED = re.compile(
     "\u201c[^\u201c\u201d\\n]*(?:\\n[^\u201c\u201d\\n]+)*\u201d"
-    '|(?<![\\w"])"[^"\\n]+"(?![\\w"])'
-    "|(?<![\\w\u2018\u2019])\u2018[^\u2018\u2019\\n]+\u2019(?!\\w)"
+    '|"(?<![\\w"]")[^"\\n]+"(?![\\w"])'
+    "|\u2018(?<![\\w\u2018\u2019]\u2018)[^\u2018\u2019\\n]+\u2019(?!\\w)"
 )
 # A word, and the token (a run without blanks) a word is part of.
 _WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
@@ -111,23 +116,53 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "a quotation") for m in _QUOTED.finditer(text, start, end)]
 
 
+# The first letter of a run of word characters (where ``_WORD`` starts a word) that is not an
+# ASCII lower-case letter (every capitalised word starts at one), when a blank of at most three
+# characters joins that word to one that may be capitalised or is a connector: only there can
+# a name of two words start. Linear: the run is read only from its start (the look-behind
+# fails inside it), every repetition is possessive, and the look-ahead reads the word, three
+# blanks and one more word.
+_CONNECTOR_WORDS = "|".join(
+    sorted((c for c in _CONNECTORS if c.isalpha()), key=lambda c: (-len(c), c))
+)
+_NAME_START = re.compile(
+    r"(?<![\w'\u2019])[\d_'\u2019]*+(?=[^\W\d_a-z][\w'\u2019]*+\s{1,3}+"
+    rf"(?:[^\W\d_a-z]|(?=[a-z])(?i:{_CONNECTOR_WORDS})(?![\w'\u2019])))"
+)
+
+
 def _names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Two or more capitalised words in a row ("Labour Party", "Centre for Policy Studies")."""
+    """Two or more capitalised words in a row ("Labour Party", "Centre for Policy Studies").
+
+    A lower-case word outside a run changes nothing, and a capitalised word not joined to a
+    possible second one ends its run alone, so the words are read only from where a run of two
+    may start to the end of that run.
+    """
+    area = text[start:end]  # a word cut at ``start`` starts there, as in a scan of the span
     spans: list[tuple[int, int, str]] = []
+    done = 0
+    for candidate in _NAME_START.finditer(area):
+        if candidate.end() >= done:
+            done = _name_run(area, candidate.end(), start, spans)
+    return spans
+
+
+def _name_run(area: str, at: int, base: int, spans: list[tuple[int, int, str]]) -> int:
+    """Read the words from ``at`` until a run of names ends; add it (at ``base``) to ``spans``
+    when it holds two capitalised words. Returns where reading stopped."""
     run_start = run_end = -1
     capitals = 0
     pending = False  # connectors seen since the last capitalised word
     last_end = -1
-    for m in _WORD.finditer(text, start, end):
-        gap = text[last_end : m.start()] if last_end >= 0 else ""
-        joined = last_end >= 0 and gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
+    for m in _WORD.finditer(area, at):
+        if last_end >= 0:
+            gap = area[last_end : m.start()]
+            if not (len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1):
+                if capitals >= 2:
+                    spans.append((base + run_start, base + run_end, NAME))
+                run_start, run_end, capitals, pending = -1, -1, 0, False
         word = m.group(0)
-        capital = word[0].isupper()
-        if not joined:
-            if capitals >= 2:
-                spans.append((run_start, run_end, NAME))
-            run_start, run_end, capitals, pending = -1, -1, 0, False
-        if capital:
+        if word[0].isupper():
             if capitals == 0:
                 run_start = m.start()
             capitals += 1
@@ -137,22 +172,47 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             pending = True
         else:
             if capitals >= 2:
-                spans.append((run_start, run_end, NAME))
-            run_start, run_end, capitals, pending = -1, -1, 0, False
+                spans.append((base + run_start, base + run_end, NAME))
+            return m.end()
         last_end = m.end()
     if capitals >= 2:
-        spans.append((run_start, run_end, NAME))
-    return spans
+        spans.append((base + run_start, base + run_end, NAME))
+    return len(area)
+
+
+# Where ``_CODE_LIKE`` may find something, for RE2: each class holds every character of the
+# Python class it stands for (``\\w``, ``[^\\W\\d_]``, ``\\d``; a test checks it), so a token with a
+# Python hit holds an RE2 hit, and no RE2 hit holds a blank (Python's, spelled out).
+_LETTER = r"[\pL\p{Nl}\p{No}]"
+_WORD_CHAR = r"[\pL\pN_]"
+_MAYBE_CODE_LIKE = re2.compile(
+    rf"(?:{_WORD_CHAR}[-./:@#\\]{_WORD_CHAR}|_|{_LETTER}\pN|\pN{_LETTER}|[a-z][A-Z]|://)"
+    rf"[^{WHITESPACE}]*"  # the rest of the token: one hit per token
+)
 
 
 def _identifiers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tokens that hold an identifier or address. RE2 finds the few tokens that may (the
+    Python pattern tried at every character was this module's main cost); each is then
+    stripped and searched as before. A token is read once: back to its start from its first
+    hit, and later hits inside it are skipped."""
+    area = text[start:end]  # a token cut at ``start`` starts there, as in a scan of the span
     spans: list[tuple[int, int, str]] = []
-    for m in _TOKEN.finditer(text, start, end):
-        token = m.group(0)
+    done = 0
+    for hit in _MAYBE_CODE_LIKE.finditer(area):
+        at = hit.start()
+        if at < done:
+            continue
+        while at > done and not area[at - 1].isspace():
+            at -= 1
+        token_match = _TOKEN.match(area, at)
+        assert token_match is not None  # a hit holds no blank
+        done = token_match.end()
+        token = token_match.group(0)
         inner = token.strip(_EDGE_PUNCTUATION)
         if inner and _CODE_LIKE.search(inner):
-            lead = token.find(inner)
-            spans.append((m.start() + lead, m.start() + lead + len(inner), IDENTIFIER))
+            lead = start + at + token.find(inner)
+            spans.append((lead, lead + len(inner), IDENTIFIER))
     return spans
 
 

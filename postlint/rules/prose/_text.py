@@ -77,6 +77,7 @@ _OPENING = "\"'“‘([*_"
 _CLOSING = "\"'”’)]*_"
 _TERMINATORS = ".!?…:"
 _LINE_MARKERS = re.compile(r"[\s>#*+-]*(?:\d+[.)])?\s*")
+_MARKER_ENDS = ">#*+-.)"  # the last character of a run of _LINE_MARKERS that is not a blank
 
 
 def starts_sentence(text: str, offset: int, floor: int = 0) -> bool:
@@ -86,14 +87,20 @@ def starts_sentence(text: str, offset: int, floor: int = 0) -> bool:
     brackets and emphasis marks before the word are skipped; a soft line break inside a
     paragraph is not a sentence start.
     """
+    if offset - 1 > floor and text[offset - 1] == " " and text[offset - 2].isalnum():
+        return False  # after "word ": no marker, closing mark or terminator (most calls)
     i = offset
     while i > floor and text[i - 1] in _OPENING:
         i -= 1
-    if _LINE_MARKERS.fullmatch(text, floor, i):
-        return True
     j = i
     while j > floor and text[j - 1].isspace():
         j -= 1
+    # A run of line markers ends in one of _MARKER_ENDS and blanks (``\s`` is str.isspace):
+    # after any other character (a word, mostly) the regex need not be tried.
+    if (j == floor or i <= floor or text[j - 1] in _MARKER_ENDS) and _LINE_MARKERS.fullmatch(
+        text, floor, i
+    ):
+        return True
     if j == i:
         return False  # glued to the character before it
     while j > floor and text[j - 1] in _CLOSING:

@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -90,16 +91,34 @@ _FLASH = (
     r"|incredible|unbelievable"
 )
 _SEPARATOR = r"[ \t]*(?::|!+|[ \t](?:--?|[–—|]))"
-_LABEL = re.compile(
-    rf"(?i:(?P<words>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION}))){_SEPARATOR}"
-    rf"|[\[(](?i:(?P<bracketed>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION})))[\])]"
-    r"|(?P<capitals>[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3})" + _SEPARATOR
-)
-_FLASH_WORD = re.compile(rf"(?i:\b(?:{_FLASH})\b)")
-_AFTER_LABEL = re.compile(r"[ \t]+(?=\S)")
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i:(?P<words>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION}))){_SEPARATOR}"
+        rf"|[\[(](?i:(?P<bracketed>(?:(?:{_ATTENTION})[ \t]+){{0,3}}(?:{_ATTENTION})))[\])]"
+        r"|(?P<capitals>[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,3})" + _SEPARATOR
+    )
+
+
+@cache
+def _flash_word() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{_FLASH})\b)")
+
+
+@cache
+def _after_label() -> re.Pattern[str]:
+    return re.compile(r"[ \t]+(?=\S)")
+
+
 # `title: ...` as a line of broken YAML front matter (or `title = ...` in TOML).
 # The value may start on the next, indented line (a folded scalar).
-_TITLE_LINE = re.compile(r"^title[ \t]*[:=][ \t]*(?:\r?\n[ \t]+)?[\"']?", re.MULTILINE)
+@cache
+def _title_line() -> re.Pattern[str]:
+    return re.compile(r"^title[ \t]*[:=][ \t]*(?:\r?\n[ \t]+)?[\"']?", re.MULTILINE)
+
+
 _H1 = re.compile(r"[ \t]{0,3}#[ \t]+(?=\S)")
 # A plain YAML scalar may not start with these once the label is gone.
 _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -156,12 +175,12 @@ def _label_end(doc: Document, text: str, start: int, end: int, pattern: re.Patte
     configured = pattern.match(text, start, end)
     if configured:
         return configured.end()
-    label = _LABEL.match(text, start, end)
+    label = _label().match(text, start, end)
     if label is None:
         return -1
-    if not label.group("capitals") and not _FLASH_WORD.search(label.group(0)):
+    if not label.group("capitals") and not _flash_word().search(label.group(0)):
         return -1
-    after = _AFTER_LABEL.match(text, label.end(), end)
+    after = _after_label().match(text, label.end(), end)
     return after.end() if after else -1
 
 
@@ -170,7 +189,7 @@ def _broken_title(doc: Document) -> tuple[int, int, bool] | None:
     block, fm = doc.block, doc.front_matter
     if block is None or fm is None or fm.data is not None:
         return None
-    line = _TITLE_LINE.search(doc.text, block.content_start, block.content_end)
+    line = _title_line().search(doc.text, block.content_start, block.content_end)
     if line is None:
         return None
     end = doc.text.find("\n", line.end(), block.content_end)

@@ -55,6 +55,10 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+import re2
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -105,13 +109,27 @@ class Options:
 
 @dataclass(frozen=True)
 class _Term:
-    """One term's spellings: each with a quick presence test and its pattern."""
+    """One term's spellings: each with a quick presence test and its pattern.
+
+    The patterns are compiled when a post passes the presence test (few do): compiling all
+    of them was most of the rule's start-up.
+    """
 
     forms: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]  # for the text as written
-    lower_patterns: tuple[re.Pattern[str], ...]  # for the lower-cased text (much faster)
     by_case: bool  # NATO/Nato: the spellings differ only in letter case
     needles: tuple[str, ...]  # substrings every spelling needs, the rarest-looking first
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """For the text as written."""
+        return tuple(_pattern(f, 0 if self.by_case else re.IGNORECASE) for f in self.forms)
+
+    @property
+    def lower_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """For the lower-cased text (much faster)."""
+        if self.by_case:
+            return self.patterns
+        return tuple(_pattern(f.lower()) for f in self.forms)
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,7 @@ def _fold(text: str) -> str:
     return _SPACES.sub(" ", text.lower())
 
 
+@cache
 def _pattern(form: str, flags: int = 0) -> re.Pattern[str]:
     # A literal start lets the regex engine search fast; the word start is checked after.
     return re.compile(re.escape(form).replace(r"\ ", r"\s+") + r"(?=s?(?!\w))", flags)
@@ -133,12 +152,10 @@ def _pattern(form: str, flags: int = 0) -> re.Pattern[str]:
 
 def _term(forms: tuple[str, ...]) -> _Term:
     by_case = _fold(forms[0]) == _fold(forms[1])
-    patterns = tuple(_pattern(f, 0 if by_case else re.IGNORECASE) for f in forms)
-    lower = patterns if by_case else tuple(_pattern(f.lower()) for f in forms)
     words = [w for f in forms for w in (f.split() if by_case else f.lower().split())]
     # Hyphenated, spaced and mixed-case spellings are the rare ones: test them first.
     needles = sorted(dict.fromkeys(words), key=lambda w: ("-" not in w, w.isupper() or w.islower()))
-    return _Term(forms, patterns, lower, by_case, tuple(needles))
+    return _Term(forms, by_case, tuple(needles))
 
 
 def prepare(options: Options, enabled: object) -> Prepared:
@@ -193,10 +210,38 @@ def _where(doc: Document) -> _Where:
     return _Where(fields, tuple(s for s, _ in blocks), tuple(e for _, e in blocks))
 
 
-def _present(term: _Term, exact: str, folded: str) -> bool:
-    """A quick test that every spelling of ``term`` may occur (most posts have none)."""
-    haystack = exact if term.by_case else folded
-    return all(needle in haystack for needle in term.needles)
+def _present(term: _Term, exact: frozenset[str], folded: frozenset[str]) -> bool:
+    """A quick test that every spelling of ``term`` may occur (most posts have none):
+    ``exact`` and ``folded`` are the needles the text holds as written and lower-cased."""
+    found = exact if term.by_case else folded
+    return all(needle in found for needle in term.needles)
+
+
+@cache
+def _all_needles(terms: tuple[_Term, ...], by_case: bool) -> tuple[str, ...]:
+    """The needles of the terms that are (or are not) spelled by case, each once."""
+    return tuple(dict.fromkeys(n for t in terms if t.by_case == by_case for n in t.needles))
+
+
+def _needles_in(needles: tuple[str, ...], text: str) -> frozenset[str]:
+    """The ``needles`` that occur in ``text``: one RE2 pass for all of them, instead of a
+    substring search of the whole post for each (that was most of this rule's cost)."""
+    if not needles:
+        return frozenset()
+    matches = _needle_set(needles).Match(text)  # the indices of the needles found, or None
+    if not matches:
+        return frozenset()
+    return frozenset(needles[i] for i in cast("list[int]", matches))
+
+
+@cache
+def _needle_set(needles: tuple[str, ...]) -> re2.Set:
+    """The literal ``needles`` as one RE2 set (a UTF-8 substring match is a str one)."""
+    found = re2.Set.SearchSet()
+    for needle in needles:
+        found.Add("".join("\\" + c if c.isascii() and not c.isalnum() else c for c in needle))
+    found.Compile()
+    return found
 
 
 def _ize_words(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[str]]]:
@@ -226,9 +271,11 @@ def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], 
     # The prose view masks the front matter, so the fields' text is added for the quick test.
     exact = "\n".join([doc.prose, *fields])
     folded = "\n".join([lowered, *(f.lower() for f in fields)])
+    exact_found = _needles_in(_all_needles(prepared.terms, by_case=True), exact)
+    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded)
     found: dict[tuple[object, str], list[_Seen]] = {}
     for index, term in enumerate(prepared.terms):
-        if not _present(term, exact, folded):
+        if not _present(term, exact_found, folded_found):
             continue
         for form, pattern, lower in zip(
             term.forms, term.patterns, term.lower_patterns, strict=True

@@ -63,7 +63,12 @@ sentence that needs rewording.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import cache, cached_property
+
+import re2
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -132,9 +137,19 @@ _ARTICLE_LIKE = _words("the a an this that these those")
 _AUXILIARIES = _words(
     "is are was were do does did can could should would will shall may might must has have had"
 )
-_NEXT = re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*[“\"‘']?([A-Za-z0-9]?)")
+
+
+@cache
+def _next() -> re.Pattern[str]:
+    return re.compile(r"[*_]*([A-Za-z]+)(?![0-9])(-?)(,?)[ \t]*[“\"‘']?([A-Za-z0-9]?)")
+
+
 _WORD = re.compile(r"[A-Za-z]+")
-_CLAUSE_END = re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    return re.compile(r"[.!?](?=[\s\"'”’)\]*_]|$)")
 
 
 def _cannot_continue(
@@ -142,19 +157,20 @@ def _cannot_continue(
     at: int,
     end: int,
     opens_sentence: bool,
-    common: frozenset[str] = frozenset(),
+    words: _WordStatistics | None = None,
     lead_opens: bool = False,
-    determined: frozenset[str] = frozenset(),
+    formula: bool = True,
 ) -> bool:
     """Whether the text at ``at`` (just after a lead-in) cannot continue the lead-in.
 
-    ``common`` holds words the post writes in lower case and never capitalises mid-sentence:
-    capitalised after a lead-in, such a word can only open a new sentence. ``lead_opens``: the
-    lead-in opens its sentence, so a capitalised determiner after it ("Officials say The
-    council ...") opens another one when ``determined`` (names the post also writes without
-    a capitalised determiner) or ``common`` holds the word after it.
+    ``words.common`` holds words the post writes in lower case and never capitalises
+    mid-sentence: capitalised after a lead-in (a ``formula``), such a word can only open a new
+    sentence. ``lead_opens``: the lead-in opens its sentence, so a capitalised determiner after
+    it ("Officials say The council ...") opens another one when ``words.determined`` (names the
+    post also writes without a capitalised determiner) or ``common`` holds the word after it.
+    The statistics are read only when a capitalised word follows: most lead-ins never ask.
     """
-    following = _NEXT.match(prose, at, end)
+    following = _next().match(prose, at, end)
     if following is None:
         return False  # a quotation, a number, a link or the end of the paragraph
     word, hyphen, comma, after = following.groups()
@@ -174,15 +190,23 @@ def _cannot_continue(
                 return False
             named = name.group(0)
             acronym = len(named) > 1 and named.isupper()
-            return acronym or named.lower() in common or named in determined
+            if acronym or words is None:
+                return acronym
+            return (formula and named.lower() in words.common) or named in words.determined
         if word in _BEFORE_SUBJECT:
             subject = _WORD.match(prose, following.start(4), end)
             return subject is not None and subject.group(0).lower() in _SUBJECTS
-        if len(word) > 1 and word.lower() in common and (after == "" or not after.isupper()):
+        if (
+            len(word) > 1
+            and formula
+            and words is not None
+            and word.lower() in words.common
+            and (after == "" or not after.isupper())
+        ):
             return True
     if opens_sentence and word in _AUXILIARIES:
         # "It is understood that will the talks resume?" (but not "Do sources say that is so?")
-        clause_end = _CLAUSE_END.search(prose, at, end)
+        clause_end = _clause_end().search(prose, at, end)
         return clause_end is not None and clause_end.group(0) == "?"
     return False
 
@@ -207,6 +231,34 @@ def _attribution_start(prose: str, verb_start: int, floor: int) -> int:
     return start
 
 
+# The statistics below are regular expressions over maximal runs of ASCII letters (``_WORD``):
+# each starts only where no letter precedes it and its runs are possessive, so every character
+# is read a bounded number of times (linear), all in the regex engine instead of a Python loop
+# over words.
+@cache
+def _lower_words() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[a-z]++(?![A-Za-z])")
+
+
+# A capitalised word right after a blank that follows a lower-case word, with no letter between.
+@cache
+def _capitalised_after_lower() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[a-z]++[^A-Za-z]*+(?<= )([A-Z][A-Za-z]*+)")
+
+
+@cache
+def _capitalised() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*+")
+
+
+@cache
+def _after_determiner() -> re.Pattern[str]:
+    """A capitalised word whose previous word is a capitalised determiner ("The Guardian").
+    The word is in a lookahead, so it may be the next match's determiner ("The In Bruges")."""
+    words = "|".join(sorted(_BEFORE_LOWER, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])[^A-Za-z]*+(?=([A-Z][A-Za-z]*+))")
+
+
 def common_words(
     prose: str, start: int, end: int, glued: frozenset[int] = frozenset()
 ) -> frozenset[str]:
@@ -214,33 +266,55 @@ def common_words(
 
     ``glued`` are the offsets just after lead-ins: the words there are the ones in question.
     """
-    lower: set[str] = set()
-    capitalised_inside: set[str] = set()
-    previous = ""
-    for match in _WORD.finditer(prose, start, end):
-        word = match.group(0)
-        if word.islower():
-            lower.add(word)
-        elif (
-            word[0].isupper()
-            and previous.islower()
-            and prose[match.start() - 1] == " "
-            and match.start() not in glued
-        ):
-            capitalised_inside.add(word.lower())
-        previous = word
+    text = prose[start:end]  # a run cut at ``start`` is a word of its own, as in a scan
+    lower = set(_lower_words().findall(text))
+    capitalised_inside = {
+        match.group(1).lower()
+        for match in _capitalised_after_lower().finditer(text)
+        if start + match.start(1) not in glued
+    }
     return frozenset(lower - capitalised_inside - _ARTICLE_LIKE)
+
+
+def bare_names(prose: str, start: int, end: int) -> frozenset[str]:
+    """Capitalised words the text writes at least once without a capitalised determiner.
+
+    A name that owns its article ("The Guardian", "In Bruges") always has it; a word the post
+    also writes bare or after a lower-case one ("Rust", "the Council") does not.
+    """
+    text = prose[start:end]
+    every = Counter(_capitalised().findall(text))
+    determined = Counter(_after_determiner().findall(text))
+    return frozenset(word for word, count in every.items() if count > determined[word])
+
+
+class _WordStatistics:
+    """The post's ``common_words`` and ``bare_names``, computed when first asked for."""
+
+    def __init__(self, prose: str, start: int, end: int, glued: frozenset[int]) -> None:
+        self._prose, self._start, self._end, self._glued = prose, start, end, glued
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        return common_words(self._prose, self._start, self._end, self._glued)
+
+    @cached_property
+    def determined(self) -> frozenset[str]:
+        return bare_names(self._prose, self._start, self._end)
 
 
 def splices(
     prose: str,
     start: int,
     end: int,
-    common: frozenset[str] = frozenset(),
-    determined: frozenset[str] = frozenset(),
+    words: _WordStatistics | None = None,
+    lead_ins: Sequence[re.Match[str]] | None = None,
 ) -> Iterator[tuple[int, int]]:
-    """Spans of lead-ins glued onto a new sentence in ``prose[start:end]``."""
-    for match in LEAD_IN.finditer(prose, start, end):
+    """Spans of lead-ins glued onto a new sentence in ``prose[start:end]``.
+
+    ``lead_ins``: ``LEAD_IN.finditer(prose, start, end)``, when already known.
+    """
+    for match in lead_ins if lead_ins is not None else find_lead_ins(prose, start, end):
         lead = match.start()
         if match.group(0)[:2].lower() != "it" and not _is_hearsay(match.group(0)):
             lead = _attribution_start(prose, match.start(), start)
@@ -252,26 +326,20 @@ def splices(
         formula = joined.endswith(("that", ",")) or lead == match.start()
         opens = (
             joined.endswith(("that", ","))
-            and _WH.search(prose, lead, match.start()) is None
+            and _wh().search(prose, lead, match.start()) is None
             and not _asks(prose, lead, match.start())
             and starts_sentence(prose, lead, start)
         )
         # A subject of words ("Officials say"), not a figure in a survey's list ("4% chose").
         lead_opens = prose[lead].isalpha() and starts_sentence(prose, lead, start)
-        if _cannot_continue(
-            prose,
-            match.end(),
-            end,
-            opens,
-            common if formula else frozenset(),
-            lead_opens,
-            determined,
-        ):
+        if _cannot_continue(prose, match.end(), end, opens, words, lead_opens, formula):
             yield lead, match.end()
 
 
 # A subject with one of these is a question or a relative clause, not an attribution.
-_WH = re.compile(r"(?i:\b(?:what|who|which|that|whether|how|why|when|where)\b)")
+@cache
+def _wh() -> re.Pattern[str]:
+    return re.compile(r"(?i:\b(?:what|who|which|that|whether|how|why|when|where)\b)")
 
 
 def _asks(prose: str, start: int, end: int) -> bool:
@@ -280,27 +348,81 @@ def _asks(prose: str, start: int, end: int) -> bool:
     return first is not None and first.group(0).lower() in _AUXILIARIES
 
 
-_HEARSAY_START = re.compile(rf"(?:{_HEARSAY}|(?i:according))\b")
+@cache
+def _hearsay_start() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_HEARSAY}|(?i:according))\b")
 
 
 def _is_hearsay(text: str) -> bool:
-    return _HEARSAY_START.match(text) is not None
+    return _hearsay_start().match(text) is not None
 
 
-def bare_names(prose: str, start: int, end: int) -> frozenset[str]:
-    """Capitalised words the text writes at least once without a capitalised determiner.
+def _leading_letters(alternative: str) -> str:
+    """The literal letters (or ``[Xx]`` classes) an alternative of a pattern must start with:
+    up to the first group, escape or optional letter."""
+    out: list[str] = []
+    i = 0
+    while i < len(alternative):
+        if alternative[i] == "[":
+            close = alternative.index("]", i)
+            token = alternative[i : close + 1]
+        elif alternative[i].isalpha():
+            token = alternative[i]
+        else:
+            break
+        i += len(token)
+        if alternative[i : i + 1] in ("?", "*", "{"):
+            break
+        out.append(token)
+        if alternative[i : i + 1] == "+":
+            break
+    return "".join(out)
 
-    A name that owns its article ("The Guardian", "In Bruges") always has it; a word the post
-    also writes bare or after a lower-case one ("Rust", "the Council") does not.
-    """
-    found: set[str] = set()
-    previous = ""
-    for match in _WORD.finditer(prose, start, end):
-        word = match.group(0)
-        if word[0].isupper() and previous not in _BEFORE_LOWER:
-            found.add(word)
-        previous = word
-    return frozenset(found)
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (no ``|`` inside a group or a class)."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, escaped = 0, False
+    for char in pattern:
+        if not escaped and char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        if not escaped and char in "([":
+            depth += 1
+        elif not escaped and char in ")]":
+            depth -= 1
+        escaped = not escaped and char == "\\"
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+@cache
+def _lead_in_starts() -> re2._Regexp:
+    """Where a lead-in may start: a word beginning with the letters one of LEAD_IN's
+    alternatives begins with. A superset: RE2's ASCII ``\b`` holds wherever Python's does
+    before a letter, and no lead-in starts inside a run of letters another one began."""
+    firsts = [_leading_letters(a) for a in _alternatives(f"{_SAYING}|{_HEARSAY}")]
+    firsts += ["[Ii]t", "[Aa][Cc][Cc][Oo][Rr][Dd]"]  # the passive; "according to" in any case
+    return re2.compile(r"\b(?:" + "|".join(sorted(set(firsts))) + ")")
+
+
+def find_lead_ins(prose: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(LEAD_IN.finditer(prose, start, end))``: LEAD_IN is tried only where RE2 finds a
+    possible start, since trying it at every word start was most of this rule's cost."""
+    found: list[re.Match[str]] = []
+    pos = start
+    for candidate in _lead_in_starts().finditer(prose, start, end):
+        at = candidate.start()
+        if at < pos:
+            continue
+        match = LEAD_IN.match(prose, at, end)
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+    return found
 
 
 def document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
@@ -314,21 +436,38 @@ def document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
 
 def _document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
     prose = doc.prose
-    paragraphs = [
-        b for b in doc.blocks if b.kind == "paragraph" and LEAD_IN.search(prose, b.start, b.end)
-    ]
-    if not paragraphs:
+    everywhere = find_lead_ins(prose, doc.body_start, len(prose))
+    if not everywhere:
         return ()
-    glued = frozenset(
-        m.end() for m in LEAD_IN.finditer(prose, doc.body_start) if m.end() < len(prose)
-    )
-    common = common_words(prose, doc.body_start, len(prose), glued)
-    determined = bare_names(prose, doc.body_start, len(prose))
-    return tuple(
-        span
-        for block in paragraphs
-        for span in splices(prose, block.start, block.end, common, determined)
-    )
+    glued = frozenset(m.end() for m in everywhere if m.end() < len(prose))
+    words = _WordStatistics(prose, doc.body_start, len(prose), glued)
+    starts = [m.start() for m in everywhere]
+    found: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        lead_ins = _within(everywhere, starts, block.start, block.end)
+        if lead_ins is None:  # a lead-in of the whole body crosses the paragraph's edge
+            lead_ins = find_lead_ins(prose, block.start, block.end)
+        if lead_ins:
+            found.extend(splices(prose, block.start, block.end, words, lead_ins))
+    return tuple(found)
+
+
+def _within(
+    everywhere: list[re.Match[str]], starts: list[int], start: int, end: int
+) -> list[re.Match[str]] | None:
+    """The body's lead-ins inside ``start..end``: the same as a search of that span alone
+    when none crosses its edges (LEAD_IN has no look-around and no anchor but its first
+    ``\b``, which sees the same text), else None."""
+    first = bisect_left(starts, start)
+    if first and everywhere[first - 1].end() > start:
+        return None
+    last = bisect_left(starts, end, first)
+    inside = everywhere[first:last]
+    if inside and inside[-1].end() > end:
+        return None
+    return inside
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:

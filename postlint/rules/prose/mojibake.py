@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -55,23 +56,44 @@ _CONT = (
     "\u0178]"
 )
 _SEQUENCE = f"(?:[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}})"
-_RUN = re.compile(f"{_SEQUENCE}+")
 _LEAD = re.compile("[\u00c2-\u00f4\ufffd]")  # where any mojibake starts; rare in most posts
-_MOJIBAKE = re.compile(
-    f"(?P<run>{_SEQUENCE}+)"
-    "|(?P<lost>\ufffd+)"
-    f"|(?P<cut>\u00e2\u20ac)(?!{_CONT})"  # "â€" whose third byte was lost
-    "|(?<=\\S)(?P<nbsp>\u00c2)(?= )"  # "Â" left before a no-break space turned into a space
-)
-# Where the characters that mojibake hides live; anything else decoded is a coincidence.
-_PLAUSIBLE = re.compile(
-    "[\u00a0-\u017f\u0370-\u04ff\u0590-\u06ff\u1e00-\u1eff\u2000-\u2bff\u3000-\u30ff"
-    "\u3400-\u9fff\uac00-\ud7af\uff00-\uffef\U0001f000-\U0001faff]+"
-)
-# What a single two-byte sequence may stand for on its own: Latin, Greek, punctuation.
-_LONE_LETTER = re.compile("[\u00a0-\u017f\u0370-\u03ff]")
 _MAX_ROUNDS = 3
-_INVISIBLE = re.compile("[\u0080-\u00a0]")
+
+
+# The other patterns are compiled on first use: most posts have no lead character at all.
+@cache
+def _run() -> re.Pattern[str]:
+    return re.compile(f"{_SEQUENCE}+")
+
+
+@cache
+def _mojibake() -> re.Pattern[str]:
+    return re.compile(
+        f"(?P<run>{_SEQUENCE}+)"
+        "|(?P<lost>\ufffd+)"
+        f"|(?P<cut>\u00e2\u20ac)(?!{_CONT})"  # "â€" whose third byte was lost
+        "|(?<=\\S)(?P<nbsp>\u00c2)(?= )"  # "Â" left before a no-break space turned into a space
+    )
+
+
+@cache
+def _plausible() -> re.Pattern[str]:
+    """Where the characters that mojibake hides live; anything else decoded is a coincidence."""
+    return re.compile(
+        "[\u00a0-\u017f\u0370-\u04ff\u0590-\u06ff\u1e00-\u1eff\u2000-\u2bff\u3000-\u30ff"
+        "\u3400-\u9fff\uac00-\ud7af\uff00-\uffef\U0001f000-\U0001faff]+"
+    )
+
+
+@cache
+def _lone_letter() -> re.Pattern[str]:
+    """What a single two-byte sequence may stand for on its own: Latin, Greek, punctuation."""
+    return re.compile("[\u00a0-\u017f\u0370-\u03ff]")
+
+
+@cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile("[\u0080-\u00a0]")
 
 
 def _to_bytes(run: str) -> bytes | None:
@@ -99,27 +121,27 @@ def _repair(run: str) -> str | None:
         except UnicodeDecodeError:
             break
         text = decoded
-        if not _RUN.fullmatch(text):
+        if not _run().fullmatch(text):
             break
-    if text == run or not _PLAUSIBLE.fullmatch(text):
+    if text == run or not _plausible().fullmatch(text):
         return None
     if any(unicodedata.category(char) in ("Cn", "Co", "Cc") for char in text):
         return None  # unassigned or control: a coincidence
-    if len(text) == 1 and len(run) == 2 and not _LONE_LETTER.match(text):
+    if len(text) == 1 and len(run) == 2 and not _lone_letter().match(text):
         return None  # "3×½" is not a lone Hebrew letter: scripts come in words
     return text
 
 
 def _visible(text: str) -> str:
     """``text`` with invisible characters (C1 controls, no-break spaces) spelled out."""
-    return _INVISIBLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return _invisible().sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """Mojibake in ``text[start:end]``: a fast scan for lead characters, then a full match."""
     at = start
     while (lead := _LEAD.search(text, at, end)) is not None:
-        match = _MOJIBAKE.match(text, lead.start(), end)
+        match = _mojibake().match(text, lead.start(), end)
         if match is None:
             at = lead.end()
             continue

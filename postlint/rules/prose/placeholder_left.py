@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
@@ -72,45 +73,98 @@ _SLOT_NOUNS = (
 )
 _SLOT_MODIFIERS = r"Your|First|Last|Full|Company|Job|Product|Event|Org|Client|Customer|Partner"
 _SLOT = rf"(?:(?:{_SLOT_MODIFIERS})[ _])?(?:{_SLOT_NOUNS})"
-_PLACEHOLDER = re.compile(
-    r"(?<![\w-])(?:TK(?:TK)*|X{3,})(?![\w-])"
-    rf"|\[(?:{_BRACKETED})\b[^\]\[\n]*\]"
-    rf"(?![\[(:{MASK}])"
-    rf"|(?<![\]\w!])\[(?P<slot>{_SLOT}|(?i:{_SLOT}))\](?![\[(:{MASK}])"
-    r"|(?i:\blorem\s+ipsum\s+dolor\b)"
-    r"|%%[A-Za-z_][\w.-]*%%"
-    r"|(?<![\w%])%[a-z][a-z0-9]*(?:_[a-z0-9]+)*%(?![\w%])"
-    r"|(?<![{\\\w$%#@])\{(?P<brace>[a-z][a-z0-9]*(?:_[a-z0-9]+)*[a-z0-9]|[a-z]+(?:[A-Z][a-z0-9]+)+)\}"
-    r"(?![}\w(])"
-)
+
+
+@cache
+def _placeholder() -> re.Pattern[str]:
+    """Every alternative starts with a literal character, the look-behind that guards it
+    checking the character before (``(?<!C)x`` is ``x(?<!Cx)``, ``\\bl`` is ``l(?<!\\wl)``): the
+    regex engine then skips to those characters in C instead of trying every position."""
+    lorem = r"(?i:orem\s+ipsum\s+dolor\b)"
+    return re.compile(
+        r"T(?<![\w-]T)K(?:TK)*(?![\w-])"
+        r"|X(?<![\w-]X)X{2,}(?![\w-])"
+        rf"|\[(?:{_BRACKETED})\b[^\]\[\n]*\]"
+        rf"(?![\[(:{MASK}])"
+        rf"|\[(?<![\]\w!]\[)(?P<slot>{_SLOT}|(?i:{_SLOT}))\](?![\[(:{MASK}])"
+        rf"|L(?<!\wL){lorem}|l(?<!\wl){lorem}"
+        r"|%%[A-Za-z_][\w.-]*%%"
+        r"|%(?<![\w%]%)[a-z][a-z0-9]*(?:_[a-z0-9]+)*%(?![\w%])"
+        r"|\{(?<![{\\\w$%#@]\{)(?P<brace>[a-z][a-z0-9]*(?:_[a-z0-9]+)*[a-z0-9]|[a-z]+(?:[A-Z][a-z0-9]+)+)\}"
+        r"(?![}\w(])"
+    )
+
+
 # A bare `{{ name }}`: masked in the prose view as a template tag, so found in the text.
-_BARE_VARIABLE = re.compile(r"\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}")
-_ASSIGNED = re.compile(r"\{%-?[ \t]*(?:assign|capture|for|increment|decrement)[ \t]+([A-Za-z_]\w*)")
+@cache
+def _bare_variable() -> re.Pattern[str]:
+    return re.compile(r"\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}")
+
+
+@cache
+def _assigned() -> re.Pattern[str]:
+    return re.compile(r"\{%-?[ \t]*(?:assign|capture|for|increment|decrement)[ \t]+([A-Za-z_]\w*)")
+
+
 # The sentence is about the placeholder, not a victim of it.
-_MENTION = re.compile(
-    r"(?i:\b(?:replac\w*|substitut\w*|fill(?:ing)?\s+in|placeholders?|templates?|variables?"
-    r"|stands?\s+for|patterns?|formats?|syntax|form\s+of|looks?\s+like)\b)"
-    r"(?:[^.!?\n]|\n(?![ \t]*\n))*\Z"
-)
+@cache
+def _mention() -> re.Pattern[str]:
+    return re.compile(
+        r"(?i:\b(?:replac\w*|substitut\w*|fill(?:ing)?\s+in|placeholders?|templates?|variables?"
+        r"|stands?\s+for|patterns?|formats?|syntax|form\s+of|looks?\s+like)\b)"
+        r"(?:[^.!?\n]|\n(?![ \t]*\n))*\Z"
+    )
+
+
 # A paragraph ending in a colon that introduces the next block as a pattern.
-_INTRODUCTION = re.compile(r"(?i:\b(?:structures?|shapes?|layouts?|outlines?)\b)")
+@cache
+def _introduction() -> re.Pattern[str]:
+    return re.compile(r"(?i:\b(?:structures?|shapes?|layouts?|outlines?)\b)")
+
+
 # A link reference definition: "[time]: https://..." makes "[time]" a link.
-_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+@cache
+def _reference_definition() -> re.Pattern[str]:
+    return re.compile(r"^[ \t]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+
+
 # After the placeholder: the noun naming what it is ("the {Year} field") or a definition's
 # colon ("**{verb}**: a verb ...").
-_NAMED_AFTER = re.compile(
-    r"[*_]*(?::|[ \t]+(?i:fields?|columns?|sections?|buttons?|inputs?|keys?|parameters?"
-    r"|params?|tags?|tabs?|menus?|options?|boxes|box|placeholders?|variables?|tokens?)\b)"
-)
+@cache
+def _named_after() -> re.Pattern[str]:
+    return re.compile(
+        r"[*_]*(?::|[ \t]+(?i:fields?|columns?|sections?|buttons?|inputs?|keys?|parameters?"
+        r"|params?|tags?|tabs?|menus?|options?|boxes|box|placeholders?|variables?|tokens?)\b)"
+    )
+
+
 # A task list's status mark: "* Write the post [TODO]", "* [TODO] Compute the size".
-_STATUS = re.compile(r"\[(?i:todo|tbd|tbc|done|wip|fixme)\]")
-_LIST_ITEM_START = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+@cache
+def _status() -> re.Pattern[str]:
+    return re.compile(r"\[(?i:todo|tbd|tbc|done|wip|fixme)\]")
+
+
+@cache
+def _list_item_start() -> re.Pattern[str]:
+    return re.compile(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
 _LOOKBACK = 80
+
+
 # The knowing blank used as a modifier: "the [insert buzzword here] editor" is a joke, not a hole.
-_JOKE = re.compile(r"\[insert [a-z -]+ here\][ \t]+[a-z]+\b.*", re.DOTALL)
+@cache
+def _joke() -> re.Pattern[str]:
+    return re.compile(r"\[insert [a-z -]+ here\][ \t]+[a-z]+\b.*", re.DOTALL)
+
+
 # Every placeholder contains one of these: most posts are passed over with a few fast tests.
 _NEEDLES = ("TK", "XXX", "lorem", "Lorem", "LOREM", "%", "{")
-_BRACKET_NEEDLE = re.compile(rf"\[(?:{_BRACKETED}|{_SLOT}|(?i:{_SLOT}))")
+
+
+@cache
+def _bracket_needle() -> re.Pattern[str]:
+    return re.compile(rf"\[(?:{_BRACKETED}|{_SLOT}|(?i:{_SLOT}))")
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,10 +173,10 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_status_mark(text: str, start: int, end: int) -> bool:
     """A bare status word at the very start or end of a list item."""
-    if not _STATUS.fullmatch(text, start, end):
+    if not _status().fullmatch(text, start, end):
         return False
     line_start, line_end = _line_bounds(text, start, end)
-    head = _LIST_ITEM_START.match(text, line_start)
+    head = _list_item_start().match(text, line_start)
     if head is None:
         return False
     return head.end() == start or not text[end:line_end].strip(MASK + " \t\r.")
@@ -131,7 +185,7 @@ def _is_status_mark(text: str, start: int, end: int) -> bool:
 def _introduced(text: str, start: int, floor: int) -> bool:
     """The sentence, or the paragraph that introduces this block with a colon, is about it."""
     before = text[max(floor, start - _LOOKBACK) : start]
-    if _MENTION.search(before):
+    if _mention().search(before):
         return True
     block_start = before.rfind("\n\n")
     if block_start < 0:
@@ -139,21 +193,21 @@ def _introduced(text: str, start: int, floor: int) -> bool:
     lead = before[:block_start].rstrip(MASK + " \t\r\n")
     if not lead.endswith(":"):
         return False
-    return bool(_MENTION.search(lead[:-1]) or _INTRODUCTION.search(lead))
+    return bool(_mention().search(lead[:-1]) or _introduction().search(lead))
 
 
 def _findings(
     text: str, start: int, end: int, references: frozenset[str] = frozenset()
 ) -> Iterator[Finding]:
-    for match in _PLACEHOLDER.finditer(text, start, end):
+    for match in _placeholder().finditer(text, start, end):
         if match.group("slot") and match.group("slot").casefold() in references:
             continue
         if _introduced(text, match.start(), start):
             continue
         named = match.group("brace") or match.group("slot")
-        if named and _NAMED_AFTER.match(text, match.end()):
+        if named and _named_after().match(text, match.end()):
             continue
-        if _is_status_mark(text, match.start(), match.end()) or _JOKE.fullmatch(
+        if _is_status_mark(text, match.start(), match.end()) or _joke().fullmatch(
             text, match.start(), min(end, match.end() + _LOOKBACK)
         ):
             continue
@@ -171,14 +225,14 @@ def _bare_variables(doc: Document) -> Iterator[Finding]:
     text, prose = doc.text, doc.prose
     assigned: set[str] | None = None
     for block in doc.view.prose_blocks():
-        for match in _BARE_VARIABLE.finditer(text, block.start, block.end):
+        for match in _bare_variable().finditer(text, block.start, block.end):
             start, end = match.span()
             if prose[start] != MASK or (start > 0 and prose[start - 1] == MASK):
                 continue  # inside code or another masked span
             if end < len(prose) and prose[end] == MASK:
                 continue
             if assigned is None:
-                assigned = set(_ASSIGNED.findall(text, doc.body_start))
+                assigned = set(_assigned().findall(text, doc.body_start))
             if match.group(1) in assigned or _introduced(prose, start, block.start):
                 continue
             yield _finding(start, end, match.group(0))
@@ -186,15 +240,27 @@ def _bare_variables(doc: Document) -> Iterator[Finding]:
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     prose = doc.prose
-    if any(needle in prose for needle in _NEEDLES) or _BRACKET_NEEDLE.search(prose):
+    if any(needle in prose for needle in _NEEDLES) or (
+        "[" in prose and _bracket_needle().search(prose)
+    ):
         references = frozenset(
-            label.casefold() for label in _REFERENCE_DEFINITION.findall(doc.text, doc.body_start)
+            label.casefold() for label in _reference_definition().findall(doc.text, doc.body_start)
         )
         yield from _findings(prose, doc.body_start, len(prose), references)
     if "{{" in doc.text:
         yield from _bare_variables(doc)
     for field in doc.text_fields:
-        yield from _findings(doc.text, field.start, field.end)
+        if _may_hold_placeholder(doc.text[field.start : field.end]):
+            yield from _findings(doc.text, field.start, field.end)
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether ``_placeholder()`` may match in ``text``: each of its alternatives holds one of
+    these (lorem ipsum in any case): most titles need no regex, and no compiled pattern."""
+    return any(needle in text for needle in _FIELD_NEEDLES) or "lorem" in text.lower()
+
+
+_FIELD_NEEDLES = ("TK", "XXX", "[", "%", "{")
 
 
 RULE = Rule(

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
@@ -64,17 +65,41 @@ class Options:
 
 
 # A finished ending: terminal punctuation, then closing quotes, brackets or emphasis.
-_FINISHED = re.compile(r"[.!?…:][\"'”’)\]*_]*\Z")
+@cache
+def _finished() -> re.Pattern[str]:
+    return re.compile(r"[.!?…:][\"'”’)\]*_]*\Z")
+
+
 # Where the last sentence starts: after the last terminal punctuation (or a line's label colon).
-_SENTENCE_BREAK = re.compile(r"[.!?…:][\"'”’)\]*_]*\s")
+@cache
+def _sentence_break() -> re.Pattern[str]:
+    return re.compile(r"[.!?…:][\"'”’)\]*_]*\s")
+
+
 # A cut-off ending: a lower-case word (not part of an address or a path), a comma, a dash.
-_CUT_OFF = re.compile(r"(?:(?<![\w@./:#-])[a-z][a-z'’]*|[,;(—–-])\Z")
+@cache
+def _cut_off() -> re.Pattern[str]:
+    return re.compile(r"(?:(?<![\w@./:#-])[a-z][a-z'’]*|[,;(—–-])\Z")
+
+
 # Credit and sign-off lines: italics, an attribution dash, a footnote.
-_CREDIT = re.compile(r"\A\s*(?:[*_]|[—–]|--\s|-\s|\[\^)")
-_LIST_OF_NAMES = re.compile(r":[^:]*,[^:]*,[^:]*\Z")
+@cache
+def _credit() -> re.Pattern[str]:
+    return re.compile(r"\A\s*(?:[*_]|[—–]|--\s|-\s|\[\^)")
+
+
+@cache
+def _list_of_names() -> re.Pattern[str]:
+    return re.compile(r":[^:]*,[^:]*,[^:]*\Z")
+
+
 _ADDRESS_LOOK = 120
+
+
 # An address spelled out against spam harvesters: "jane (at) example (dot) gov".
-_SPELLED_ADDRESS = re.compile(r"(?i:[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\s(?:at|dot)\s+\w+\s+dot\s)")
+@cache
+def _spelled_address() -> re.Pattern[str]:
+    return re.compile(r"(?i:[(\[{<]\s*(?:at|dot)\s*[)\]}>]|\s(?:at|dot)\s+\w+\s+dot\s)")
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
@@ -83,13 +108,13 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         return
     last = blocks[-1]
     text = doc.prose[last.start : last.end].rstrip()
-    if not text or text.endswith(MASK) or _FINISHED.search(text) or not _CUT_OFF.search(text):
+    if not text or text.endswith(MASK) or _finished().search(text) or not _cut_off().search(text):
         return
-    if _CREDIT.match(text) or _LIST_OF_NAMES.search(text):
+    if _credit().match(text) or _list_of_names().search(text):
         return
-    if _SPELLED_ADDRESS.search(text, max(0, len(text) - _ADDRESS_LOOK)):
+    if _spelled_address().search(text, max(0, len(text) - _ADDRESS_LOOK)):
         return  # the post ends with a contact address, not a cut sentence
-    breaks = list(_SENTENCE_BREAK.finditer(text))
+    breaks = list(_sentence_break().finditer(text))
     sentence = text[breaks[-1].end() :] if breaks else text
     if len(WORD.findall(sentence)) < options.min_words:
         return
@@ -111,7 +136,7 @@ def _is_plain_paragraph(block: Block) -> bool:
 
 def _unfinished(doc: Document, block: Block) -> bool:
     text = doc.prose[block.start : block.end].rstrip()
-    return not text.endswith(MASK) and _FINISHED.search(text) is None
+    return not text.endswith(MASK) and _finished().search(text) is None
 
 
 RULE = Rule(
