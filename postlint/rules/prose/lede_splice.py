@@ -212,9 +212,12 @@ def _cannot_continue(
 
 
 def _attribution_start(prose: str, verb_start: int, floor: int) -> int:
-    """Where the attribution before a verb of saying starts: its clause, at most a few words."""
-    head = prose.rfind("\n\n", floor, verb_start)
-    lower = max(floor, head + 2 if head >= 0 else floor)
+    """Where the attribution before a verb of saying starts: its clause, at most a few words.
+
+    The walk back never crosses a line break (only spaces and tabs are skipped between words,
+    and a word stops at any white space), so it needs no search for the paragraph's start: one
+    was a search back to the block's start per verb, quadratic in a long paragraph of them."""
+    lower = floor
     start = verb_start
     for _ in range(_SUBJECT_WORDS):
         j = start
