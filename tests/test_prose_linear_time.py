@@ -66,3 +66,13 @@ def test_verbs_of_saying_in_one_long_paragraph_stay_linear() -> None:
     _seconds(linter, unit * 100)  # warm up
     small, large = _seconds(linter, unit * 5_000), _seconds(linter, unit * 20_000)
     assert large < 8 * small + 0.05, f"{small:.3f}s -> {large:.3f}s"
+
+
+def test_near_misses_of_an_assistant_preamble_stay_linear() -> None:
+    """``Sure, here is`` over and over, never followed by a noun: the prefilter's window once
+    scanned on to the end of the line after every near-miss (quadratic)."""
+    linter = Linter(Config(select=("AI105",)))  # assistant-preamble
+    unit = "Sure, here is "
+    _seconds(linter, unit * 100)  # warm up
+    small, large = _seconds(linter, unit * 2_500), _seconds(linter, unit * 10_000)
+    assert large < 8 * small + 0.05, f"{small:.3f}s -> {large:.3f}s"

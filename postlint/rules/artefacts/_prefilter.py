@@ -6,9 +6,10 @@ artefact. :func:`superset` rewrites a pattern into an RE2 pattern that matches, 
 bytes of a text, wherever the original could match and more: look-arounds, ``\\b`` and
 anchors are dropped, ``\\w`` and ``\\d`` become their ASCII members plus every byte of a
 non-ASCII character, ``\\s`` (alone or with marks such as ``*``) any byte but an ASCII letter
-or digit, every count ``{m,n}`` becomes ``{m,}`` (a character is one byte or
-more), and a non-ASCII character becomes its bytes. Compiled in Latin-1 mode (a byte is a
-character), it is small and fast to build, and a DFA scan is linear.
+or digit, every count ``{m,n}`` becomes ``{m,}``, or ``{m,4n}`` for a window of 20
+characters or more (a character is one to four bytes), and a non-ASCII character becomes its
+bytes. Compiled in Latin-1 mode (a byte is a character), it is small and fast to build, and a
+DFA scan is linear.
 
 Why the candidates cover every match: if the Python pattern matches ``text[q:r]``, the
 superset matches those bytes, so some match of it starts at ``q``; a left-to-right scan
@@ -144,7 +145,7 @@ def superset(source: str) -> str:
             count = _COUNT.match(source, i)
             if count is None:
                 raise ValueError(f"unsupported brace at {i}")
-            out.append("{" + count.group(1) + ",}")
+            out.append(_byte_count(count.group(1), count.group(2)))
             i = count.end()
             if source.startswith("?", i):
                 i += 1  # lazy or not: the same set of texts
@@ -154,6 +155,25 @@ def superset(source: str) -> str:
             out.append(_literal(char))
             i += 1
     return "".join(out)
+
+
+# A count this wide is a window a pattern looks through ("up to 100 characters before the
+# noun"), kept bounded in bytes; narrower ones (a few spaces) are left open.
+_WINDOW_COUNT = 20
+
+
+def _byte_count(low: str, high: str | None) -> str:
+    """``{m,n}`` characters as bytes: ``{m,4n}`` for a window (a character is one to four
+    bytes), else ``{m,}``. An open window let a higher-priority branch scan on to the end of
+    the line after every match, looking for its noun: quadratic in a long paragraph of
+    near-misses ("Sure, here is " repeated). Narrow counts stay open: bounding every one
+    multiplies the DFA's states until RE2 gives up on it."""
+    most = None if high is None or high == "," else int(high[1:])
+    if high is None and int(low) >= _WINDOW_COUNT:
+        most = int(low)
+    if most is None or most < _WINDOW_COUNT:
+        return "{" + low + ",}"
+    return "{" + low + "," + str(4 * most) + "}"
 
 
 @cache
