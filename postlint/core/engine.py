@@ -120,7 +120,7 @@ class Linter:
         """The site facts for a post: the configured profile, else the detected generator."""
         if self.config.profile is not None:
             return profile_site(self.config.profile)
-        return self._sites.site_for(Path(path))
+        return self._sites.site_for(path)
 
     def lint_source(self, source: SourceFile) -> FileResult:
         """A crash anywhere in here (not only in a rule) is PL001 for this file only."""

@@ -7,6 +7,7 @@ FM007 reads, so the front matter is validated once per file whatever the rules s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -166,7 +167,33 @@ def _schema_key_finding(doc: Document, message: str) -> Finding:
 
 def relative_posix(path: str, root: Path) -> str:
     """``path`` relative to the project root, with forward slashes (for gitignore patterns)."""
+    fast = _relative_parts(path, str(root)) if os.sep == "/" and os.altsep is None else None
+    if fast is not None:
+        return "/".join(fast) or "."
     try:
         return PurePosixPath(Path(path).absolute().relative_to(root.absolute())).as_posix()
     except (ValueError, OSError, RuntimeError):
         return PurePosixPath(path.replace("\\", "/")).as_posix()
+
+
+def _relative_parts(path: str, root: str) -> list[str] | None:
+    """What ``Path(path).absolute().relative_to(root.absolute())`` names, read as pathlib reads
+    POSIX paths, without building Paths (asked several times for every post); None when it
+    raises or when pathlib would read a root of its own (``//x``): the slow way decides."""
+    try:
+        names, top = _absolute_parts(path), _absolute_parts(root)
+    except OSError:
+        return None
+    if names is None or top is None or names[: len(top)] != top:
+        return None
+    return names[len(top) :]
+
+
+def _absolute_parts(path: str) -> list[str] | None:
+    """``Path(path).absolute().parts`` after the root: empty and ``.`` names dropped, ``..``
+    kept (nothing is resolved)."""
+    if not path.startswith("/"):
+        path = f"{os.getcwd()}/{path}"
+    if path.startswith("//") and not path.startswith("///"):
+        return None
+    return [name for name in path.split("/") if name and name != "."]

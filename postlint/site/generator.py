@@ -94,16 +94,38 @@ def _config_toml_generator(path: Path) -> str:
     return "hugo"
 
 
-def site_in(folder: Path) -> Site | None:
+def site_in(folder: Path | str) -> Site | None:
     """The site whose config sits directly in ``folder``, if any."""
+    present = _names_in(os.fspath(folder))
     for relative, name in _MARKERS:
-        candidate = folder / relative
+        if present is not None and relative.split("/", 1)[0].casefold() not in present:
+            continue  # not even its first name is there: no stat needed
+        candidate = os.path.join(folder, relative)
         if not os.path.isfile(candidate):
             continue
         if name == "hugo-or-zola":
-            name = _config_toml_generator(candidate)
-        return Site(GENERATORS[name], folder, candidate)
+            name = _config_toml_generator(Path(candidate))
+        return Site(GENERATORS[name], Path(folder), Path(candidate))
     return None
+
+
+def _names_in(folder: str) -> frozenset[str] | None:
+    """The folder's entry names, case-folded (a case-insensitive disk finds `_Config.yml` for
+    `_config.yml`): one listing instead of a stat per marker. None: unreadable, stat them all."""
+    try:
+        return frozenset(name.casefold() for name in os.listdir(folder))
+    except (OSError, ValueError):
+        return None
+
+
+def _parent_folder(path: str) -> str:
+    """``os.path.abspath(Path(path).parent)`` with strings: pathlib drops empty and `.` names
+    before taking the parent (so `a/b/` is in `a`), os.path.dirname does not."""
+    if path.startswith("//") or os.sep != "/" or os.altsep is not None:
+        return os.path.abspath(Path(path).parent)
+    names = [name for name in path.split("/") if name and name != "."]
+    head = "/" if path.startswith("/") else ""
+    return os.path.abspath(head + "/".join(names[:-1]) if names else path or ".")
 
 
 @dataclass
@@ -115,12 +137,13 @@ class SiteFinder:
     """
 
     stop: Path | None = None
-    _by_folder: dict[Path, Site] = field(default_factory=dict)
+    _by_folder: dict[str, Site] = field(default_factory=dict)
 
-    def site_for(self, path: Path) -> Site:
-        folder = Path(os.path.abspath(path if path.is_dir() else path.parent))
-        stop = Path(os.path.abspath(self.stop)) if self.stop is not None else None
-        visited: list[Path] = []
+    def site_for(self, path: Path | str) -> Site:
+        text = os.fspath(path)
+        folder = os.path.abspath(text) if os.path.isdir(text) else _parent_folder(text)
+        stop = os.path.abspath(self.stop) if self.stop is not None else None
+        visited: list[str] = []
         site = PLAIN_SITE
         current = folder
         while True:
@@ -132,10 +155,11 @@ class SiteFinder:
             if found is not None:
                 site = found
                 break
-            if current == stop or current.parent == current:
+            parent = os.path.dirname(current)
+            if current == stop or parent == current:
                 break
-            current = current.parent
-        if site is PLAIN_SITE and "_posts" in folder.parts:
+            current = parent
+        if site is PLAIN_SITE and "_posts" in folder.split(os.sep):
             # Jekyll's own folder name, even where the site's _config.yml is not in the checkout
             site = Site(GENERATORS["jekyll"])
         for seen in visited:

@@ -84,7 +84,15 @@ def _used_labels(text: str, start: int) -> dict[str, int]:
     return counts
 
 
-def links(doc: Document) -> Iterator[Link]:
+def links(doc: Document) -> tuple[Link, ...]:
+    """The post's links, found once per document (several site rules read them)."""
+    return doc.view.analysis(_ANALYSIS, lambda: tuple(_scan(doc)))
+
+
+_ANALYSIS = "postlint.site.links"
+
+
+def _scan(doc: Document) -> Iterator[Link]:
     text = doc.text
     labels: dict[str, int] | None = None
     for start, end in _regions(doc):

@@ -77,7 +77,8 @@ class SiteModel:
         ]
 
     def relative(self, path: str) -> str:
-        return PurePosixPath(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        # relpath's answer is already normal: PurePosixPath(...).as_posix() would not change it
+        return os.path.relpath(os.path.abspath(path), self.root)
 
 
 def title_key(title: str) -> str:

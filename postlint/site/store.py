@@ -35,7 +35,7 @@ class SiteModels:
     _inside: SiteFinder | None = None  # stops at the project root
     _outside: SiteFinder = field(default_factory=SiteFinder)  # for posts outside it
     _by_folder: dict[str, Site | None] = field(default_factory=dict)
-    _models: dict[Path, SiteModel] = field(default_factory=dict)
+    _models: dict[str, SiteModel] = field(default_factory=dict)
 
     @property
     def settings(self) -> SiteSettings:
@@ -53,13 +53,13 @@ class SiteModels:
 
     def _find(self, absolute: str) -> Site | None:
         root = os.path.abspath(self.config.root)
-        if Path(absolute).is_relative_to(root):
+        if absolute == root or absolute.startswith(root.rstrip(os.sep) + os.sep):
             if self._inside is None:
                 self._inside = SiteFinder(Path(root))
             finder = self._inside
         else:
             finder = self._outside
-        site = finder.site_for(Path(absolute))
+        site = finder.site_for(absolute)
         folder = _site_root(site, absolute)
         if folder is None:
             return None
@@ -69,7 +69,7 @@ class SiteModels:
         site = self.site_for(path)
         if site is None or site.root is None:
             return None
-        key = Path(os.path.abspath(site.root))
+        key = os.path.abspath(site.root)
         if key not in self._models:
             self._models[key] = build_model(
                 site, self._posts(site), self.settings, self.config.max_file_size, cache_folder

@@ -93,7 +93,7 @@ def _references(doc: Document, options: Options) -> Iterator[Located]:
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
     for node in _references(doc, options):
-        problem, _ = _look_up(node.value.strip(), Path(doc.path), options.root)
+        problem, _ = _look_up(node.value.strip(), doc.path, options.root)
         if problem is not None:
             yield Finding(node.start, node.end, problem)
 
@@ -102,45 +102,52 @@ def looks_up(doc: Document, options: Options) -> tuple[str, ...] | None:
     """The paths the result depends on, for the cache; None when a link leads out."""
     paths: list[str] = []
     for node in _references(doc, options):
-        _, seen = _look_up(node.value.strip(), Path(doc.path), options.root)
+        _, seen = _look_up(node.value.strip(), doc.path, options.root)
         if seen is None:
             return None
         paths.extend(seen)
     return tuple(paths)
 
 
-def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[str, ...] | None]:
+def _inside(path: str, root: str) -> bool:
+    """``Path(path).is_relative_to(root)`` for normal absolute paths, without building Paths."""
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
+def _look_up(
+    reference: str, post: str | Path, root: str | Path
+) -> tuple[str | None, tuple[str, ...] | None]:
     """What is wrong with a local image reference (None: fine, or nothing can be said), and
     the paths inside the project that answer depends on (None: a link leads out)."""
     if not reference or _NOT_A_FILE.search(reference):
         return None, ()
     relative = reference.split("?", 1)[0].split("#", 1)[0]
-    root = Path(os.path.abspath(root))
+    top = os.path.abspath(root)
     # Hugo resolves a relative path from the page's folder, Jekyll from the site: either will do.
-    page = Path(os.path.abspath(post)).parent
-    bases = [root] if relative.startswith("/") else [page, root]
+    page = os.path.dirname(os.path.abspath(post))
+    bases = [top] if relative.startswith("/") else [page, top]
     inside = link_out = missing = False
     seen: list[str] = []
     nearest: str | None = None
     for base in bases:
         # Lexically first: a path that climbs out of the project is never looked at.
-        target = Path(os.path.normpath(base / relative.lstrip("/")))
-        if target in (root, base):
+        target = os.path.normpath(os.path.join(base, relative.lstrip("/")))
+        if target in (top, base):
             return None, ()  # names a folder, not an image
-        if not target.is_relative_to(root):
+        if not _inside(target, top):
             continue
         inside = True
-        real = _follow_inside(target, root)
-        folder = _follow_inside(target.parent, root)
+        folder = _follow_inside(os.path.dirname(target), top)
+        real = None if folder is None else _follow_last(target, folder, top)
         if real is None or folder is None:
             link_out = True
             continue
-        seen += [str(real), str(folder)]
+        seen += [real, folder]
         if os.path.isfile(real):
             return None, tuple(seen)
         if os.path.isdir(folder):
             missing = True
-            nearest = nearest or _nearest_name(folder, target.name)
+            nearest = nearest or _nearest_name(folder, os.path.basename(target))
     if not inside:
         message = (
             f"`{reference}` leads out of the project folder; not checked: use a path inside it"
@@ -154,7 +161,7 @@ def _look_up(reference: str, post: Path, root: Path) -> tuple[str | None, tuple[
     return None, tuple(seen)  # its folder is not in this checkout either: nothing can be said
 
 
-def _nearest_name(folder: Path, name: str) -> str | None:
+def _nearest_name(folder: str, name: str) -> str | None:
     """The file in ``folder`` whose name is closest to ``name`` (a typo), if one is close."""
     try:
         names = [entry.name for entry in os.scandir(folder) if entry.is_file()]
@@ -164,29 +171,44 @@ def _nearest_name(folder: Path, name: str) -> str | None:
     return close[0] if close else None
 
 
-def _follow_inside(target: Path, root: Path) -> Path | None:
+def _follow_last(target: str, folder: str, root: str) -> str | None:
+    """``_follow_inside(target, root)`` when the followed parent ``folder`` is known: the same
+    walk, whose last step is the only one left (any link in it: the whole walk again)."""
+    candidate = os.path.normpath(os.path.join(folder, os.path.basename(target)))
+    if _inside(candidate, root) and not os.path.islink(candidate):
+        return candidate
+    return _follow_inside(target, root)
+
+
+def _follow_inside(target: str, root: str) -> str | None:
     """``target`` with its links followed one at a time, never past ``root``: None when one
     leads out (or links loop), so nothing outside the project is ever looked at."""
-    pending = list(target.relative_to(root).parts)
+    pending = _parts(target, root)
     current, hops = root, 0
     while pending:
-        candidate = Path(os.path.normpath(current / pending.pop(0)))
-        if not candidate.is_relative_to(root):
+        candidate = os.path.normpath(os.path.join(current, pending.pop(0)))
+        if not _inside(candidate, root):
             return None
         if not os.path.islink(candidate):
             current = candidate
             continue
         hops += 1
         try:
-            link = Path(os.readlink(candidate))
+            link = os.readlink(candidate)
         except (OSError, ValueError):
             return None
-        resolved = Path(os.path.normpath(link if link.is_absolute() else candidate.parent / link))
-        if hops > 40 or not resolved.is_relative_to(root):
+        resolved = os.path.normpath(os.path.join(os.path.dirname(candidate), link))
+        if hops > 40 or not _inside(resolved, root):
             return None
-        pending = [*resolved.relative_to(root).parts, *pending]
+        pending = [*_parts(resolved, root), *pending]
         current = root
     return current
+
+
+def _parts(path: str, root: str) -> list[str]:
+    """The names of normal ``path`` below ``root`` (``Path.relative_to(root).parts``)."""
+    rest = path[len(root) :]
+    return [name for name in rest.split(os.sep) if name]
 
 
 RULE = Rule(

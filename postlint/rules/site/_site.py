@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from postlint.core.document import Document
 from postlint.core.frontmatter import Located
 from postlint.site.model import PostEntry, SiteModel, entry_for
 
+_T = TypeVar("_T")
+
+
+def per_model(doc: Document, model: SiteModel, name: str, compute: Callable[[], _T]) -> _T:
+    """``compute()`` once per document and site model: several rules, and both the check and
+    the cache's ``looks_up`` of each, ask for the same answer. The kept value holds the model,
+    so its ``id`` in the key names no other model while the document lives."""
+    kept_model, value = doc.view.analysis((name, id(model)), lambda: (model, compute()))
+    return value if kept_model is model else compute()
+
 
 def own_entry(doc: Document, model: SiteModel) -> PostEntry:
     """The checked post as the model would keep it, from the text being checked."""
-    path = os.path.abspath(doc.path)
-    return entry_for(path, model.relative(path), doc.data, model.facts)
+
+    def compute() -> PostEntry:
+        path = os.path.abspath(doc.path)
+        return entry_for(path, model.relative(path), doc.data, model.facts)
+
+    return per_model(doc, model, "postlint.site.own_entry", compute)
 
 
 def value_node(doc: Document, key: str) -> Located | None:

@@ -39,13 +39,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.rule import NoOptions, Rule
 from postlint.rules.frontmatter.image_not_found import _look_up
+from postlint.rules.site._site import per_model
 from postlint.site.links import links
+from postlint.site.model import SiteModel
 from postlint.site.urls import is_markdown
 
 _NOT_LOCAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)|\{\{|\{%|\$\{")
@@ -74,7 +76,7 @@ def _has_assets(folder: str) -> bool:
         return False
 
 
-def _folders(doc: Document, reference: str, root: Path, prefixes: tuple[str, ...]) -> list[str]:
+def _folders(doc: Document, reference: str, root: str, prefixes: tuple[str, ...]) -> list[str]:
     """The folders the file is looked for in: a relative path from the post's folder (the
     generator's own reading; the site root is only FM013's lenient second guess)."""
     if not reference.startswith("/"):
@@ -89,13 +91,13 @@ def _folders(doc: Document, reference: str, root: Path, prefixes: tuple[str, ...
 def _problem(doc: Document, reference: str) -> tuple[str | None, tuple[str, ...] | None]:
     model = doc.site_model
     assert model is not None
-    root = Path(model.root)
+    root = model.root
     prefixes = ("", *_STATIC.get(model.facts.generator, ()))
     seen: list[str] = []
     problem: str | None = None
     for prefix in prefixes if reference.startswith("/") else ("",):
         written = f"/{prefix}{reference}" if prefix else reference
-        found, looked = _look_up(written, Path(doc.path), root)
+        found, looked = _look_up(written, doc.path, root)
         if looked is None:
             return None, None
         seen.extend(looked)
@@ -113,11 +115,25 @@ def _problem(doc: Document, reference: str) -> tuple[str | None, tuple[str, ...]
     return None, tuple(seen)
 
 
+_Answer = tuple[int, int, str | None, tuple[str, ...] | None]
+
+
+def _answers(doc: Document, model: SiteModel) -> tuple[_Answer, ...]:
+    """Each asset's (span, problem, paths looked at), once per document: ``check`` and
+    ``looks_up`` both need them."""
+
+    def compute() -> tuple[_Answer, ...]:
+        return tuple(
+            (start, end, *_problem(doc, reference)) for start, end, reference in _assets(doc)
+        )
+
+    return per_model(doc, model, "postlint.site.missing_asset", compute)
+
+
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     if doc.site_model is None:
         return
-    for start, end, reference in _assets(doc):
-        problem, _ = _problem(doc, reference)
+    for start, end, problem, _ in _answers(doc, doc.site_model):
         if problem is not None:
             yield Finding(start, end, problem)
 
@@ -126,8 +142,7 @@ def looks_up(doc: Document, options: NoOptions) -> tuple[str, ...] | None:
     if doc.site_model is None:
         return ()
     paths: list[str] = []
-    for _, _, reference in _assets(doc):
-        _, seen = _problem(doc, reference)
+    for _, _, _, seen in _answers(doc, doc.site_model):
         if seen is None:
             return None
         paths.extend(seen)
