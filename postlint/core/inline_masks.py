@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import re2
+from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 Spans = list[tuple[int, int]]
 
@@ -38,13 +39,45 @@ def _re2(pattern: str) -> re2._Regexp:
     return re2.compile(pattern)
 
 
-def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
+_UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
+_NO_SPAN = (-1, -1)
+
+
+def re2_byte_spans(regex: re2._Regexp, data: bytes, group: int = 0) -> Spans:
+    """The span of ``group`` in each match of ``regex.finditer(data)`` (bytes), in order,
+    ``(-1, -1)`` where the group took no part: the wrapper's own loop, one C call a match
+    (its ``finditer`` builds a Python match object per match, most of the cost here)."""
+    search = regex._regexp.Match  # type: ignore[attr-defined]
+    pos, end = 0, len(data)
     spans: Spans = []
-    for match in regex.finditer(text):
-        start, end = match.span(group)
-        if start >= 0:
-            spans.append((start, end))
-    return spans
+    while True:
+        found = search(_UNANCHORED, data, pos, end)
+        whole = found[0]
+        if whole == _NO_SPAN:
+            return spans
+        spans.append(found[group])
+        if pos == end:
+            return spans
+        pos = pos + 1 if pos == whole[1] else whole[1]  # an empty match steps on (the wrapper)
+
+
+def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
+    """``[m.span(group) for m in regex.finditer(text)]``, without the groups that took no part.
+    None of these patterns matches the empty string, so the bytes loop finds the same matches;
+    the byte offsets are counted back to characters from one match to the next (linear)."""
+    data = text.encode()
+    spans = [span for span in re2_byte_spans(regex, data, group) if span[0] >= 0]
+    if len(data) == len(text) or not spans:
+        return spans  # ASCII: a byte offset is a character offset
+    chars: Spans = []
+    count = _re2_core.BytesToCharLen
+    last = char = 0
+    for start, end in spans:
+        char += count(data, last, start)
+        char_end = char + count(data, start, end)
+        chars.append((char, char_end))
+        last, char = end, char_end
+    return chars
 
 
 # --- delimited spans: an opening literal, the shortest run of anything, a closing literal ---
@@ -242,8 +275,12 @@ def _bare_url(mask: str) -> re.Pattern[str]:
     """A bare URL. A start that fails has no allowed last character after its scheme before
     its run of URL characters ends, so no later start lies in that run (each holds letters);
     a start that matches consumes the run. Each run is read at most twice: linear."""
+    # Written to start with its first character (the scheme's), then the look-behind on the
+    # character before it: the regex engine skips ahead to the next h, f or w instead of
+    # trying the look-behind at every position. The same matches: a start is one of the three
+    # letters, preceded by no ``[\w/@]``, and the letter picks the one branch it can begin.
     return re.compile(
-        r"(?<![\w/@])(?:(?:https?|ftp)://|www\.)[^\s<>\[\]"
+        r"[hfw](?<![\w/@][hfw])(?:(?<=h)ttps?://|(?<=f)tp://|(?<=w)ww\.)[^\s<>\[\]"
         + mask
         + r"]*[^\s<>\[\]().,;:!?'\""
         + mask
@@ -251,8 +288,10 @@ def _bare_url(mask: str) -> re.Pattern[str]:
     )
 
 
+# ``(?<![\\$\w])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\$])\$(?![\d$])``, the look-behind tested after the
+# ``$`` (on it and the character before it), so the regex engine skips ahead to the next ``$``.
 # Starts at ``$``; ``[^$\n]*?`` cannot pass the next ``$`` (the next start) or a line break.
-_INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\$])\$(?![\d$])")
+_INLINE_MATH = re.compile(r"\$(?<![\\$\w]\$)(?=[^\s$])[^$\n]*?(?<=[^\s\\$])\$(?![\d$])")
 
 
 # --- the paired template blocks (across blocks) ------------------------------------------

@@ -48,10 +48,8 @@ from postlint.core.document import Document
 from postlint.core.prose_view import Block
 from postlint.core.rule import FixAvailability, Rule
 
-# Only the first blank of a run may start a match: a long run of spaces inside a line is
-# scanned once, not once per space (linear time).
-_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)")
 _HARD_BREAK = re.compile(r" {2,}")
+_BLANK_BEFORE_BREAK = (" \n", "\t\n", " \r", "\t\r")
 
 
 @dataclass(frozen=True)
@@ -67,27 +65,47 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
     text = doc.text
     paragraphs = [b for b in doc.view.blocks if b.kind == "paragraph"]
     starts = [b.start for b in paragraphs]
-    for match in _TRAILING.finditer(text):
-        start, end = match.start(), match.end()
-        if options.allow_hard_breaks and _is_hard_break(text, match, paragraphs, starts):
+    for start, end in _trailing(text):
+        blanks = text[start:end]
+        if options.allow_hard_breaks and _is_hard_break(text, start, end, paragraphs, starts):
             continue
         what = "whitespace-only line" if _line_is_blank(text, start) else "trailing whitespace"
         yield Finding(
             start,
             end,
-            f"{what} ({_describe(match.group(0))}): delete it",
+            f"{what} ({_describe(blanks)}): delete it",
             fix=Fix((Edit(start, end, ""),), safe=True, message="Delete trailing whitespace"),
         )
 
 
+def _trailing(text: str) -> list[tuple[int, int]]:
+    r"""The spans of ``(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)``: each whole run of blanks just
+    before a line break or the end. Found from the breaks preceded by a blank (a few ``str.find``
+    passes, where the pattern's look-behind was tried at every character), each run then read
+    back once: linear."""
+    ends = [len(text)] if text.endswith((" ", "\t")) else []
+    for pair in _BLANK_BEFORE_BREAK:
+        at = text.find(pair)
+        while at >= 0:
+            ends.append(at + 1)
+            at = text.find(pair, at + 2)
+    spans = []
+    for end in sorted(ends):
+        start = end - 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        spans.append((start, end))
+    return spans
+
+
 def _is_hard_break(
-    text: str, match: re.Match[str], paragraphs: list[Block], starts: list[int]
+    text: str, start: int, end: int, paragraphs: list[Block], starts: list[int]
 ) -> bool:
     """Two or more spaces ending a line of a paragraph that goes on: a Markdown line break."""
-    if not _HARD_BREAK.fullmatch(match.group(0)) or _line_is_blank(text, match.start()):
+    if not _HARD_BREAK.fullmatch(text, start, end) or _line_is_blank(text, start):
         return False
-    index = bisect.bisect_right(starts, match.start()) - 1
-    return index >= 0 and match.end() < paragraphs[index].end
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end < paragraphs[index].end
 
 
 def _line_is_blank(text: str, offset: int) -> bool:

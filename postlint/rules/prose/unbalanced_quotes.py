@@ -127,6 +127,8 @@ class _Scan:
 
 def _scan_block(prose: str, block: Block, state: _Scan) -> Iterator[Leftover]:
     """Pair the marks of one block, continuing ``state``; yield the marks that pair with none."""
+    if not _holds_mark(prose, block.start, block.end):
+        return  # most blocks: nothing to pair, and no mark to re-open a quotation with
     stack = state.stack
     skip = -1
     if stack:
@@ -163,6 +165,15 @@ def _scan_block(prose: str, block: Block, state: _Scan) -> Iterator[Leftover]:
             yield Leftover(at, CLOSE)
 
 
+def _holds_mark(prose: str, start: int, end: int) -> bool:
+    """Does ``prose[start:end]`` hold a quotation mark (three substring searches, no slice)?"""
+    return (
+        prose.find('"', start, end) >= 0
+        or prose.find("“", start, end) >= 0
+        or prose.find("”", start, end) >= 0
+    )
+
+
 def _breaks_quotation(prose: str, previous: Block, block: Block) -> bool:
     """A plain paragraph after a plain paragraph must reopen a quotation that runs on."""
     plain = (False, False)
@@ -184,14 +195,20 @@ def _introduces(prose: str, block: Block | None) -> bool:
 def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
     """The unpaired marks of a body, in order, with quotations allowed to run on."""
     state = _Scan()
-    introduced = False  # the open quotation was introduced by a colon ("From her nomination:")
+    # The block before the open quotation, and whether it ends in a colon ("From her
+    # nomination:"): judged only when a quotation runs on (most blocks carry none).
+    lead_in: Block | None = None
+    introduced: bool | None = None
     for index, block in enumerate(blocks):
         previous = blocks[index - 1] if index else None
         if not state.carried:
-            introduced = _introduces(prose, previous)
-        elif previous is not None and not introduced and _breaks_quotation(prose, previous, block):
-            yield from (Leftover(at, OPEN) for at in state.stack)
-            state = _Scan()
+            lead_in, introduced = previous, None
+        elif previous is not None:
+            if introduced is None:
+                introduced = _introduces(prose, lead_in)
+            if not introduced and _breaks_quotation(prose, previous, block):
+                yield from (Leftover(at, OPEN) for at in state.stack)
+                state = _Scan()
         if block.kind == "heading":
             yield from (Leftover(at, OPEN) for at in state.stack)  # no quotation runs past it
             state = _Scan()
@@ -244,7 +261,11 @@ def _with_marks_after_urls(text: str, prose: str) -> str:
     return "".join(chars)
 
 
-_CLOSING_AFTER_URL = re.compile(r"(?<=[\w/])[”\"](?=[*_)\]]*(?:\s|$))")
+# The mark first, then the character before it: Python's regex engine skips ahead to the next
+# mark instead of trying the look-behind at every position. The run of closing markup cannot
+# give back a character to ``\s`` or the end, so it is possessive; each try reads only the
+# markup after one mark (no mark in it): linear.
+_CLOSING_AFTER_URL = re.compile(r"[”\"](?<=[\w/][”\"])(?=[*_)\]]*+(?:\s|$))")
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:

@@ -10,6 +10,7 @@ from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from postlint.core.inline_masks import re2_byte_spans
 from postlint.rules.prose.proselint.prefilter import _Atom, _ByteOffsets, _Triggers
 
 if TYPE_CHECKING:
@@ -62,16 +63,15 @@ class _Text:
         """``regex.finditer(padded)``, run on the bytes encoded once: the wrapper would encode
         the whole text again for each term and count characters from its start."""
         padded = self.padded
+        spans = re2_byte_spans(regex, self.encoded)  # the wrapper's loop, without match objects
         if len(self.encoded) == len(padded):  # ASCII: a byte offset is a character offset
-            for match in regex.finditer(self.encoded):
-                start, end = match.span()
+            for start, end in spans:
                 yield _Found(padded, start, end)
             return
         if self._char_at is None:
-            self._char_at = _ByteOffsets(padded)
+            self._char_at = _ByteOffsets(padded, self.encoded)
         char_at = self._char_at
-        for match in regex.finditer(self.encoded):
-            start, end = match.span()
+        for start, end in spans:
             yield _Found(padded, char_at(start), char_at(end))
 
     def present(self, atom: _Atom) -> bool:
