@@ -121,3 +121,24 @@ def test_a_file_name_that_is_not_utf8_is_linted_and_not_cached(run_cli, tmp_path
     assert run.returncode == 1 and b"PR108" in run.stdout and b"Traceback" not in run.stderr
     cache = tmp_path / CACHE_DIR_NAME
     assert not [p for p in cache.rglob("*") if p.name.endswith((".json", TEMP_SUFFIX))]
+
+
+def test_a_post_that_writes_schema_in_its_body_is_cached(tmp_path: Path) -> None:
+    """Only a ``$schema`` the front matter may declare makes a result depend on another file;
+    a post about JSON Schema that shows one in its body was checked again on every run."""
+    about = tmp_path / "about-schemas.md"
+    about.write_text('---\ntitle: "On schemas"\n---\n\nWrite `"$schema": "..."` first.\n')
+    declares = tmp_path / "declares.md"
+    declares.write_text('---\ntitle: "Own"\n$schema: post.schema.json\n---\n\nText.\n')
+    (tmp_path / "post.schema.json").write_text('{"type": "object"}')
+    cache = ResultCache.create(tmp_path)
+    candidates = list(discover_files([tmp_path], ("*.md",), ()))
+    list(lint_all(Linter(Config()), candidates, cache=cache))
+    cached = {p.name for p in (tmp_path / CACHE_DIR_NAME).rglob("*.json")}
+    assert len(cached) == 1  # the first post's result, not the one naming its schema
+    fresh = Linter(Config())
+    list(lint_all(LinterPool.of(fresh), [c for c in candidates if c.path == about], cache=cache))
+    (prepared,) = [
+        a.options for a in fresh.active_rules(fresh.config.selection) if a.rule.code == "PS001"
+    ]
+    assert prepared._engine is None  # answered from the cache

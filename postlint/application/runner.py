@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ def _run_task(job: Job, task: Task) -> FileResult:
 
 def _cache_key(job: Job, linter: Linter, candidate: Candidate, data: bytes) -> str | None:
     # A post that names its own schema depends on a file the key does not cover: no cache.
-    if job.cache is None or b"$schema" in data:
+    if job.cache is None or may_name_schema(data):
         return None
     # The site's generator decides some results (typeset quotes, blank lines before `---`), and
     # site rules read the whole site's model: both are in the fingerprint.
@@ -143,6 +144,28 @@ def _first_pass(job: Job, planned: Planned, *, keep: bool) -> Task | FileResult:
     if key is not None and job.cache is not None and job.cache.has(key):
         return Task(planned, None, key, hit=True)
     return Task(planned, data if keep else None, key)
+
+
+# Fence lines, as the front matter's parser reads them (linear: anchored literals).
+_OPENER = re.compile(rb"^(---|\+\+\+)[ \t]*\r?$", re.MULTILINE)
+_CLOSER = {
+    b"---": re.compile(rb"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE),
+    b"+++": re.compile(rb"^\+\+\+[ \t]*\r?$", re.MULTILINE),
+}
+
+
+def may_name_schema(data: bytes) -> bool:
+    """Whether the front matter may declare ``$schema``: false only when the first one lies
+    after the front matter's closing fence, in the body, where posts about JSON Schema write
+    it (such a post used to be checked again on every run). Anything else (JSON front matter,
+    lone CR line breaks) counts as may."""
+    first = data.find(b"$schema")
+    if first < 0:
+        return False
+    opener = _OPENER.search(data, 0, first)
+    if opener is None:
+        return True
+    return _CLOSER[opener.group(1)].search(data, opener.end(), first) is None
 
 
 # Each worker process gets its job once, from the parent (inherited when forked), so the
