@@ -42,7 +42,8 @@ def _split(target: str) -> tuple[str, str]:
     return base.split("?", 1)[0], unquote(anchor)
 
 
-def _inside(path: str, root: str) -> bool:
+def within(path: str, root: str) -> bool:
+    """Whether the normalised absolute ``path`` is ``root`` or below it (strings, no Paths)."""
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
@@ -83,7 +84,7 @@ def _file(
     target: str, anchor: str, model: SiteModel, written: str, only_if_folder: bool = False
 ) -> Resolved:
     target = os.path.normpath(target)
-    if not _inside(target, model.root):
+    if not within(target, model.root):
         return UNKNOWN
     folder = os.path.dirname(target)
     seen = (target, folder)
@@ -162,7 +163,7 @@ def _url(url: str, anchor: str, model: SiteModel, written: str) -> Resolved:
         return UNKNOWN  # not where the site's posts are published: a page postlint cannot see
     for static in ("", "static", "public", ".vuepress/public", "assets"):
         on_disk = os.path.normpath(os.path.join(model.root, static, url.lstrip("/")))
-        if _inside(on_disk, model.root) and os.path.exists(on_disk):
+        if within(on_disk, model.root) and os.path.exists(on_disk):
             return UNKNOWN
     siblings = [k for k in model.by_url if (k.rsplit("/", 1)[0] or "/") == parent]
     close = difflib.get_close_matches(key, siblings, n=1, cutoff=0.8)

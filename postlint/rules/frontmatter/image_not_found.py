@@ -58,6 +58,7 @@ from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.frontmatter import Located
 from postlint.core.rule import FROM_CONFIG, Rule
+from postlint.site.resolve import within
 
 _NOT_A_FILE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)|\{\{|\{%|\$\{")
 
@@ -109,11 +110,6 @@ def looks_up(doc: Document, options: Options) -> tuple[str, ...] | None:
     return tuple(paths)
 
 
-def _inside(path: str, root: str) -> bool:
-    """``Path(path).is_relative_to(root)`` for normal absolute paths, without building Paths."""
-    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
-
-
 def _look_up(
     reference: str, post: str | Path, root: str | Path
 ) -> tuple[str | None, tuple[str, ...] | None]:
@@ -134,7 +130,7 @@ def _look_up(
         target = os.path.normpath(os.path.join(base, relative.lstrip("/")))
         if target in (top, base):
             return None, ()  # names a folder, not an image
-        if not _inside(target, top):
+        if not within(target, top):
             continue
         inside = True
         folder = _follow_inside(os.path.dirname(target), top)
@@ -175,7 +171,7 @@ def _follow_last(target: str, folder: str, root: str) -> str | None:
     """``_follow_inside(target, root)`` when the followed parent ``folder`` is known: the same
     walk, whose last step is the only one left (any link in it: the whole walk again)."""
     candidate = os.path.normpath(os.path.join(folder, os.path.basename(target)))
-    if _inside(candidate, root) and not os.path.islink(candidate):
+    if within(candidate, root) and not os.path.islink(candidate):
         return candidate
     return _follow_inside(target, root)
 
@@ -187,7 +183,7 @@ def _follow_inside(target: str, root: str) -> str | None:
     current, hops = root, 0
     while pending:
         candidate = os.path.normpath(os.path.join(current, pending.pop(0)))
-        if not _inside(candidate, root):
+        if not within(candidate, root):
             return None
         if not os.path.islink(candidate):
             current = candidate
@@ -198,7 +194,7 @@ def _follow_inside(target: str, root: str) -> str | None:
         except (OSError, ValueError):
             return None
         resolved = os.path.normpath(os.path.join(os.path.dirname(candidate), link))
-        if hops > 40 or not _inside(resolved, root):
+        if hops > 40 or not within(resolved, root):
             return None
         pending = [*_parts(resolved, root), *pending]
         current = root
