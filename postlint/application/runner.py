@@ -257,8 +257,8 @@ def lint_planned(
 def _lint_many(job: Job, tasks: deque[Task], jobs: int) -> Iterator[FileResult]:
     """Each task's result in order; a task is let go (with its bytes) once it is handed out."""
     if jobs <= 1 or len(tasks) < 2 * jobs or not hasattr(os, "fork"):
-        while tasks:
-            yield _run_task(job, tasks.popleft())
+        for task in _drained(tasks):
+            yield _run_task(job, task)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -273,6 +273,7 @@ def _lint_many(job: Job, tasks: deque[Task], jobs: int) -> Iterator[FileResult]:
 
 
 def _drained(tasks: deque[Task]) -> Iterator[Task]:
+    """The tasks in order, each let go (with its bytes) as it is handed out."""
     while tasks:
         yield tasks.popleft()
 
