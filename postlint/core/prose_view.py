@@ -64,15 +64,38 @@ class ProseView:
 
 
 @cache
-def block_parser() -> MarkdownIt:
-    """One parser per process (parsing does not change it): building one costs more than
-    parsing a short post. Imported here: a run answered from the cache never parses."""
+def block_parser(absent: tuple[str, ...] = ()) -> MarkdownIt:
+    """One parser per process and set of ``absent`` block rules (parsing does not change
+    it): building one costs more than parsing a short post. Imported here: a run answered
+    from the cache never parses."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
     # Only block structure is needed; inline parsing would triple the cost for nothing.
-    parser.disable(["inline", "text_join"], ignoreInvalid=True)
+    parser.disable(["inline", "text_join", *absent], ignoreInvalid=True)
     return parser
+
+
+# Block rules that cannot match a body without one of these substrings: each returns False
+# before it changes any state unless its line holds one (a table's header row a ``|``, a
+# fence three markers, indented code four columns of blanks), so leaving it out of the
+# parser leaves every token as it was, and saves its call at each block start and each
+# paragraph line it could interrupt. A test checks the token streams on generated bodies.
+_RULE_NEEDS = (
+    ("table", ("|",)),
+    ("html_block", ("<",)),
+    ("blockquote", (">",)),
+    ("fence", ("```", "~~~")),
+    ("heading", ("#",)),
+    ("reference", ("[",)),
+    ("code", ("    ", "\t")),
+)
+
+
+def parser_for(body: str) -> MarkdownIt:
+    """The block parser without the rules that cannot match ``body``."""
+    absent = tuple(rule for rule, needs in _RULE_NEEDS if not any(need in body for need in needs))
+    return block_parser(absent)
 
 
 def _masked(text: str) -> str:
@@ -152,7 +175,7 @@ def build_prose_view(
             end -= 1
         return end
 
-    tokens = (parser or block_parser()).parse(body)
+    tokens = (parser or parser_for(body)).parse(body)
     n_lines = len(starts) - 1
     covered = bytearray(n_lines)
     code_lines: list[tuple[int, int]] = []  # code and raw HTML blocks: masked whole
