@@ -278,13 +278,13 @@ def _segments_holding(
 ) -> list[int]:
     """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
     and no trigger holds a line break, so none spans two: after a hit the search resumes at
-    the next segment, and the view is read once for each set of triggers."""
-    if len(triggers) > 1 and not any(trigger in view for trigger in triggers):
-        return []  # one regex search would read the whole view for nothing
-    finder = _trigger_finder(triggers)
+    the next segment, and the view is read once for each trigger."""
+    if len(triggers) > 1:
+        return _segments_holding_any(view, firsts, ends, triggers)
+    find = _trigger_finder(triggers[0])
     found: list[int] = []
     pos = 0
-    while (at := finder(view, pos)) >= 0:
+    while (at := find(view, pos)) >= 0:
         index = bisect_right(firsts, at) - 1
         if index >= 0 and at < ends[index]:
             found.append(index)
@@ -294,19 +294,64 @@ def _segments_holding(
     return found
 
 
+def _segments_holding_any(
+    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
+) -> list[int]:
+    """:func:`_segments_holding` for several triggers: each one's next occurrence is kept
+    until the search passes it, and the earliest is the next hit."""
+    finders = [_trigger_finder(trigger) for trigger in triggers]
+    upcoming = [find(view, 0) for find in finders]
+    found: list[int] = []
+    while True:
+        live = [at for at in upcoming if at >= 0]
+        if not live:
+            return found
+        at = min(live)
+        index = bisect_right(firsts, at) - 1
+        if index >= 0 and at < ends[index]:
+            found.append(index)
+        if index + 1 >= len(firsts):
+            return found
+        pos = firsts[index + 1]
+        for number, next_at in enumerate(upcoming):
+            if 0 <= next_at < pos:
+                upcoming[number] = finders[number](view, pos)
+
+
+# Characters from the rarest in posts to the most common (as counted in a corpus of them): a
+# trigger is looked for by its rarest one (only the speed depends on this order).
+_RARE_FIRST = "\\~$^+&@%}{|!'=_<#*>\"([]`:-w./"
+
+
 @cache
-def _trigger_finder(triggers: tuple[str, ...]) -> Callable[[str, int], int]:
-    """Where the first of ``triggers`` occurs from ``pos`` on, or -1."""
-    if len(triggers) == 1:
-        trigger = triggers[0]
+def _trigger_finder(trigger: str) -> Callable[[str, int], int]:
+    """``view.find(trigger, pos)``. A longer trigger is looked for by its rarest character
+    first (a search for one character runs many times faster than for a string, and most
+    views hold few of them); after a few of those that are not in the trigger, the string
+    search goes on from the last, so the view is still read at most twice."""
+    if len(trigger) == 1:
         return lambda view, pos: view.find(trigger, pos)
-    regex = re.compile("|".join(map(re.escape, triggers)))  # literals: linear
+    rank = {char: number for number, char in enumerate(_RARE_FIRST)}
+    offset = min(range(len(trigger)), key=lambda k: (rank.get(trigger[k], len(rank)), k))
+    probe = trigger[offset]
 
     def find(view: str, pos: int) -> int:
-        match = regex.search(view, pos)
-        return match.start() if match else -1
+        # Every occurrence from ``at`` on has the probe character at or after ``at + offset``.
+        at = pos
+        for _ in range(_PROBES):
+            found = view.find(probe, at + offset)
+            if found < 0:
+                return -1
+            at = found - offset
+            if view.startswith(trigger, at):
+                return at
+            at += 1
+        return view.find(trigger, at)
 
     return find
+
+
+_PROBES = 8
 
 
 def _is_raw_html(content: str) -> bool:
