@@ -262,10 +262,16 @@ def _per_block(
     for index in sorted(todo):
         start, end = segments[index]
         segment = view[start:end]
+        masked = False
         for number in todo[index]:
-            spans = passes[number][1](segment)
+            triggers, finder = passes[number]
+            # An earlier pass may have masked the trigger (a URL inside a link's destination).
+            if masked and not any(trigger in segment for trigger in triggers):
+                continue
+            spans = finder(segment)
             if spans:
                 segment = _mask_spans(segment, spans)
+                masked = True
         pieces.append(view[cursor:start])
         pieces.append(segment)
         cursor = end
