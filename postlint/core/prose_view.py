@@ -155,6 +155,65 @@ def _line_starts(text: str, base: int) -> list[int]:
     return list(accumulate(map(add, map(len, lines), repeat(1)), initial=base))
 
 
+# Tokens that carry no lines of their own to mark and change no depth: the inline content of
+# a block (its lines are its block's), closers (no line map), and the rows and cells of a
+# table (inside the table's lines, already marked as a leaf).
+_SKIPPED = frozenset(
+    (
+        "inline",
+        "paragraph_close",
+        "heading_close",
+        "list_item_close",
+        "table_close",
+        "thead_open",
+        "thead_close",
+        "tbody_open",
+        "tbody_close",
+        "tr_open",
+        "tr_close",
+        "th_open",
+        "th_close",
+        "td_open",
+        "td_close",
+    )
+)
+
+
+def _read_blocks(
+    tokens: list[Any], covered: bytearray, starts: list[int], line_end: Callable[[int], int]
+) -> tuple[list[Block], list[tuple[int, int]]]:
+    """The leaf blocks of ``tokens`` and the spans of those masked whole (code, raw HTML);
+    marks in ``covered`` the lines of leaf blocks and those that only a container covers."""
+    n_lines = len(covered)
+    code_lines: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    lists = quotes = 0
+    for token in tokens:
+        ttype = token.type
+        if ttype in _SKIPPED:
+            continue
+        nesting = _NESTING.get(ttype)
+        if nesting is not None:
+            lists += nesting[0]
+            quotes += nesting[1]
+        if token.map is None:
+            continue
+        first, last = token.map
+        last = min(last, n_lines)
+        if first >= last:
+            continue
+        kind = _BLOCK_KIND.get(ttype)
+        if kind is None:  # a container marks only the lines no leaf covers
+            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+            continue
+        covered[first:last] = _LEAF_LINE * (last - first)
+        start, end = starts[first], line_end(last - 1)
+        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
+            code_lines.append((start, end))
+    return blocks, code_lines
+
+
 def build_prose_view(
     text: str, body_start: int, parser: MarkdownIt | None = None, *, tex_math: bool = False
 ) -> ProseView:
@@ -176,33 +235,8 @@ def build_prose_view(
         return end
 
     tokens = (parser or parser_for(body)).parse(body)
-    n_lines = len(starts) - 1
-    covered = bytearray(n_lines)
-    code_lines: list[tuple[int, int]] = []  # code and raw HTML blocks: masked whole
-    blocks: list[Block] = []
-    lists = quotes = 0
-    for token in tokens:
-        ttype = token.type
-        nesting = _NESTING.get(ttype)
-        if nesting is not None:
-            lists += nesting[0]
-            quotes += nesting[1]
-        # An inline token has its block's lines, already marked.
-        if token.map is None or ttype == "inline":
-            continue
-        first, last = token.map
-        last = min(last, n_lines)
-        kind = _BLOCK_KIND.get(ttype)
-        if first >= last:
-            continue
-        if kind is None:  # a container marks only the lines no leaf covers
-            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
-            continue
-        covered[first:last] = _LEAF_LINE * (last - first)
-        start, end = starts[first], line_end(last - 1)
-        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
-        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
-            code_lines.append((start, end))
+    covered = bytearray(len(starts) - 1)
+    blocks, code_lines = _read_blocks(tokens, covered, starts, line_end)
 
     code_spans = set(code_lines)
     pieces = [_masked(text[:body_start])]
@@ -220,6 +254,8 @@ def build_prose_view(
     uncovered: list[tuple[int, int]] = []
     in_container: list[tuple[int, int]] = []
     for run in _NOT_LEAF.finditer(covered):
+        if not text[starts[run.start()] : starts[run.end()]].strip():
+            continue  # blank lines only (most runs: the one between two blocks)
         for i in range(run.start(), run.end()):
             if text[starts[i] : starts[i + 1]].strip():  # the line with its break
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
@@ -360,8 +396,11 @@ def _trigger_finder(trigger: str) -> Callable[[str, int], int]:
 _PROBES = 8
 
 
+_RAW_HTML = re.compile(r"\s*<(script|style|pre|textarea)\b", re.IGNORECASE)
+
+
 def _is_raw_html(content: str) -> bool:
-    return bool(re.match(r"\s*<(script|style|pre|textarea)\b", content, re.IGNORECASE))
+    return _RAW_HTML.match(content) is not None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
