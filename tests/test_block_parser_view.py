@@ -234,3 +234,14 @@ def test_segments_holding_a_trigger(view: str, cuts: list[int], triggers: tuple[
     ends = [e for _, e in segments]
     expected = [i for i, (s, e) in enumerate(segments) if any(t in view[s:e] for t in triggers)]
     assert prose_view._segments_holding(view, firsts, ends, triggers) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab \n\r" + MASK, max_size=30),
+    spans=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+)
+def test_masking_spans_in_order(text: str, spans: list[tuple[int, int]]) -> None:
+    """Spans sorted by their starts (as finders give them) are masked as when merged first."""
+    spans = sorted((min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans)
+    assert prose_view._mask_ordered(text, spans) == prose_view._mask_spans(text, spans)

@@ -306,7 +306,7 @@ def _per_block(
                 continue
             spans = finder(segment)
             if spans:
-                segment = _mask_spans(segment, spans)
+                segment = _mask_ordered(segment, spans)
                 masked = True
         pieces.append(view[cursor:start])
         pieces.append(segment)
@@ -422,6 +422,22 @@ def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
         pieces.append(_masked(view[start:end]))
         cursor = end
     pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _mask_ordered(text: str, spans: list[tuple[int, int]]) -> str:
+    """:func:`_mask_spans` for spans in order of their starts, as a finder gives them: no
+    sort, no merge (a span that overlaps the one before is masked from where that one
+    ended)."""
+    pieces, cursor = [], 0
+    for start, end in spans:
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
     return "".join(pieces)
 
 
