@@ -64,15 +64,40 @@ class ProseView:
 
 
 @cache
-def block_parser() -> MarkdownIt:
-    """One parser per process (parsing does not change it): building one costs more than
-    parsing a short post. Imported here: a run answered from the cache never parses."""
+def block_parser(absent: tuple[str, ...] = ()) -> MarkdownIt:
+    """One parser per process and set of ``absent`` block rules (parsing does not change
+    it): building one costs more than parsing a short post. Imported here: a run answered
+    from the cache never parses."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
     # Only block structure is needed; inline parsing would triple the cost for nothing.
-    parser.disable(["inline", "text_join"], ignoreInvalid=True)
+    parser.disable(["inline", "text_join", *absent], ignoreInvalid=True)
     return parser
+
+
+# Block rules that cannot match a body without one of these substrings: each returns False
+# before it changes any state unless its line holds one (a table's header row a ``|``, a
+# fence three markers), so leaving it out of the parser leaves every token as it was, and
+# saves its call at each block start and each paragraph line it could interrupt. Leaving
+# out ``code`` also makes the other rules' "indented code?" test answer no, which it does
+# anyway where no line has four columns of blanks (they come from spaces and tabs only).
+# A test compares the token streams with the full parser's on generated bodies.
+_RULE_NEEDS = (
+    ("table", ("|",)),
+    ("html_block", ("<",)),
+    ("blockquote", (">",)),
+    ("fence", ("```", "~~~")),
+    ("heading", ("#",)),
+    ("reference", ("[",)),
+    ("code", ("    ", "\t")),
+)
+
+
+def parser_for(body: str) -> MarkdownIt:
+    """The block parser without the rules that cannot match ``body``."""
+    absent = tuple(rule for rule, needs in _RULE_NEEDS if not any(need in body for need in needs))
+    return block_parser(absent)
 
 
 def _masked(text: str) -> str:
@@ -132,6 +157,65 @@ def _line_starts(text: str, base: int) -> list[int]:
     return list(accumulate(map(add, map(len, lines), repeat(1)), initial=base))
 
 
+# Tokens that carry no lines of their own to mark and change no depth: the inline content of
+# a block (its lines are its block's), closers (no line map), and the rows and cells of a
+# table (inside the table's lines, already marked as a leaf).
+_SKIPPED = frozenset(
+    (
+        "inline",
+        "paragraph_close",
+        "heading_close",
+        "list_item_close",
+        "table_close",
+        "thead_open",
+        "thead_close",
+        "tbody_open",
+        "tbody_close",
+        "tr_open",
+        "tr_close",
+        "th_open",
+        "th_close",
+        "td_open",
+        "td_close",
+    )
+)
+
+
+def _read_blocks(
+    tokens: list[Any], covered: bytearray, starts: list[int], line_end: Callable[[int], int]
+) -> tuple[list[Block], list[tuple[int, int]]]:
+    """The leaf blocks of ``tokens`` and the spans of those masked whole (code, raw HTML);
+    marks in ``covered`` the lines of leaf blocks and those that only a container covers."""
+    n_lines = len(covered)
+    code_lines: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    lists = quotes = 0
+    for token in tokens:
+        ttype = token.type
+        if ttype in _SKIPPED:
+            continue
+        nesting = _NESTING.get(ttype)
+        if nesting is not None:
+            lists += nesting[0]
+            quotes += nesting[1]
+        if token.map is None:
+            continue
+        first, last = token.map
+        last = min(last, n_lines)
+        if first >= last:
+            continue
+        kind = _BLOCK_KIND.get(ttype)
+        if kind is None:  # a container marks only the lines no leaf covers
+            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+            continue
+        covered[first:last] = _LEAF_LINE * (last - first)
+        start, end = starts[first], line_end(last - 1)
+        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
+            code_lines.append((start, end))
+    return blocks, code_lines
+
+
 def build_prose_view(
     text: str, body_start: int, parser: MarkdownIt | None = None, *, tex_math: bool = False
 ) -> ProseView:
@@ -152,34 +236,9 @@ def build_prose_view(
             end -= 1
         return end
 
-    tokens = (parser or block_parser()).parse(body)
-    n_lines = len(starts) - 1
-    covered = bytearray(n_lines)
-    code_lines: list[tuple[int, int]] = []  # code and raw HTML blocks: masked whole
-    blocks: list[Block] = []
-    lists = quotes = 0
-    for token in tokens:
-        ttype = token.type
-        nesting = _NESTING.get(ttype)
-        if nesting is not None:
-            lists += nesting[0]
-            quotes += nesting[1]
-        # An inline token has its block's lines, already marked.
-        if token.map is None or ttype == "inline":
-            continue
-        first, last = token.map
-        last = min(last, n_lines)
-        kind = _BLOCK_KIND.get(ttype)
-        if first >= last:
-            continue
-        if kind is None:  # a container marks only the lines no leaf covers
-            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
-            continue
-        covered[first:last] = _LEAF_LINE * (last - first)
-        start, end = starts[first], line_end(last - 1)
-        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
-        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
-            code_lines.append((start, end))
+    tokens = (parser or parser_for(body)).parse(body)
+    covered = bytearray(len(starts) - 1)
+    blocks, code_lines = _read_blocks(tokens, covered, starts, line_end)
 
     code_spans = set(code_lines)
     pieces = [_masked(text[:body_start])]
@@ -197,6 +256,8 @@ def build_prose_view(
     uncovered: list[tuple[int, int]] = []
     in_container: list[tuple[int, int]] = []
     for run in _NOT_LEAF.finditer(covered):
+        if not text[starts[run.start()] : starts[run.end()]].strip():
+            continue  # blank lines only (most runs: the one between two blocks)
         for i in range(run.start(), run.end()):
             if text[starts[i] : starts[i + 1]].strip():  # the line with its break
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
@@ -239,10 +300,16 @@ def _per_block(
     for index in sorted(todo):
         start, end = segments[index]
         segment = view[start:end]
+        masked = False
         for number in todo[index]:
-            spans = passes[number][1](segment)
+            triggers, finder = passes[number]
+            # An earlier pass may have masked the trigger (a URL inside a link's destination).
+            if masked and not any(trigger in segment for trigger in triggers):
+                continue
+            spans = finder(segment)
             if spans:
-                segment = _mask_spans(segment, spans)
+                segment = _mask_ordered(segment, spans)
+                masked = True
         pieces.append(view[cursor:start])
         pieces.append(segment)
         cursor = end
@@ -255,13 +322,13 @@ def _segments_holding(
 ) -> list[int]:
     """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
     and no trigger holds a line break, so none spans two: after a hit the search resumes at
-    the next segment, and the view is read once for each set of triggers."""
-    if len(triggers) > 1 and not any(trigger in view for trigger in triggers):
-        return []  # one regex search would read the whole view for nothing
-    finder = _trigger_finder(triggers)
+    the next segment, and the view is read once for each trigger."""
+    if len(triggers) > 1:
+        return _segments_holding_any(view, firsts, ends, triggers)
+    find = _trigger_finder(triggers[0])
     found: list[int] = []
     pos = 0
-    while (at := finder(view, pos)) >= 0:
+    while (at := find(view, pos)) >= 0:
         index = bisect_right(firsts, at) - 1
         if index >= 0 and at < ends[index]:
             found.append(index)
@@ -271,23 +338,71 @@ def _segments_holding(
     return found
 
 
+def _segments_holding_any(
+    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
+) -> list[int]:
+    """:func:`_segments_holding` for several triggers: each one's next occurrence is kept
+    until the search passes it, and the earliest is the next hit."""
+    finders = [_trigger_finder(trigger) for trigger in triggers]
+    upcoming = [find(view, 0) for find in finders]
+    found: list[int] = []
+    while True:
+        live = [at for at in upcoming if at >= 0]
+        if not live:
+            return found
+        at = min(live)
+        index = bisect_right(firsts, at) - 1
+        if index >= 0 and at < ends[index]:
+            found.append(index)
+        if index + 1 >= len(firsts):
+            return found
+        pos = firsts[index + 1]
+        for number, next_at in enumerate(upcoming):
+            if 0 <= next_at < pos:
+                upcoming[number] = finders[number](view, pos)
+
+
+# Characters from the rarest in posts to the most common (as counted in a corpus of them): a
+# trigger is looked for by its rarest one (only the speed depends on this order).
+_RARE_FIRST = "\\~$^+&@%}{|!'=_<#*>\"([]`:-w./"
+
+
 @cache
-def _trigger_finder(triggers: tuple[str, ...]) -> Callable[[str, int], int]:
-    """Where the first of ``triggers`` occurs from ``pos`` on, or -1."""
-    if len(triggers) == 1:
-        trigger = triggers[0]
+def _trigger_finder(trigger: str) -> Callable[[str, int], int]:
+    """``view.find(trigger, pos)``. A longer trigger is looked for by its rarest character
+    first (a search for one character runs many times faster than for a string, and most
+    views hold few of them); after a few of those that are not in the trigger, the string
+    search goes on from the last, so the view is still read at most twice."""
+    if len(trigger) == 1:
         return lambda view, pos: view.find(trigger, pos)
-    regex = re.compile("|".join(map(re.escape, triggers)))  # literals: linear
+    rank = {char: number for number, char in enumerate(_RARE_FIRST)}
+    offset = min(range(len(trigger)), key=lambda k: (rank.get(trigger[k], len(rank)), k))
+    probe = trigger[offset]
 
     def find(view: str, pos: int) -> int:
-        match = regex.search(view, pos)
-        return match.start() if match else -1
+        # Every occurrence from ``at`` on has the probe character at or after ``at + offset``.
+        at = pos
+        for _ in range(_PROBES):
+            found = view.find(probe, at + offset)
+            if found < 0:
+                return -1
+            at = found - offset
+            if view.startswith(trigger, at):
+                return at
+            at += 1
+        return view.find(trigger, at)
 
     return find
 
 
+_PROBES = 8
+
+
+_RAW_HTML = re.compile(r"\s*<(script|style|pre|textarea)\b", re.IGNORECASE)
+
+
 def _is_raw_html(content: str) -> bool:
-    return bool(re.match(r"\s*<(script|style|pre|textarea)\b", content, re.IGNORECASE))
+    return _RAW_HTML.match(content) is not None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -309,6 +424,22 @@ def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
         pieces.append(_masked(view[start:end]))
         cursor = end
     pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _mask_ordered(text: str, spans: list[tuple[int, int]]) -> str:
+    """:func:`_mask_spans` for spans in order of their starts, as a finder gives them: no
+    sort, no merge (a span that overlaps the one before is masked from where that one
+    ended)."""
+    pieces, cursor = [], 0
+    for start, end in spans:
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
     return "".join(pieces)
 
 
