@@ -140,6 +140,8 @@ class Prepared:
         # Checks a typographer makes moot, unless the configuration names them itself.
         self.typeset_off = frozenset(p for p in TYPESET_BY_GENERATOR if unnamed(p))
         self.policy = {path: level for path, level in DEFAULT_POLICY.items() if unnamed(path)}
+        # Findings the policy discards: the engine may skip the checks that make them.
+        self.dropped = frozenset(path for path, level in self.policy.items() if level == OFF)
 
     @property
     def engine(self) -> Any:
@@ -159,9 +161,9 @@ def prepare(options: NoOptions, enabled: Callable[[str], bool]) -> Prepared:
 
 
 def _findings(
-    engine: Any, text: str, offset: int, original: str, protected: Protected
+    prepared: Prepared, text: str, offset: int, original: str, protected: Protected
 ) -> Iterator[Finding]:
-    for hit in engine.check_text(text):
+    for hit in prepared.engine.check_text(text, prepared.dropped):
         start, end = hit.start + offset, hit.end + offset
         fix = None
         if hit.replacement:
@@ -191,10 +193,10 @@ def _by_policy(findings: Iterator[Finding], prepared: Prepared, typeset: bool) -
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     typeset = doc.site.generator.smart_quotes
     protected = doc.protected
-    found = _findings(prepared.engine, doc.prose, 0, doc.text, protected)
+    found = _findings(prepared, doc.prose, 0, doc.text, protected)
     yield from _by_policy(found, prepared, typeset)
     for field in doc.text_fields:
-        found = _findings(prepared.engine, field.text, field.start, doc.text, protected)
+        found = _findings(prepared, field.text, field.start, doc.text, protected)
         yield from _by_policy(found, prepared, typeset)
 
 

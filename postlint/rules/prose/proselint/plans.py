@@ -56,6 +56,11 @@ class _Re2Scan:
     def finditer(self, text: _Text) -> Iterator[Any]:
         return text.re2_finditer(self.regex) if text.present(self.atom) else iter(())
 
+    bounded = False
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        return False
+
 
 class _PyScan:
     """A "Fancy" (Python ``re``) pattern.
@@ -81,6 +86,11 @@ class _PyScan:
             return self.regex.finditer(text.padded)
         return self._at(text.padded, text.positions(self.triggers))
 
+    bounded = False
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        return False
+
     def _at(self, padded: str, starts: list[int]) -> Iterator[re.Match[str]]:
         match_at, resume = self.regex.match, 0
         for start in starts:
@@ -97,6 +107,14 @@ class _RepeatScan(_PyScan):
         from postlint.rules.prose.proselint.repeats import RepeatedPhraseScan
 
         return RepeatedPhraseScan(self.regex).finditer(text.padded)
+
+    bounded = True
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        """At most ``limit`` matches? Mostly counted, not scanned (:func:`.repeats.at_most`)."""
+        from postlint.rules.prose.proselint.repeats import at_most
+
+        return at_most(self.regex, text.padded, text.encoded, limit)
 
 
 _Scan = _Re2Scan | _PyScan
@@ -122,6 +140,13 @@ class _Source:
 
     def finditer(self, text: _Text) -> Iterator[Any]:
         raise NotImplementedError
+
+    @property
+    def bounded(self) -> bool:
+        return False
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        return False
 
 
 class _FastSetSource(_Source):
@@ -170,6 +195,13 @@ class _ScanSource(_Source):
     def finditer(self, text: _Text) -> Iterator[Any]:
         return self.scan.finditer(text)
 
+    @property
+    def bounded(self) -> bool:
+        return self.scan.bounded
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        return self.scan.at_most(text, limit)
+
 
 class _Plan:
     """How to evaluate one check; ``run`` yields what ``check.check(padded)`` yields."""
@@ -186,6 +218,15 @@ class _Plan:
     def run(self, text: _Text) -> Iterator[CheckResult]:
         raise NotImplementedError
 
+    @property
+    def bounded(self) -> bool:
+        """Can :meth:`at_most` answer yes (without running the check)?"""
+        return False
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        """Does ``run`` yield at most ``limit`` results? Decided cheaply, so False may be wrong."""
+        return False
+
 
 class _ExistencePlan(_Plan):
     """``Existence`` and ``ExistenceSimple``: report matches, unless an exception matches."""
@@ -200,6 +241,13 @@ class _ExistencePlan(_Plan):
 
     def may_match(self, text: _Text) -> bool:
         return self.source.may_match(text)
+
+    @property
+    def bounded(self) -> bool:
+        return self.source.bounded
+
+    def at_most(self, text: _Text, limit: int) -> bool:
+        return self.source.at_most(text, limit)  # exceptions and quotes only remove results
 
     def run(self, text: _Text) -> Iterator[CheckResult]:
         from proselint.registry.checks import CheckResult
