@@ -145,10 +145,13 @@ class ProselintEngine:
         MAX_ERRORS, the cut takes nothing. None when that cannot be shown cheaply."""
         kept = [i for i in indices if i not in skipped]
         found = list(islice(self._results(state, kept), MAX_ERRORS + 1))
-        share = (MAX_ERRORS - len(found)) // len(skipped)
-        if all(self._plans[i].at_most(state, share) for i in skipped):
-            return found
-        return None
+        room = MAX_ERRORS - len(found)
+        for index in sorted(skipped, key=lambda i: self._plans[i].cost):
+            bound = self._plans[index].bound(state, room)
+            if bound is None:
+                return None
+            room -= bound
+        return found
 
     def _results(self, state: _Text, plan_indices: list[int]) -> Iterator[CheckResult]:
         length = len(state.padded)

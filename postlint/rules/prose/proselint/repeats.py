@@ -200,15 +200,16 @@ def _run_ends(marks: bytes, end: int) -> int:
     return marks.count(_RUN_END, 0, end) + marks.count(_SPACE, 0, end)
 
 
-def at_most(regex: re.Pattern[str], text: str, data: bytes, limit: int) -> bool:
-    """Does the repeated-phrase ``regex`` match ``text`` (``data``: its UTF-8) at most ``limit``
-    times? Counted, not scanned, as far as the count allows; the rest is scanned."""
+def at_most(regex: re.Pattern[str], text: str, data: bytes, limit: int) -> int | None:
+    """An upper bound on the matches of the repeated-phrase ``regex`` in ``text`` (``data``: its
+    UTF-8), if one at most ``limit`` is found: counted, not scanned, as far as the count allows;
+    the rest is scanned."""
     if limit < 0:
-        return False
+        return None
     marks = data.translate(_MARKS)
     total = _run_ends(marks, len(marks))
     if total <= limit:
-        return True
+        return total
     cut, end = -1, len(marks) * limit // total
     while end > 0:
         at = marks.rfind(_STOP_MARK, 0, end)
@@ -219,4 +220,5 @@ def at_most(regex: re.Pattern[str], text: str, data: bytes, limit: int) -> bool:
     rest = limit - (_run_ends(marks, cut) if cut > 0 else 0)
     start = len(data[:cut].decode()) if cut > 0 else 0  # the cut's character offset
     found = RepeatedPhraseScan(regex).finditer(text[start:] if start else text)
-    return sum(1 for _ in islice(found, rest + 1)) <= rest
+    scanned = sum(1 for _ in islice(found, rest + 1))
+    return limit - rest + scanned if scanned <= rest else None
