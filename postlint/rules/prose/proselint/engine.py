@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from postlint.rules.prose.proselint.checks import MAX_ERRORS, ProselintHit, _default_checks
 from postlint.rules.prose.proselint.compiler import _Compiler
-from postlint.rules.prose.proselint.direct import reference_check
+from postlint.rules.prose.proselint.direct import present_check, reference_check
 from postlint.rules.prose.proselint.plans import _Plan
 from postlint.rules.prose.proselint.prefilter import (
     _Atom,
@@ -205,7 +205,7 @@ class AdaptiveEngine:
         """As :meth:`ProselintEngine.check_text` (proselint's own code keeps ``dropped``)."""
         if self._compiled is None and self._direct + len(text) <= DIRECT_CHARS:
             self._direct += len(text)
-            return reference_check(text, self._enabled)
+            return present_check(text, self._enabled)
         return self.warm_up().check_text(text, dropped)
 
 
