@@ -42,8 +42,7 @@ from postlint.rules.prose.proselint.plans import _Plan
 from postlint.rules.prose.proselint.prefilter import (
     _Atom,
     _LiteralGroup,
-    _prefilter_options,
-    _SetGroup,
+    _Prefilter,
     _Shadows,
 )
 from postlint.rules.prose.proselint.text import _Text
@@ -73,9 +72,8 @@ class ProselintEngine:
         checks = [check for check in _default_checks() if check.path in self._selected]
         self._plans: tuple[_Plan, ...] = tuple(compiler.plan(check) for check in checks)
 
-        self._re2_groups = tuple(
-            _SetGroup(list(patterns), _prefilter_options(options))
-            for options, patterns in compiler.re2_groups.items()
+        self._prefilter = _Prefilter(
+            [(options, list(patterns)) for options, patterns in compiler.re2_groups.items()]
         )
         self._literals = {fold: tuple(table) for fold, table in compiler.literals.items()}
         self._literal_groups = {
@@ -95,7 +93,7 @@ class ProselintEngine:
                 by_atom.setdefault(atom, []).append(index)
         self._by_atom = {
             group: {atom[1]: tuple(plans) for atom, plans in by_atom.items() if atom[0] == group}
-            for group in range(len(self._re2_groups))
+            for group in range(len(compiler.re2_groups))
         }
         self._bounded = frozenset(i for i, plan in enumerate(self._plans) if plan.bounded)
 
