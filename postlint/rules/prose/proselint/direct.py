@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import islice
 from operator import itemgetter
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from postlint.rules.prose.proselint.checks import MAX_ERRORS, ProselintHit, _default_checks
@@ -67,7 +68,7 @@ def _lint(text: str, checks: Iterable[Check]) -> list[ProselintHit]:
 
 # The non-ASCII characters that Python's ``re.IGNORECASE`` or RE2's case folding match to an
 # ASCII letter (tests compare this with both engines over every code point).
-ASCII_PARTNERS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+ASCII_PARTNERS = MappingProxyType({0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"})
 _PARTNER_CHARS = tuple(map(chr, ASCII_PARTNERS))
 # Regex syntax: a term holding none of these is a literal in both engines (no verbose mode).
 _SYNTAX = re.compile(r"[\\^$.|?*+()\[\]{}]")
