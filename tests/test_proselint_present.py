@@ -41,7 +41,7 @@ def test_re2_folds_no_other_character_to_an_ascii_letter() -> None:
 
 
 def test_most_checks_have_needles() -> None:
-    assert sum(needles is not None for needles in _needle_table()) > 50
+    assert sum(needles is not None for needles in _needle_table()) > 60
 
 
 @pytest.mark.skipif(not CHUNKS, reason="../shared/corpus is not beside the repo")
@@ -60,6 +60,8 @@ def test_same_findings_on_corpus_posts() -> None:
         "We utilize it. ſo it is. The \u212aelvin scale. İn regards to it.",
         "IN REGARDS TO the matter, in light of the fact that it is.",
         "Kudos to the team; the kudos are. Irregardless. Alot.",
+        "He WAXED LYRICALLY, a Group of Crows; obviously we UTILIZE it. Waxing ecstatically.",
+        "Nothing to see: a group, a bunch, wax and waxes.",
     ],
 )
 def test_same_findings_on_targeted_texts(text: str) -> None:

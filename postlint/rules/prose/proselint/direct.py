@@ -82,25 +82,38 @@ def _folded(text: str) -> bytes:
     return text.encode("ascii", "replace").lower()
 
 
-def _terms(check: Check) -> tuple[str, ...] | None:
-    """The terms one of which every finding of ``check`` matches, or None (any other kind)."""
+def _terms(check: Check) -> tuple[tuple[str, ...], bool] | None:
+    """The terms one of which every finding of ``check`` matches, and whether case-folded; None
+    for any other kind of check."""
+    from proselint.checks.misc import greylist, waxed
+    from proselint.checks.terms import venery
     from proselint.registry.checks import types as ptypes
+    from proselint.registry.checks.engine import Fast
 
-    kind = check.check_type
+    kind, fold = check.check_type, bool(check.engine.opts.case_insensitive)
     if isinstance(kind, ptypes.ExistenceSimple):
-        return (kind.pattern,)
+        return (kind.pattern,), fold
     if isinstance(kind, ptypes.Existence | ptypes.PreferredFormsSimple | ptypes.PreferredForms):
-        return tuple(kind.items)
+        return tuple(kind.items), fold
+    # function checks that begin with `if not make_set(Padding.RAW, TERMS).exists_in(text)`
+    if kind is waxed._check_waxed:
+        return waxed.WAXES, fold
+    if kind is venery._check_venery:
+        return venery.GENERIC_TERMS, fold
+    if kind is greylist._check_greylist:  # each term on its own check, on the default engine
+        return tuple(greylist.GREYLISTED_TERMS), bool(Fast().opts.case_insensitive)
     return None
 
 
 def _needles(check: Check) -> tuple[bool, tuple[bytes, ...]] | None:
     """Whether to look in the case-folded text, and the literal terms, or None: the check is
     not made only of plain ASCII terms, so it always runs."""
-    terms = _terms(check)
-    if terms is None or any(_SYNTAX.search(t) or not t.isascii() for t in terms):
+    found = _terms(check)
+    if found is None:
         return None
-    fold = bool(check.engine.opts.case_insensitive)
+    terms, fold = found
+    if any(_SYNTAX.search(t) or not t.isascii() for t in terms):
+        return None
     return fold, tuple((t.lower() if fold else t).encode("ascii") for t in terms)
 
 
