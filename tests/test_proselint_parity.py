@@ -285,3 +285,14 @@ def test_equivalent_patterns_match_the_same(text: str) -> None:
         want = [(m.span(), m.groups()) for m in re.finditer(original, text, re.IGNORECASE)]
         got = [(m.span(), m.groups()) for m in re.finditer(faster, text, re.IGNORECASE)]
         assert got == want
+
+
+def test_venery_lowered_to_its_preferred_forms(engine: ProselintEngine) -> None:
+    text = (
+        "A GROUP OF CROWS, a bunch of lions and a group of sea urchins. Groups of crows, "
+        "a bunch  of lions, agroup of crows, a group of crowsy, Bunch of Ravens.\n"
+        "group\nof crows; the group of toads."
+    )
+    found = assert_parity(engine, text)
+    assert sum(hit.path == "terms.venery" for hit in found) >= 4
+    assert_parity(engine, "no collective nouns here, only a group.")

@@ -140,6 +140,10 @@ class Prepared:
         # Checks a typographer makes moot, unless the configuration names them itself.
         self.typeset_off = frozenset(p for p in TYPESET_BY_GENERATOR if unnamed(p))
         self.policy = {path: level for path, level in DEFAULT_POLICY.items() if unnamed(path)}
+        # Findings the policy discards (on a typesetting site, and elsewhere): the engine may
+        # skip the checks that make them, and no fix is built for them.
+        self.dropped = frozenset(path for path, level in self.policy.items() if level == OFF)
+        self.dropped_typeset = self.dropped | self.typeset_off
 
     @property
     def engine(self) -> Any:
@@ -159,9 +163,16 @@ def prepare(options: NoOptions, enabled: Callable[[str], bool]) -> Prepared:
 
 
 def _findings(
-    engine: Any, text: str, offset: int, original: str, protected: Protected
+    prepared: Prepared,
+    dropped: frozenset[str],
+    text: str,
+    offset: int,
+    doc: tuple[str, Protected],
 ) -> Iterator[Finding]:
-    for hit in engine.check_text(text):
+    original, protected = doc
+    for hit in prepared.engine.check_text(text, dropped):
+        if hit.path in dropped:
+            continue
         start, end = hit.start + offset, hit.end + offset
         fix = None
         if hit.replacement:
@@ -190,11 +201,12 @@ def _by_policy(findings: Iterator[Finding], prepared: Prepared, typeset: bool) -
 
 def check(doc: Document, prepared: Prepared) -> Iterator[Finding]:
     typeset = doc.site.generator.smart_quotes
-    protected = doc.protected
-    found = _findings(prepared.engine, doc.prose, 0, doc.text, protected)
+    dropped = prepared.dropped_typeset if typeset else prepared.dropped
+    whole = (doc.text, doc.protected)
+    found = _findings(prepared, dropped, doc.prose, 0, whole)
     yield from _by_policy(found, prepared, typeset)
     for field in doc.text_fields:
-        found = _findings(prepared.engine, field.text, field.start, doc.text, protected)
+        found = _findings(prepared, dropped, field.text, field.start, whole)
         yield from _by_policy(found, prepared, typeset)
 
 

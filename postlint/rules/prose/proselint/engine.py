@@ -31,19 +31,18 @@ cheap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from postlint.rules.prose.proselint.checks import MAX_ERRORS, ProselintHit, _default_checks
 from postlint.rules.prose.proselint.compiler import _Compiler
-from postlint.rules.prose.proselint.direct import reference_check
+from postlint.rules.prose.proselint.direct import present_check, reference_check
 from postlint.rules.prose.proselint.plans import _Plan
 from postlint.rules.prose.proselint.prefilter import (
     _Atom,
     _LiteralGroup,
-    _prefilter_options,
-    _SetGroup,
+    _Prefilter,
     _Shadows,
 )
 from postlint.rules.prose.proselint.text import _Text
@@ -73,9 +72,8 @@ class ProselintEngine:
         checks = [check for check in _default_checks() if check.path in self._selected]
         self._plans: tuple[_Plan, ...] = tuple(compiler.plan(check) for check in checks)
 
-        self._re2_groups = tuple(
-            _SetGroup(list(patterns), _prefilter_options(options))
-            for options, patterns in compiler.re2_groups.items()
+        self._prefilter = _Prefilter(
+            [(options, list(patterns)) for options, patterns in compiler.re2_groups.items()]
         )
         self._literals = {fold: tuple(table) for fold, table in compiler.literals.items()}
         self._literal_groups = {
@@ -95,8 +93,9 @@ class ProselintEngine:
                 by_atom.setdefault(atom, []).append(index)
         self._by_atom = {
             group: {atom[1]: tuple(plans) for atom, plans in by_atom.items() if atom[0] == group}
-            for group in range(len(self._re2_groups))
+            for group in range(len(compiler.re2_groups))
         }
+        self._bounded = frozenset(i for i, plan in enumerate(self._plans) if plan.bounded)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (tuple(sorted(self._selected)),))
@@ -106,8 +105,12 @@ class ProselintEngine:
         """Every check path proselint knows (sorted, unique), on by default or not."""
         return self._paths
 
-    def check_text(self, text: str) -> list[ProselintHit]:
-        """proselint's findings on ``text``, in proselint's order (``LintFile.lint``)."""
+    def check_text(self, text: str, dropped: Collection[str] = ()) -> list[ProselintHit]:
+        """proselint's findings on ``text``, in proselint's order (``LintFile.lint``).
+
+        The caller discards the findings of the checks in ``dropped``: those may be left out
+        (they are, where that provably leaves every other finding as it was).
+        """
         if not text:
             return []
         state = _Text(self, text)
@@ -119,12 +122,34 @@ class ProselintEngine:
                 continue
             for atom in hits:
                 candidates.update(table.get(atom, ()))
-        found = islice(self._results(state, sorted(candidates)), MAX_ERRORS)
+        indices = sorted(candidates)
+        skipped = [
+            i for i in indices if i in self._bounded and self._plans[i].check.path in dropped
+        ]
+        found = self._without(state, indices, skipped) if skipped else None
+        if found is None:
+            found = list(islice(self._results(state, indices), MAX_ERRORS))
         # LintFile sorts by (line, column), which orders exactly like the start offset (the
         # padded text's line starts are increasing); the sort is stable, as is proselint's.
         ordered = sorted(found, key=_start)
         limit = len(text)
         return [ProselintHit.of(result, limit) for result in ordered]
+
+    def _without(
+        self, state: _Text, indices: list[int], skipped: list[int]
+    ) -> list[CheckResult] | None:
+        """The results of every check but ``skipped``, when those checks cannot push any other
+        result past proselint's cut at MAX_ERRORS: when all results together number at most
+        MAX_ERRORS, the cut takes nothing. None when that cannot be shown cheaply."""
+        kept = [i for i in indices if i not in skipped]
+        found = list(islice(self._results(state, kept), MAX_ERRORS + 1))
+        room = MAX_ERRORS - len(found)
+        for index in sorted(skipped, key=lambda i: self._plans[i].cost):
+            bound = self._plans[index].bound(state, room)
+            if bound is None:
+                return None
+            room -= bound
+        return found
 
     def _results(self, state: _Text, plan_indices: list[int]) -> Iterator[CheckResult]:
         length = len(state.padded)
@@ -174,11 +199,12 @@ class AdaptiveEngine:
             self._compiled = ProselintEngine(self._enabled)
         return self._compiled
 
-    def check_text(self, text: str) -> list[ProselintHit]:
+    def check_text(self, text: str, dropped: Collection[str] = ()) -> list[ProselintHit]:
+        """As :meth:`ProselintEngine.check_text` (proselint's own code keeps ``dropped``)."""
         if self._compiled is None and self._direct + len(text) <= DIRECT_CHARS:
             self._direct += len(text)
-            return reference_check(text, self._enabled)
-        return self.warm_up().check_text(text)
+            return present_check(text, self._enabled)
+        return self.warm_up().check_text(text, dropped)
 
 
 __all__ = ["MAX_ERRORS", "AdaptiveEngine", "ProselintEngine", "ProselintHit", "reference_check"]

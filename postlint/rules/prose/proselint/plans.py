@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import re2
 
+from postlint.core.inline_masks import re2_byte_spans
 from postlint.rules.prose.proselint.prefilter import _Atom, _Triggers
 
 if TYPE_CHECKING:
@@ -56,6 +57,14 @@ class _Re2Scan:
     def finditer(self, text: _Text) -> Iterator[Any]:
         return text.re2_finditer(self.regex) if text.present(self.atom) else iter(())
 
+    bounded = True
+    cost = 0
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        """The number of matches, if at most ``limit``."""
+        found = len(re2_byte_spans(self.regex, text.encoded)) if text.present(self.atom) else 0
+        return found if found <= limit else None
+
 
 class _PyScan:
     """A "Fancy" (Python ``re``) pattern.
@@ -81,6 +90,19 @@ class _PyScan:
             return self.regex.finditer(text.padded)
         return self._at(text.padded, text.positions(self.triggers))
 
+    @property
+    def bounded(self) -> bool:
+        return self.triggers is not None
+
+    cost = 0
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        """The trigger positions (every match starts at one), if at most ``limit``."""
+        if self.triggers is None:
+            return None
+        found = len(text.positions(self.triggers)) if self.may_match(text) else 0
+        return found if found <= limit else None
+
     def _at(self, padded: str, starts: list[int]) -> Iterator[re.Match[str]]:
         match_at, resume = self.regex.match, 0
         for start in starts:
@@ -97,6 +119,15 @@ class _RepeatScan(_PyScan):
         from postlint.rules.prose.proselint.repeats import RepeatedPhraseScan
 
         return RepeatedPhraseScan(self.regex).finditer(text.padded)
+
+    bounded = True
+    cost = 1  # bounded last: it takes what room the others leave
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        """Mostly counted, not scanned (:func:`.repeats.at_most`)."""
+        from postlint.rules.prose.proselint.repeats import at_most
+
+        return at_most(self.regex, text.padded, text.encoded, limit)
 
 
 _Scan = _Re2Scan | _PyScan
@@ -122,6 +153,17 @@ class _Source:
 
     def finditer(self, text: _Text) -> Iterator[Any]:
         raise NotImplementedError
+
+    @property
+    def bounded(self) -> bool:
+        """Can :meth:`bound` answer (an upper bound on the matches, without listing them)?"""
+        return False
+
+    cost = 0
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        """An upper bound on the matches if one at most ``limit`` is found cheaply, else None."""
+        return None
 
 
 class _FastSetSource(_Source):
@@ -154,6 +196,17 @@ class _FastSetSource(_Source):
         for index in present:
             yield from text.re2_finditer(self.scans[index].regex)
 
+    bounded = True
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        total = 0
+        for scan in self.scans:
+            found = scan.bound(text, limit - total)
+            if found is None:
+                return None
+            total += found
+        return total
+
 
 class _ScanSource(_Source):
     """One pattern: proselint's ``FancySet`` (one joined alternation) or a single pattern."""
@@ -169,6 +222,17 @@ class _ScanSource(_Source):
 
     def finditer(self, text: _Text) -> Iterator[Any]:
         return self.scan.finditer(text)
+
+    @property
+    def bounded(self) -> bool:
+        return self.scan.bounded
+
+    @property
+    def cost(self) -> int:  # type: ignore[override]
+        return self.scan.cost
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        return self.scan.bound(text, limit)
 
 
 class _Plan:
@@ -186,6 +250,20 @@ class _Plan:
     def run(self, text: _Text) -> Iterator[CheckResult]:
         raise NotImplementedError
 
+    @property
+    def bounded(self) -> bool:
+        """Can :meth:`bound` answer (without running the check)?"""
+        return False
+
+    @property
+    def cost(self) -> int:
+        """Plans with dearer bounds are bounded after the cheap ones."""
+        return 0
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        """An upper bound on what ``run`` yields, if one at most ``limit`` is found cheaply."""
+        return None
+
 
 class _ExistencePlan(_Plan):
     """``Existence`` and ``ExistenceSimple``: report matches, unless an exception matches."""
@@ -200,6 +278,17 @@ class _ExistencePlan(_Plan):
 
     def may_match(self, text: _Text) -> bool:
         return self.source.may_match(text)
+
+    @property
+    def bounded(self) -> bool:
+        return self.source.bounded
+
+    @property
+    def cost(self) -> int:
+        return self.source.cost
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        return self.source.bound(text, limit)  # exceptions and quotes only remove results
 
     def run(self, text: _Text) -> Iterator[CheckResult]:
         from proselint.registry.checks import CheckResult
@@ -228,6 +317,17 @@ class _PreferredFormsSimplePlan(_Plan):
 
     def may_match(self, text: _Text) -> bool:
         return self.source.may_match(text)
+
+    @property
+    def bounded(self) -> bool:
+        return self.source.bounded
+
+    @property
+    def cost(self) -> int:
+        return self.source.cost
+
+    def bound(self, text: _Text, limit: int) -> int | None:
+        return self.source.bound(text, limit)  # one result a match
 
     def run(self, text: _Text) -> Iterator[CheckResult]:
         from proselint.registry.checks import CheckResult

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
+from itertools import islice
 from types import MappingProxyType
 
 LONG_RUN = 64
@@ -155,3 +156,69 @@ def _hopeful_from(text: str, start: int, end: int) -> tuple[int, frozenset[str]]
     if not firsts:
         return end, frozenset()
     return max(start, end - longest), frozenset(firsts)
+
+
+# -- how many matches at most: lets a caller that discards them skip the scan ---------------------
+#
+# Every match holds a maximal run of white space followed by a word character (``\s++`` before
+# the copy), and matches are disjoint, so the number of matches is at most the number of places
+# where white space ends before a word character. Counted on the UTF-8 bytes through one
+# ``translate``: an ASCII blank before an ASCII word byte or a non-ASCII character, plus every
+# character that may be non-ASCII white space (only those with lead bytes C2, E1, E2, E3 are;
+# a test checks that against ``str.isspace``), wherever the run it ends. Text at a cut point that is neither a word
+# character nor white space is matched apart (no match holds such a character), so a long text
+# can be counted up to the cut and scanned after it.
+
+_BLANK, _FOLLOWER, _STOP, _SPACE_LEAD = 1, 2, 3, 4
+SPACE_LEADS = frozenset({0xC2, 0xE1, 0xE2, 0xE3})  # the lead bytes of non-ASCII white space
+
+
+def _mark(byte: int) -> int:
+    """White space, what may follow the end of a match's run of it, or a cut point."""
+    if byte in SPACE_LEADS:
+        return _SPACE_LEAD
+    if byte >= 0xC0:
+        return _FOLLOWER  # starts a non-ASCII character, perhaps a word character
+    if byte >= 0x80:
+        return 0
+    char = chr(byte)
+    if char.isspace():
+        return _BLANK
+    return _FOLLOWER if char.isalnum() or char == "_" else _STOP
+
+
+_MARKS = bytes(_mark(byte) for byte in range(256))
+_RUN_END = bytes((_BLANK, _FOLLOWER))
+_SPACE = bytes((_SPACE_LEAD,))
+_STOP_MARK = bytes((_STOP,))
+
+
+def _run_ends(marks: bytes, end: int) -> int:
+    """An upper bound on the matches within the bytes before ``end`` (a cut): ASCII blanks
+    before an ASCII word byte or a non-ASCII character, and the characters that may be non-ASCII
+    blanks (or follow an ASCII blank: a run ends before it only if it is no blank itself)."""
+    return marks.count(_RUN_END, 0, end) + marks.count(_SPACE, 0, end)
+
+
+def at_most(regex: re.Pattern[str], text: str, data: bytes, limit: int) -> int | None:
+    """An upper bound on the matches of the repeated-phrase ``regex`` in ``text`` (``data``: its
+    UTF-8), if one at most ``limit`` is found: counted, not scanned, as far as the count allows;
+    the rest is scanned."""
+    if limit < 0:
+        return None
+    marks = data.translate(_MARKS)
+    total = _run_ends(marks, len(marks))
+    if total <= limit:
+        return total
+    cut, end = -1, len(marks) * limit // total
+    while end > 0:
+        at = marks.rfind(_STOP_MARK, 0, end)
+        if at < 0 or _run_ends(marks, at) <= limit:
+            cut = at
+            break
+        end = at // 2
+    rest = limit - (_run_ends(marks, cut) if cut > 0 else 0)
+    start = len(data[:cut].decode()) if cut > 0 else 0  # the cut's character offset
+    found = RepeatedPhraseScan(regex).finditer(text[start:] if start else text)
+    scanned = sum(1 for _ in islice(found, rest + 1))
+    return limit - rest + scanned if scanned <= rest else None

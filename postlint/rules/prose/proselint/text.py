@@ -53,7 +53,7 @@ class _Text:
         self.padded = f"\n{text}\n"  # LintFile's padding; every span is relative to it
         # Encoded once: RE2 sets read UTF-8 bytes, and proselint's str calls re-encode per call.
         self.encoded = self.padded.encode()
-        self.hits = tuple(group.match(self.encoded) for group in engine._re2_groups)
+        self.hits = engine._prefilter.match(self.encoded)
         self._folded: dict[bool, tuple[bytes, frozenset[int] | None]] = {}
         self._positions: dict[tuple[bool, int], list[int]] = {}
         self._quote_bounds: tuple[int, ...] | None = None
