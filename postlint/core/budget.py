@@ -34,14 +34,20 @@ def _can_interrupt() -> bool:
 
 
 class Alarm:
-    """The file's CPU timer: its signal handler is installed once per file, and each rule only
-    sets the timer (two system calls), since installing a handler per rule cost 12 µs, about
-    2.6 s over the corpus's 220,000 rule runs."""
+    """The file's CPU timer: its signal handler is installed once per file, and the timer is set
+    once for the rest of the budget, not per rule: setting and clearing it for each of the
+    corpus's 116,000 rule runs (with a look at the clock) cost about 0.25 s.
 
-    __slots__ = ("_armed", "_previous", "_usable")
+    While the timer is :attr:`live` (set and not yet fired) the file is within its budget, so
+    the engine need not look at the clock: the timer counts the process's CPU time, which is
+    never less than the thread's. A rule running when it fires is stopped; a tick between two
+    rules only ends :attr:`live`, and the engine's next look at the clock decides."""
+
+    __slots__ = ("_armed", "_live", "_previous", "_usable")
 
     def __init__(self) -> None:
-        self._armed = False
+        self._armed = False  # a rule is running: a tick stops it
+        self._live = False
         self._usable = _can_interrupt()
         self._previous: object = None
 
@@ -55,28 +61,37 @@ class Alarm:
             self._disarm()
             signal.signal(signal.SIGPROF, self._previous)  # type: ignore[arg-type]
 
+    @property
+    def live(self) -> bool:
+        """The timer is set and has not fired: the budget is not spent yet."""
+        return self._live
+
     def _on_timer(self, signum: int, frame: object) -> None:
-        if self._armed:  # a tick after the rule ended (or after it was stopped) is ignored
+        self._live = False
+        if self._armed:  # a tick between two rules (or after the last) stops none
             self._armed = False
             raise BudgetExceeded
 
     def _disarm(self) -> None:
-        self._armed = False
+        self._armed = self._live = False
         signal.setitimer(signal.ITIMER_PROF, 0)
 
     def run(self, items: Callable[[], Iterable[T]], seconds: float, deadline: float) -> list[T]:
         """All of ``items()``, raising :class:`BudgetExceeded` after ``seconds`` of CPU time
-        (by the timer on the main thread, else by the clock between items)."""
+        (by the timer on the main thread, else by the clock between items). A timer still
+        :attr:`live` keeps running: ``seconds`` is what the engine last found left of it."""
         if seconds <= 0:
             raise BudgetExceeded
         if not self._usable:
             return list(bounded(items(), deadline))
-        self._armed = True
-        signal.setitimer(signal.ITIMER_PROF, seconds)
+        if not self._live:
+            self._live = True
+            signal.setitimer(signal.ITIMER_PROF, seconds)
         try:
+            self._armed = True
             return list(items())
         finally:
-            self._disarm()
+            self._armed = False
 
 
 def bounded(items: Iterable[T], deadline: float) -> Iterator[T]:

@@ -206,23 +206,26 @@ class Linter:
         run = _RulesRun()
         limit = self.config.time_budget
         deadline = started + limit
+        seconds = 0.0
         # Once the budget is spent, the rules still to run share a small grace: the cheap ones
         # finish in it, the first expensive one spends it and the rest are skipped.
         grace_end: float | None = None
         with budget.Alarm() as alarm:
             for active in rules:
                 rule = active.rule
-                now = budget.cpu_time()
-                if now >= deadline:
-                    if grace_end is None:
-                        grace_end = now + min(1.0, limit * _GRACE)
-                    deadline = grace_end
-                if now >= deadline:
-                    run.skipped.append(rule.code)
-                    continue
+                if not alarm.live:  # a live timer: time is left, no need to look at the clock
+                    now = budget.cpu_time()
+                    if now >= deadline:
+                        if grace_end is None:
+                            grace_end = now + min(1.0, limit * _GRACE)
+                        deadline = grace_end
+                    if now >= deadline:
+                        run.skipped.append(rule.code)
+                        continue
+                    seconds = deadline - now
                 try:
                     findings = alarm.run(
-                        partial(rule.check, doc, active.options), deadline - now, deadline
+                        partial(rule.check, doc, active.options), seconds, deadline
                     )
                 except budget.BudgetExceeded:
                     run.stopped.append(rule.code)
@@ -231,7 +234,8 @@ class Linter:
                     failed = internal_error.rule_failed(rule.code, rule.name, exc)
                     run.internal.append(self._internal_error(source, Finding(0, 0, failed)))
                     continue
-                self._place_findings(source, rule, findings, selection, run)
+                if findings:
+                    self._place_findings(source, rule, findings, selection, run)
         return run
 
     def _place_findings(
