@@ -10,6 +10,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postlint.core.diagnostic import Diagnostic, Edit, Fix, Severity
+from postlint.core.source import Position
+from postlint.report import json_format
 from postlint.report.json_stream import dumps_at
 
 
@@ -104,3 +107,37 @@ def test_a_diagnostic_as_the_json_format_builds_it() -> None:
     }
     for depth in range(4):
         assert dumps_at(value, depth) == _reference(value, depth)
+
+
+_TEXT = st.text() | st.sampled_from(["", '"', "\\", "\n", "\u2028", "é", "\ud800"])
+_EDITS = st.builds(Edit, st.integers(min_value=0), st.integers(min_value=0), _TEXT)
+_DIAGNOSTICS = st.builds(
+    Diagnostic,
+    path=_TEXT,
+    code=_TEXT,
+    name=_TEXT,
+    severity=st.sampled_from(list(Severity)),
+    message=_TEXT,
+    start=st.integers(),
+    end=st.integers(min_value=0),
+    start_pos=st.builds(Position, st.integers(min_value=1), st.integers(min_value=1)),
+    end_pos=st.builds(Position, st.integers(min_value=1), st.integers(min_value=1)),
+    sub_code=st.none() | _TEXT,
+    fix=st.none() | st.builds(Fix, st.lists(_EDITS, max_size=3).map(tuple), st.booleans(), _TEXT),
+    docs_url=_TEXT,
+    source_line=_TEXT,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIAGNOSTICS, st.integers(min_value=0, max_value=4))
+def test_a_diagnostic_is_written_as_its_mapping_would_be(d: Diagnostic, depth: int) -> None:
+    assert json_format._diagnostic_at(d, depth) == _reference(json_format._diagnostic(d), depth)
+
+
+def test_a_diagnostic_with_a_field_of_another_type_goes_the_general_way() -> None:
+    where = Position(1, 2)
+    odd = Diagnostic("p", "C1", "n", Severity.INFO, "m", True, 3, where, where)  # type: ignore[arg-type]
+    assert json_format._diagnostic_at(odd, 1) == _reference(json_format._diagnostic(odd), 1)
+    named = Diagnostic(_Name("p"), "C1", "n", Severity.INFO, "m", 0, 3, where, where)
+    assert json_format._diagnostic_at(named, 2) == _reference(json_format._diagnostic(named), 2)
