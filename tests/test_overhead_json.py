@@ -1,19 +1,23 @@
 """The report's own JSON writer gives exactly ``json.dumps(indent=2, ensure_ascii=False)``,
-indented by depth, for any value: the ones it writes itself and the ones it leaves to json."""
+indented by depth, for any value: the ones it writes itself and the ones it leaves to json;
+and the spool's results without source lines are the ones ``replace`` gives."""
 
 from __future__ import annotations
 
 import enum
 import json
+import pickle
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from postlint.core.diagnostic import Diagnostic, Edit, Fix, Severity
+from postlint.core.diagnostic import Diagnostic, Edit, FileResult, Fix, Severity
 from postlint.core.source import Position
 from postlint.report import json_format
 from postlint.report.json_stream import dumps_at
+from postlint.report.spool import without_source
 
 
 def _reference(value: Any, depth: int) -> str:
@@ -141,3 +145,19 @@ def test_a_diagnostic_with_a_field_of_another_type_goes_the_general_way() -> Non
     assert json_format._diagnostic_at(odd, 1) == _reference(json_format._diagnostic(odd), 1)
     named = Diagnostic(_Name("p"), "C1", "n", Severity.INFO, "m", 0, 3, where, where)
     assert json_format._diagnostic_at(named, 2) == _reference(json_format._diagnostic(named), 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_DIAGNOSTICS, max_size=4))
+def test_a_result_without_source_lines_is_the_one_replace_gives(
+    diagnostics: list[Diagnostic],
+) -> None:
+    result = FileResult("p.md", tuple(diagnostics))
+    slim = without_source(result)
+    expected = replace(
+        result, diagnostics=tuple(replace(d, source_line="") for d in result.diagnostics)
+    )
+    assert slim == expected
+    assert [d.source_line for d in slim.diagnostics] == [""] * len(diagnostics)
+    assert [vars(d) for d in slim.diagnostics] == [vars(d) for d in expected.diagnostics]
+    assert pickle.dumps(slim) == pickle.dumps(expected)
