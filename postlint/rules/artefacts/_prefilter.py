@@ -117,6 +117,7 @@ def _class(body: str) -> str:
     return "(?:" + "|".join(([f"[{members}]"] if members else []) + wide) + ")"
 
 
+@cache  # a pure function of its arguments; each source is rewritten once, not per compile
 def superset(source: str, *, windows: bool = True) -> str:
     """An RE2 pattern (Latin-1) matching the UTF-8 bytes of every text ``source`` matches
     (with the mask read as NUL: see :func:`scannable`); ``windows=False``: every count open,
