@@ -38,10 +38,11 @@ class Alarm:
     once for the rest of the budget, not per rule: setting and clearing it for each of the
     corpus's 116,000 rule runs (with a look at the clock) cost about 0.25 s.
 
-    While the timer is :attr:`live` (set and not yet fired) the file is within its budget, so
-    the engine need not look at the clock: the timer counts the process's CPU time, which is
-    never less than the thread's. A rule running when it fires is stopped; a tick between two
-    rules only ends :attr:`live`, and the engine's next look at the clock decides."""
+    While the timer is :attr:`live` (set and not yet fired) the file is within its budget (to
+    the kernel's tick, as with a timer per rule), so the engine need not look at the clock: the
+    timer counts the process's CPU time, never less than the thread's. A rule running when it
+    fires is stopped; a tick between two rules only ends :attr:`live`, and the engine's next
+    look at the clock decides."""
 
     __slots__ = ("_armed", "_live", "_previous", "_usable")
 
