@@ -103,24 +103,19 @@ def test_a_tick_between_two_rules_stops_none_and_ends_the_live_timer() -> None:
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
-def test_a_tick_between_rules_sends_the_engine_back_to_the_clock(
+def test_after_a_tick_between_rules_the_next_rule_sets_the_timer_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The engine looks at the clock only while no timer is live: after a tick it does, and a
-    budget spent by then skips the remaining rules."""
-    looks: list[float] = []
-    real = budget.cpu_time
+    """A tick between two rules stops none; the rule after it sets the timer again, and the one
+    after that runs under it."""
+    sets: list[float] = []
+    real = signal.setitimer
 
-    def clock() -> float:
-        looks.append(real())
-        return looks[-1]
+    def counted(which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+        sets.append(seconds)
+        return real(which, seconds, interval)
 
     fired: list[budget.Alarm] = []
-
-    def tick_after(doc: object, options: object) -> Iterator[Finding]:
-        yield Finding(0, 1, "ran")
-
-    linter = _linter(10.0, tick_after, _cheap, _cheap)
     original_run = budget.Alarm.run
 
     def run_then_tick(
@@ -132,10 +127,16 @@ def test_a_tick_between_rules_sends_the_engine_back_to_the_clock(
             self._on_timer(signal.SIGPROF, None)  # as if the timer fired between two rules
         return found
 
-    monkeypatch.setattr(budget, "cpu_time", clock)
+    monkeypatch.setattr(signal, "setitimer", counted)
     monkeypatch.setattr(budget.Alarm, "run", run_then_tick)
-    result = linter.lint_text(POST)
+    result = _linter(10.0, _cheap, _cheap, _cheap).lint_text(POST)
     assert {"ZZ001", "ZZ002", "ZZ003"} <= {d.code for d in result.diagnostics}
-    # the start, the first rule and the rule after the tick: the third rule ran under the
-    # timer the second one set
-    assert len(looks) == 3
+    assert not any(d.code == "PL007" for d in result.diagnostics)
+    assert len([s for s in sets if s > 0]) == 2 and sets[-1] == 0
+
+
+def test_a_budget_spent_before_the_tick_still_skips_the_rest() -> None:
+    """The timer fires on the kernel's tick; the clock before each rule notices the deadline
+    even when every rule finishes within that tick."""
+    message = _late(_linter(1e-9, *([_cheap] * 30)))
+    assert "skipped" in message

@@ -209,26 +209,23 @@ class Linter:
         run = _RulesRun()
         limit = self.config.time_budget
         deadline = started + limit
-        seconds = 0.0
         # Once the budget is spent, the rules still to run share a small grace: the cheap ones
         # finish in it, the first expensive one spends it and the rest are skipped.
         grace_end: float | None = None
         with budget.Alarm() as alarm:
             for active in rules:
                 rule = active.rule
-                if not alarm.live:  # a live timer: time is left, no need to look at the clock
-                    now = budget.cpu_time()
-                    if now >= deadline:
-                        if grace_end is None:
-                            grace_end = now + min(1.0, limit * _GRACE)
-                        deadline = grace_end
-                    if now >= deadline:
-                        run.skipped.append(rule.code)
-                        continue
-                    seconds = deadline - now
+                now = budget.cpu_time()  # the clock, not the timer, says when the budget is spent
+                if now >= deadline:
+                    if grace_end is None:
+                        grace_end = now + min(1.0, limit * _GRACE)
+                    deadline = grace_end
+                if now >= deadline:
+                    run.skipped.append(rule.code)
+                    continue
                 try:
                     findings = alarm.run(
-                        partial(rule.check, doc, active.options), seconds, deadline
+                        partial(rule.check, doc, active.options), deadline - now, deadline
                     )
                 except budget.BudgetExceeded:
                     run.stopped.append(rule.code)
