@@ -52,14 +52,23 @@ def report_path(path: str, root: Path, cwd: Path) -> str:
     if path == "-":
         return path
     absolute = os.path.normpath(os.path.join(cwd, path))
-    for candidate, top in (
-        (absolute, str(root)),
-        (os.path.realpath(absolute), str(root.resolve())),
-    ):
-        relative = os.path.relpath(candidate, top)
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            return Path(relative).as_posix()
-    return absolute
+    if "\0" in absolute:
+        os.path.realpath(absolute)  # raises ValueError, as it always did
+    relative = _inside(absolute, str(root))
+    if relative is None:  # resolved (links followed) only when it lies outside root
+        relative = _inside(os.path.realpath(absolute), str(root.resolve()))
+    if relative is None:
+        return absolute
+    return relative if os.sep == "/" else Path(relative).as_posix()
+
+
+def _inside(path: str, top: str) -> str | None:
+    """``path`` relative to ``top`` (normalised, ``/`` or the platform's separator), or None
+    when it climbs out of ``top``."""
+    relative = os.path.relpath(path, top)
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        return relative
+    return None
 
 
 def rebase(result: FileResult, root: Path, cwd: Path) -> FileResult:

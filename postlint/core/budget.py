@@ -34,14 +34,19 @@ def _can_interrupt() -> bool:
 
 
 class Alarm:
-    """The file's CPU timer: its signal handler is installed once per file, and each rule only
-    sets the timer (two system calls), since installing a handler per rule cost 12 µs, about
-    2.6 s over the corpus's 220,000 rule runs."""
+    """The file's CPU timer: its signal handler is installed once per file, and the timer is set
+    once for each deadline (the budget's, then the grace's), not per rule: setting and clearing
+    it for each of the corpus's 116,000 rule runs cost about 0.2 s.
 
-    __slots__ = ("_armed", "_previous", "_usable")
+    The engine still looks at the clock before each rule: the timer fires on the kernel's tick,
+    so a file whose rules all finish within a tick of the deadline would not notice it. A rule
+    running when the timer fires is stopped; a tick between two rules stops none."""
+
+    __slots__ = ("_armed", "_previous", "_until", "_usable")
 
     def __init__(self) -> None:
-        self._armed = False
+        self._armed = False  # a rule is running: a tick stops it
+        self._until: float | None = None  # the deadline the timer is set for, until it fires
         self._usable = _can_interrupt()
         self._previous: object = None
 
@@ -55,28 +60,38 @@ class Alarm:
             self._disarm()
             signal.signal(signal.SIGPROF, self._previous)  # type: ignore[arg-type]
 
+    @property
+    def live(self) -> bool:
+        """The timer is set and has not fired."""
+        return self._until is not None
+
     def _on_timer(self, signum: int, frame: object) -> None:
-        if self._armed:  # a tick after the rule ended (or after it was stopped) is ignored
+        self._until = None
+        if self._armed:  # a tick between two rules (or after the last) stops none
             self._armed = False
             raise BudgetExceeded
 
     def _disarm(self) -> None:
         self._armed = False
+        self._until = None
         signal.setitimer(signal.ITIMER_PROF, 0)
 
     def run(self, items: Callable[[], Iterable[T]], seconds: float, deadline: float) -> list[T]:
         """All of ``items()``, raising :class:`BudgetExceeded` after ``seconds`` of CPU time
-        (by the timer on the main thread, else by the clock between items)."""
+        (by the timer on the main thread, else by the clock between items). The timer set for
+        an earlier rule with the same ``deadline`` keeps running: it ends when this one would."""
         if seconds <= 0:
             raise BudgetExceeded
         if not self._usable:
             return list(bounded(items(), deadline))
-        self._armed = True
-        signal.setitimer(signal.ITIMER_PROF, seconds)
+        if self._until != deadline:
+            self._until = deadline
+            signal.setitimer(signal.ITIMER_PROF, seconds)
         try:
+            self._armed = True
             return list(items())
         finally:
-            self._disarm()
+            self._armed = False
 
 
 def bounded(items: Iterable[T], deadline: float) -> Iterator[T]:

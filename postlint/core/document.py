@@ -82,8 +82,8 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # kept: rules ask for it (and the three below) in their loops
         return self.source.text
 
     @cached_property
@@ -103,7 +103,7 @@ class Document:
         fm = self.front_matter
         return fm.data if fm is not None and isinstance(fm.data, dict) else {}
 
-    @property
+    @cached_property
     def body_start(self) -> int:
         return self.block.body_start if self.block is not None else 0
 
@@ -113,12 +113,12 @@ class Document:
 
         return build_prose_view(self.text, self.body_start, tex_math=self.tex_math)
 
-    @property
+    @cached_property
     def prose(self) -> str:
         """Same length as ``text``; everything that is not prose is masked in place."""
         return self.view.text
 
-    @property
+    @cached_property
     def blocks(self) -> tuple[Block, ...]:
         return self.view.blocks
 

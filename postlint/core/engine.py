@@ -52,6 +52,7 @@ class Linter:
         self.config = config or Config()
         self.rules = rules if rules is not None else discover()
         self._active: dict[Selection, tuple[ActiveRule, ...]] = {}
+        self._uses_site: dict[Selection, bool] = {}  # whether a selected rule reads the site
         self._fingerprint: str | None = None
         self._sites = SiteFinder(self.config.root)
         self._site_models: SiteModels | None = None
@@ -109,6 +110,8 @@ class Linter:
 
     def selection_for(self, path: str) -> Selection:
         selection = self.config.selection
+        if not self.config.per_file_ignores:  # asked several times for every file
+            return selection
         relative = _relative_posix(path, self.config.root)
         extra: list[str] = []
         for pattern, codes in self.config.per_file_ignores:
@@ -212,7 +215,7 @@ class Linter:
         with budget.Alarm() as alarm:
             for active in rules:
                 rule = active.rule
-                now = budget.cpu_time()
+                now = budget.cpu_time()  # the clock, not the timer, says when the budget is spent
                 if now >= deadline:
                     if grace_end is None:
                         grace_end = now + min(1.0, limit * _GRACE)
@@ -231,7 +234,8 @@ class Linter:
                     failed = internal_error.rule_failed(rule.code, rule.name, exc)
                     run.internal.append(self._internal_error(source, Finding(0, 0, failed)))
                     continue
-                self._place_findings(source, rule, findings, selection, run)
+                if findings:
+                    self._place_findings(source, rule, findings, selection, run)
         return run
 
     def _place_findings(
@@ -430,7 +434,12 @@ class Linter:
     def site_model(self, path: str, cache_folder: Path | None = None) -> SiteModel | None:
         """The model of the site ``path`` belongs to, when a selected rule reads it (built on
         first use; ``cache_folder`` keeps its per-post entries between runs)."""
-        if not any(a.rule.uses_site for a in self.active_rules(self.selection_for(path))):
+        selection = self.selection_for(path)
+        uses_site = self._uses_site.get(selection)
+        if uses_site is None:
+            uses_site = any(a.rule.uses_site for a in self.active_rules(selection))
+            self._uses_site[selection] = uses_site
+        if not uses_site:
             return None
         if self._site_models is None:
             self._site_models = SiteModels(self.config)

@@ -28,8 +28,20 @@ def without_source(result: FileResult) -> FileResult:
     """``result`` without the source-line excerpts (up to 1,000 characters per diagnostic)."""
     if not any(d.source_line for d in result.diagnostics):
         return result
-    slim = tuple(replace(d, source_line="") for d in result.diagnostics)
+    slim = tuple(map(_without_line, result.diagnostics))
     return replace(result, diagnostics=slim)
+
+
+def _without_line(d: Diagnostic) -> Diagnostic:
+    """``replace(d, source_line="")``: the same fields (so the same pickle) without the frozen
+    class's ``__init__``, which set each of them through ``object.__setattr__`` (three times
+    the cost, for every diagnostic of a run). A subclass goes through ``replace``."""
+    if type(d) is not Diagnostic:
+        return replace(d, source_line="")
+    slim: Diagnostic = object.__new__(Diagnostic)
+    slim.__dict__.update(d.__dict__)
+    slim.__dict__["source_line"] = ""
+    return slim
 
 
 def slim(result: FileResult) -> FileResult:

@@ -117,9 +117,11 @@ def _class(body: str) -> str:
     return "(?:" + "|".join(([f"[{members}]"] if members else []) + wide) + ")"
 
 
-def superset(source: str) -> str:
+@cache  # a pure function of its arguments; each source is rewritten once, not per compile
+def superset(source: str, *, windows: bool = True) -> str:
     """An RE2 pattern (Latin-1) matching the UTF-8 bytes of every text ``source`` matches
-    (with the mask read as NUL: see :func:`scannable`)."""
+    (with the mask read as NUL: see :func:`scannable`); ``windows=False``: every count open,
+    a window too (see :func:`_byte_count`)."""
     if MASK in source or "\x00" in source:
         raise ValueError("a pattern naming the mask or NUL")
     out: list[str] = []
@@ -145,7 +147,7 @@ def superset(source: str) -> str:
             count = _COUNT.match(source, i)
             if count is None:
                 raise ValueError(f"unsupported brace at {i}")
-            out.append(_byte_count(count.group(1), count.group(2)))
+            out.append(_byte_count(count.group(1), count.group(2), windows))
             i = count.end()
             if source.startswith("?", i):
                 i += 1  # lazy or not: the same set of texts
@@ -162,7 +164,7 @@ def superset(source: str) -> str:
 _WINDOW_COUNT = 20
 
 
-def _byte_count(low: str, high: str | None) -> str:
+def _byte_count(low: str, high: str | None, windows: bool = True) -> str:
     """``{m,n}`` characters as bytes: ``{m,4n}`` for a window (a character is one to four
     bytes), else ``{m,}``. An open window let a higher-priority branch scan on to the end of
     the line after every match, looking for its noun: quadratic in a long paragraph of
@@ -171,19 +173,40 @@ def _byte_count(low: str, high: str | None) -> str:
     most = None if high is None or high == "," else int(high[1:])
     if high is None and int(low) >= _WINDOW_COUNT:
         most = int(low)
-    if most is None or most < _WINDOW_COUNT:
+    if most is None or most < _WINDOW_COUNT or not windows:
         return "{" + low + ",}"
     return "{" + low + "," + str(4 * most) + "}"
+
+
+def _options() -> Any:
+    import re2
+
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1  # type: ignore[attr-defined]  # not in its stub
+    options.never_capture = True
+    return options
 
 
 @cache
 def _compiled(source: str) -> Any:
     import re2
 
-    options = re2.Options()
-    options.encoding = re2.Options.Encoding.LATIN1  # type: ignore[attr-defined]  # not in its stub
-    options.never_capture = True
-    return re2.compile(superset(source).encode("latin-1"), options)
+    return re2.compile(superset(source).encode("latin-1"), _options())
+
+
+@cache
+def _unbounded(source: str) -> Any:
+    """The superset with its windows left open, when it has any (else None): a DFA tracks
+    every step of a bounded window, so AI105's five of them made its scan ten times as slow
+    as the others'; open, they cost nothing. Only searched once, to learn whether the text
+    can hold a match at all: after a match an open window may scan on to the end of the line,
+    so finding every span with it could be quadratic."""
+    import re2
+
+    opened = superset(source, windows=False)
+    if opened == superset(source):
+        return None
+    return re2.compile(opened.encode("latin-1"), _options())
 
 
 def scannable(text: str) -> bytes | None:
@@ -226,6 +249,9 @@ def _boundary(encoded: bytes, offset: int, step: int) -> int:
 def candidate_spans(length: int, encoded: bytes, source: str) -> list[tuple[int, int]]:
     """Character spans where ``source`` may match (see the module's docstring) in a text of
     ``length`` characters, ``encoded`` as :func:`scannable` makes it."""
+    unbounded = _unbounded(source)
+    if unbounded is not None and unbounded.search(encoded) is None:
+        return []  # no match of a wider superset, so none of the windowed one's either
     spans = [m.span() for m in _compiled(source).finditer(encoded)]
     if not spans or len(encoded) == length:
         return spans

@@ -8,10 +8,11 @@ costs a bounded number of steps whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter, le
 
 from postlint.core.diagnostic import Edit, Finding, Fix
 from postlint.core.document import Document
@@ -66,9 +67,9 @@ class _Prose:
         return Segment(self.prose, self.starts[index], self.ends[index], self.kinds[index])
 
 
-def _ascending(starts: Iterable[int], ends: Iterable[int]) -> bool:
+def _ascending(starts: Sequence[int], ends: Sequence[int]) -> bool:
     """Whether the spans come in order without overlapping."""
-    return all(end <= start for end, start in zip(ends, list(starts)[1:], strict=False))
+    return all(map(le, ends, starts[1:]))
 
 
 def _scanned(doc: Document, fields: tuple[Segment, ...]) -> bytes | None:
@@ -81,17 +82,20 @@ def _scanned(doc: Document, fields: tuple[Segment, ...]) -> bytes | None:
     return scannable("".join((*pieces, prose[cursor:])))
 
 
+_OWN_KINDS = ("paragraph", "heading")
+_START, _END, _KIND = attrgetter("start"), attrgetter("end"), attrgetter("kind")
+
+
 def _prose(doc: Document) -> _Prose:
     def compute() -> _Prose:
         body_start = doc.body_start
-        starts, ends, kinds = [], [], []
-        for block in doc.blocks:
-            kind = block.kind
-            own = (kind == "paragraph" or kind == "heading") and not block.in_blockquote
-            if own and block.start >= body_start:
-                starts.append(block.start)
-                ends.append(block.end)
-                kinds.append(kind)
+        own = [
+            block
+            for block in doc.blocks
+            if block.kind in _OWN_KINDS and not block.in_blockquote and block.start >= body_start
+        ]
+        starts = tuple(map(_START, own))
+        ends = tuple(map(_END, own))
         fields = tuple(Segment(doc.text, f.start, f.end, "field", f.key) for f in doc.text_fields)
         field_starts = tuple(f.start for f in fields)
         field_ends = tuple(f.end for f in fields)
@@ -99,9 +103,9 @@ def _prose(doc: Document) -> _Prose:
         before_body = not fields or fields[-1].end <= body_start
         return _Prose(
             doc.prose,
-            tuple(starts),
-            tuple(ends),
-            tuple(kinds),
+            starts,
+            ends,
+            tuple(map(_KIND, own)),
             tuple(accumulate(ends, max)),
             fields,
             field_starts,
