@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import fix_rules
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from postlint.core import frontmatter
@@ -204,8 +204,22 @@ def test_overlapping_and_multi_edit_fixes_change_only_their_spans(
             assert "not applied" in d.message and "title" in d.message
 
 
+# Three equal paragraphs (a refrain PR109 leaves alone): a PR108 fix in one alone would make
+# the other two a repeated paragraph, so each is refused; once another rule's fixes changed
+# the text they were still refused, and a second --fix applied them (not idempotent).
+REFRAIN = (
+    b'---\ntitle: "Plain words"  # the headline\n# a comment the fixer must keep\n'
+    b'excerpt: "peace"\ntags: [a,  b]\n---\n\n'
+    + b"\n\n".join(
+        [b"the the peace peace peace the the wasn\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t peace peace"] * 3
+    )
+    + b"  "
+)
+
+
 @FEW
 @given(posts(REAL_DEFECTS + AWKWARD_DEFECTS), st.booleans())
+@example(REFRAIN, False)
 def test_all_rules_together(data: bytes, unsafe: bool) -> None:
     check_fixing(ALL, data, unsafe)
 

@@ -343,7 +343,6 @@ def _together(
     refused_here = [
         d for d in result.diagnostics if d.fix is not None and _signature(d.fix, text) in contextual
     ]
-    contextual.clear()  # whatever the answer, not asked again for this text
     for code in sorted({d.code for d in refused_here}):  # a rule's fixes complete each other
         group = select_fixes([d for d in refused_here if d.code == code], unsafe, len(text))
         if len(group) < 2 or any(fix_guard.static_problem(text, fix) for fix in group):
@@ -352,9 +351,14 @@ def _together(
         if new_text != text and not judge.created(text, result, new_text):
             break
     else:
+        contextual.clear()  # no rule's fixes complete each other: not asked again for this text
         return []
+    # The group's refusals end now; the other rules' stay contextual, so that they are tried
+    # again once the group has changed the text (clearing them all kept them refused for good).
     for fix in group:
-        refused.pop(_signature(fix, text), None)
+        signature = _signature(fix, text)
+        refused.pop(signature, None)
+        contextual.discard(signature)
     return group
 
 
