@@ -1,0 +1,114 @@
+"""The cheap prefilters of the prose rules never skip a finding.
+
+Each prefilter is a superset test: the rule with it must give exactly what the rule without it
+gives. The posts are generated from words of the corpus's prose plus planted defects (doubled
+words and phrases, copied paragraphs, long sentences, stray characters), and each rule is run
+twice, once with its prefilter disabled (patched to let everything through).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postlint.core.document import Document
+from postlint.core.source import SourceFile
+from postlint.rules.prose import duplicate_paragraph
+
+# Words as the corpus's posts use them (case, apostrophes, digits, hyphens and dots included).
+VOCABULARY = (
+    "the", "The", "THE", "a", "an", "and", "of", "to", "in", "In", "is", "it", "it's", "it’s",
+    "that", "for", "on", "with", "as", "we", "We", "our", "this", "you", "are", "be", "can",
+    "data", "Data", "package", "release", "Rust", "Jekyll", "site", "version", "1.2", "2024",
+    "v8.3", "Node.js", "e-mail", "don't", "don’t", "users'", "GitHub", "github", "API", "end",
+    "said", "says", "according", "Experts", "people", "new", "time", "Straße", "STRASSE", "ǅ",
+    "İstanbul", "café", "naïve", "ﬁle", "snake_case", "x", "I", "had", "very", "so", "done",
+)  # fmt: skip
+SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", ". ", "! ", "? ", ": ", "; ", " - ", " — ", "/")
+INLINE = ("`code`", "**", "*", "_", "[link](https://example.com/a_b)", "“", "”", "\u200b", "\t")
+
+words = st.sampled_from(VOCABULARY)
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(1, 50))):
+        kind = draw(st.integers(0, 9))
+        if kind == 0:
+            parts.append(draw(st.sampled_from(INLINE)))
+        elif kind == 1:  # a doubled word or phrase, maybe across a line break
+            phrase = " ".join(draw(st.lists(words, min_size=1, max_size=4)))
+            parts.append(phrase + draw(st.sampled_from((" ", "\n", "  "))) + phrase)
+        else:
+            parts.append(draw(words))
+        parts.append(draw(st.sampled_from(SEPARATORS)))
+    return "".join(parts).strip(" \n") or "word"
+
+
+@st.composite
+def posts(draw: st.DrawFn) -> str:
+    """A post whose paragraphs are often copies of one another, changed in case, punctuation,
+    whitespace or markup only (still copies), or in one word (no longer copies)."""
+    paragraphs: list[str] = []
+    for _ in range(draw(st.integers(1, 8))):
+        if paragraphs and draw(st.booleans()):
+            copy = draw(st.sampled_from(paragraphs))
+            change = draw(st.integers(0, 4))
+            if change == 1:
+                copy = copy.upper()
+            elif change == 2:
+                copy = copy.replace(" ", "  ").replace(",", ";").replace("'", "’")
+            elif change == 3:
+                copy = "**" + copy + "**"
+            elif change == 4:
+                copy = copy.replace("the", "a", 1)
+            paragraphs.append(copy)
+        else:
+            paragraphs.append(draw(sentences()))
+        if draw(st.integers(0, 5)) == 0:
+            paragraphs.append(draw(st.sampled_from(("- item", "```\ncode\n```", "> quote"))))
+    return "---\ntitle: A post\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _doc(text: str) -> Document:
+    return Document(SourceFile.from_bytes("p.md", text.encode()))
+
+
+def _same_with_and_without(
+    text: str,
+    check: Callable[[Document], Iterator[object]],
+    disabled: Callable[[], AbstractContextManager[object]],
+) -> None:
+    fast = list(check(_doc(text)))
+    with disabled():
+        plain = list(check(_doc(text)))
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(posts())
+def test_duplicate_paragraph_signature_skips_no_copy(text: str) -> None:
+    def check(doc: Document) -> Iterator[object]:
+        return duplicate_paragraph.check(doc, duplicate_paragraph.Options(min_words=3))
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(duplicate_paragraph, "_signature", lambda text: ())
+
+    _same_with_and_without(text, check, disabled)
+
+
+def test_no_other_character_casefolds_to_a_signature_letter() -> None:
+    """What makes the signature a function of the paragraph's words (checked on every code
+    point): a character no word holds never casefolds to one of the counted letters."""
+    letter = re.compile(r"[^\W\d_]")
+    others = "".join(
+        chr(c).casefold() for c in range(sys.maxunicode + 1) if not letter.match(chr(c))
+    )
+    assert not any(x in others for x in duplicate_paragraph._SIGNATURE_LETTERS)
