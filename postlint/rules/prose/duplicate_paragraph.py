@@ -148,7 +148,7 @@ def _candidates(prose: str, blocks: list[Block]) -> list[int]:
     ]
     signatures = [_signature(prose[blocks[i].start : blocks[i].end]) for i in compared]
     seen = Counter(signatures)
-    return [index for index, sig in zip(compared, signatures) if seen[sig] > 1]
+    return [index for index, sig in zip(compared, signatures, strict=True) if seen[sig] > 1]
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:
