@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from unittest import mock
 
+import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postlint.core.document import Document
+from postlint.core.prose_view import MASK
 from postlint.core.source import SourceFile
-from postlint.rules.prose import duplicate_paragraph
+from postlint.rules.prose import article_pair, duplicate_paragraph, sentence_length, zero_width
 
 # Words as the corpus's posts use them (case, apostrophes, digits, hyphens and dots included).
 VOCABULARY = (
@@ -29,8 +31,27 @@ VOCABULARY = (
     "v8.3", "Node.js", "e-mail", "don't", "don’t", "users'", "GitHub", "github", "API", "end",
     "said", "says", "according", "Experts", "people", "new", "time", "Straße", "STRASSE", "ǅ",
     "İstanbul", "café", "naïve", "ﬁle", "snake_case", "x", "I", "had", "very", "so", "done",
+    "their", "my", "your", "his", "its", "An", "A", "Dr.", "U.S.", "e.g.", "1,000", "3.5", "日本語",
+    "_x_", "—", "-", "'", "’", MASK, "Ⅻ", "²",
 )  # fmt: skip
-SEPARATORS = (" ", " ", " ", "  ", "\n", ", ", ". ", "! ", "? ", ": ", "; ", " - ", " — ", "/")
+SEPARATORS = (
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    ", ",
+    ". ",
+    "! ",
+    "? ",
+    ": ",
+    "; ",
+    " - ",
+    " — ",
+    "/",
+    "\t",
+)
+SEPARATORS += ("  \n", "\\\n", "\u00a0", ".) ", "… ", '." ', MASK)
 INLINE = ("`code`", "**", "*", "_", "[link](https://example.com/a_b)", "“", "”", "\u200b", "\t")
 
 words = st.sampled_from(VOCABULARY)
@@ -112,3 +133,48 @@ def test_no_other_character_casefolds_to_a_signature_letter() -> None:
         chr(c).casefold() for c in range(sys.maxunicode + 1) if not letter.match(chr(c))
     )
     assert not any(x in others for x in duplicate_paragraph._SIGNATURE_LETTERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(posts(), st.integers(1, 12))
+def test_sentence_length_bound_skips_no_long_sentence(text: str, limit: int) -> None:
+    def check(doc: Document) -> Iterator[object]:
+        return sentence_length.check(doc, sentence_length.Options(max_words=limit))
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(sentence_length, "_most_words", lambda text: len(text))
+
+    _same_with_and_without(text, check, disabled)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(sentences(), st.text(max_size=80)))
+def test_the_word_bound_is_never_below_the_count(text: str) -> None:
+    assert sentence_length._most_words(text) >= len(sentence_length._RUN.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(posts())
+def test_article_pair_gate_skips_no_pair(text: str) -> None:
+    def check(doc: Document) -> Iterator[object]:
+        return article_pair.check(doc, article_pair.NoOptions())
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(article_pair, "_gate", lambda: re2.compile(""))
+
+    _same_with_and_without(text, check, disabled)
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts(), st.sampled_from(("", "\u200b", "\u200d", "\ufeff")))
+def test_zero_width_skips_no_character(text: str, field: str) -> None:
+    text = text.replace("title: A post", f"title: A{field} post")
+
+    def check(doc: Document) -> Iterator[object]:
+        return zero_width.check(doc, zero_width.NoOptions())
+
+    def disabled() -> AbstractContextManager[object]:
+        always = mock.Mock(search=lambda text, pos: True, finditer=zero_width._INVISIBLE.finditer)
+        return mock.patch.object(zero_width, "_INVISIBLE", always)
+
+    _same_with_and_without(text, check, disabled)
