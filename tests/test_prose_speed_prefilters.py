@@ -21,7 +21,13 @@ from hypothesis import strategies as st
 from postlint.core.document import Document
 from postlint.core.prose_view import MASK
 from postlint.core.source import SourceFile
-from postlint.rules.prose import article_pair, duplicate_paragraph, sentence_length, zero_width
+from postlint.rules.prose import (
+    article_pair,
+    duplicate_paragraph,
+    lede_splice,
+    sentence_length,
+    zero_width,
+)
 
 # Words as the corpus's posts use them (case, apostrophes, digits, hyphens and dots included).
 VOCABULARY = (
@@ -178,3 +184,12 @@ def test_zero_width_skips_no_character(text: str, field: str) -> None:
         return mock.patch.object(zero_width, "_INVISIBLE", always)
 
     _same_with_and_without(text, check, disabled)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(sentences(), st.text(max_size=80)), st.integers(0, 200), st.integers(0, 200))
+def test_lead_in_candidates_are_the_wrappers_matches(text: str, start: int, end: int) -> None:
+    text = "It was said, according to " + text + " sources say, it is claimed"
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    expected = [m.start() for m in lede_splice._lead_in_starts().finditer(text, start, end)]
+    assert list(lede_splice._candidate_starts(text, start, end)) == expected
