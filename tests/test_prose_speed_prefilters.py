@@ -22,9 +22,12 @@ from postlint.core.document import Document
 from postlint.core.prose_view import MASK
 from postlint.core.source import SourceFile
 from postlint.rules.prose import (
+    _text,
     article_pair,
     duplicate_paragraph,
     lede_splice,
+    repeated_phrase,
+    repeated_word,
     sentence_length,
     zero_width,
 )
@@ -38,7 +41,8 @@ VOCABULARY = (
     "said", "says", "according", "Experts", "people", "new", "time", "Straße", "STRASSE", "ǅ",
     "İstanbul", "café", "naïve", "ﬁle", "snake_case", "x", "I", "had", "very", "so", "done",
     "their", "my", "your", "his", "its", "An", "A", "Dr.", "U.S.", "e.g.", "1,000", "3.5", "日本語",
-    "_x_", "—", "-", "'", "’", MASK, "Ⅻ", "²",
+    "_x_", "—", "-", "'", "’", MASK, "Ⅻ", "²", "a.b.c.d.e", "one_two_three_four_five", "1.2.3.4",
+    "x.Y", "it's.here", "ΣΑΣ", "σας", "ﬀ", "K",
 )  # fmt: skip
 SEPARATORS = (
     " ",
@@ -193,3 +197,30 @@ def test_lead_in_candidates_are_the_wrappers_matches(text: str, start: int, end:
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     expected = [m.start() for m in lede_splice._lead_in_starts().finditer(text, start, end)]
     assert list(lede_splice._candidate_starts(text, start, end)) == expected
+
+
+def _every_block(doc: Document) -> _text.RepeatHints:
+    starts = frozenset(block.start for block in doc.view.prose_blocks())
+    return _text.RepeatHints(starts, starts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(posts())
+def test_repeat_hints_skip_no_doubled_word_or_phrase(text: str) -> None:
+    for rule in (repeated_word, repeated_phrase):
+
+        def check(doc: Document, rule: object = rule) -> Iterator[object]:
+            return rule.check(doc, rule.NoOptions())  # type: ignore[attr-defined]
+
+        def disabled(rule: object = rule) -> AbstractContextManager[object]:
+            return mock.patch.object(rule, "repeat_hints", _every_block)
+
+        _same_with_and_without(text, check, disabled)
+
+
+def test_casefolding_adds_no_joiner_to_a_coarse_word() -> None:
+    """What lets a doubled token be found among the coarse words: no letter, digit or
+    apostrophe casefolds to a dot, an underscore or a NUL (checked on every code point)."""
+    inside = re.compile(r"[^\W_]|['’]")
+    folded = "".join(chr(c).casefold() for c in range(sys.maxunicode + 1) if inside.match(chr(c)))
+    assert not any(joiner in folded for joiner in "._\0")
