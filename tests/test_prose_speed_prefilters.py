@@ -26,6 +26,7 @@ from postlint.rules.prose import (
     article_pair,
     duplicate_paragraph,
     lede_splice,
+    literal_emphasis,
     repeated_phrase,
     repeated_word,
     sentence_length,
@@ -224,3 +225,16 @@ def test_casefolding_adds_no_joiner_to_a_coarse_word() -> None:
     inside = re.compile(r"[^\W_]|['’]")
     folded = "".join(chr(c).casefold() for c in range(sys.maxunicode + 1) if inside.match(chr(c)))
     assert not any(joiner in folded for joiner in "._\0")
+
+
+@settings(max_examples=300, deadline=None)
+@given(posts())
+def test_literal_emphasis_count_skips_no_pair(text: str) -> None:
+    doc = _doc(text.replace("`code`", "* a *").replace("_x_", "_ x _"))
+    plain = [
+        finding
+        for block in doc.view.prose_blocks()
+        if block.end > doc.body_start
+        for finding in literal_emphasis._findings(doc.prose, doc.text, block.start, block.end)
+    ]
+    assert list(literal_emphasis.check(doc, literal_emphasis.NoOptions())) == plain
