@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
+from operator import eq
 
 from postlint.core.document import Document
 from postlint.core.prose_view import MASK
@@ -67,6 +70,77 @@ def block_sentences(doc: Document, start: int, end: int) -> tuple[Sentence, ...]
     return doc.view.analysis(
         ("sentences", start, end), lambda: tuple(sentences(doc.prose, start, end))
     )
+
+
+# A coarse word: letters and digits, with apostrophes between them (no look-around). Linear: a
+# run of letters ends where no letter follows, and each repeat starts with an apostrophe.
+COARSE_WORD = re.compile(r"[^\W_]++(?:['’][^\W_]++)*+")
+# Four dots or underscores joining coarse words: a token of repeated-word with five or more
+# coarse words holds it (each piece possessive, so each character is read at most four times).
+_PIECE = r"[._][^\W_]++(?:['’][^\W_]++)*+"
+_FIVE_PIECES = re.compile(_PIECE * 3 + r"[._][^\W_]")
+_LONGEST_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class RepeatHints:
+    """The prose blocks (by start) where a doubled word or a doubled phrase may stand."""
+
+    words: frozenset[int]
+    phrases: frozenset[int]
+
+
+def repeat_hints(doc: Document) -> RepeatHints:
+    """Which blocks repeated-word (PR108) and repeated-phrase (PR119) must read: one coarse
+    tokenization of each block, computed once per document for both rules.
+
+    Why no block is missed: a doubled phrase of two to four words (PR119) has only blanks
+    between its words, each of which is a whole coarse word, so the coarse words hold the
+    same phrase doubled. A doubled token of PR108 ("Node.js Node.js") is one to four coarse
+    words joined by dots or underscores, with no letter or digit between the copies, and
+    casefolding adds no dot or underscore (a test checks every code point): the coarse words
+    hold that run doubled, a word next to its copy or a phrase of two to four. A token of five
+    or more coarse words needs four joining dots or underscores: where the body has those,
+    every block is read for PR108.
+    """
+    return doc.view.analysis(("repeat-hints", doc.body_start), lambda: _repeat_hints(doc))
+
+
+def _repeat_hints(doc: Document) -> RepeatHints:
+    prose, body_start = doc.prose, doc.body_start
+    blocks = [b for b in doc.view.prose_blocks() if b.end > body_start]
+    # The coarse words of all blocks in one list, compared once per document: a pair across
+    # two blocks only marks a block for nothing, and a pair inside one is still a pair.
+    coarse: list[str] = []
+    ends: list[int] = []  # the number of words up to the end of each block
+    for block in blocks:
+        coarse += COARSE_WORD.findall(prose, block.start, block.end)
+        ends.append(len(coarse))
+    if not coarse:
+        return RepeatHints(frozenset(), frozenset())
+    # Casefolded in one call: no word holds a NUL, and casefolding acts on each character.
+    folded = "\0".join(coarse).casefold().split("\0")
+    phrases = {blocks[bisect_right(ends, i)].start for i in _doubled_runs(folded)}
+    if _FIVE_PIECES.search(prose, body_start) is not None:
+        words = {block.start for block in blocks}
+    else:
+        same = bytes(map(eq, folded, islice(folded, 1, None)))
+        words = phrases | {blocks[bisect_right(ends, i)].start for i in _finds(same, b"\1")}
+    return RepeatHints(frozenset(words), frozenset(phrases))
+
+
+def _doubled_runs(folded: list[str]) -> Iterator[int]:
+    """Where two neighbours are equal to the two words ``size`` later, for a size of two to
+    four: what a doubled run of that many words needs."""
+    for size in range(2, _LONGEST_PHRASE + 1):
+        yield from _finds(bytes(map(eq, folded, islice(folded, size, None))), b"\1\1")
+
+
+def _finds(data: bytes, needle: bytes) -> Iterator[int]:
+    at = data.find(needle)
+    while at >= 0:
+        yield at
+        at = data.find(needle, at + 1)
 
 
 def has_words(text: str) -> bool:

@@ -55,6 +55,7 @@ suppression comment).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -120,13 +121,43 @@ def _key(words: list[str]) -> str:
     return "\0".join(words).casefold().replace("’", "'")
 
 
+# Letters whose count in the casefolded text is part of a paragraph's signature.
+_SIGNATURE_LETTERS = "etaoins"
+
+
+def _signature(text: str) -> tuple[int, ...]:
+    """How often a few letters occur in ``text`` casefolded: paragraphs with equal ``_key``
+    have equal signatures, so only paragraphs whose signature another one shares can be copies.
+
+    Why equal: every character ``[^\\W\\d_]`` starts or continues a ``WORD`` (a letter no word
+    holds would start one), casefolding acts on each character alone, and no other character
+    casefolds to one of these letters (a test checks every code point): so each count is the
+    count of that letter in the casefolded words, which the key holds.
+    """
+    folded = text.casefold()
+    return tuple(map(folded.count, _SIGNATURE_LETTERS))
+
+
+def _candidates(prose: str, blocks: list[Block]) -> list[int]:
+    """Indexes of the paragraphs compared (not in a list) whose signature is not unique: the
+    only ones that can share their words with another (a C count per letter, no tokens)."""
+    compared = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind == "paragraph" and not block.in_list
+    ]
+    signatures = [_signature(prose[blocks[i].start : blocks[i].end]) for i in compared]
+    seen = Counter(signatures)
+    return [index for index, sig in zip(compared, signatures, strict=True) if seen[sig] > 1]
+
+
 def check(doc: Document, options: Options) -> Iterator[Finding]:
-    prose = doc.prose
-    blocks = [b for b in doc.view.blocks if b.start >= doc.body_start]
+    prose, body_start = doc.prose, doc.body_start
+    blocks = [b for b in doc.view.blocks if b.start >= body_start]
     copies: dict[str, list[int]] = {}  # normalised words -> indexes of the copies
-    for index, block in enumerate(blocks):
-        if block.kind != "paragraph" or block.in_list:
-            continue
+    # A paragraph left out has a key no other paragraph has: it would be a group of one.
+    for index in _candidates(prose, blocks):
+        block = blocks[index]
         words = WORD.findall(prose, block.start, block.end)
         if len(words) >= options.min_words:
             copies.setdefault(_key(words), []).append(index)

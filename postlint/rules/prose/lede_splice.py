@@ -69,6 +69,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 
 import re2
+from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
@@ -412,13 +413,41 @@ def _lead_in_starts() -> re2._Regexp:
     return re2.compile(r"\b(?:" + "|".join(sorted(set(firsts))) + ")")
 
 
+_UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
+_NO_MATCH = (-1, -1)
+
+
+def _candidate_starts(prose: str, start: int, end: int) -> Iterator[int]:
+    """Where ``_lead_in_starts().finditer(prose, start, end)`` matches, as the wrapper finds
+    them (the same bytes and byte range), read with one C call a match instead of a Python
+    match object; a byte offset is turned back into a character offset by counting the
+    characters since the last one (none of the patterns matches the empty string)."""
+    data = prose.encode()
+    ascii_only = len(data) == len(prose)
+    to_bytes, count = _re2_core.CharLenToBytes, _re2_core.BytesToCharLen
+    pos = start if ascii_only else to_bytes(data, 0, start)
+    stop = end if ascii_only else pos + to_bytes(data, pos, end - start)
+    search = _lead_in_starts()._regexp.Match  # type: ignore[attr-defined]
+    last, char = pos, start
+    while pos < stop:
+        whole = search(_UNANCHORED, data, pos, stop)[0]
+        if whole == _NO_MATCH:
+            return
+        if ascii_only:
+            yield whole[0]
+        else:
+            char += count(data, last, whole[0])
+            last = whole[0]
+            yield char
+        pos = whole[1]
+
+
 def find_lead_ins(prose: str, start: int, end: int) -> list[re.Match[str]]:
     """``list(LEAD_IN.finditer(prose, start, end))``: LEAD_IN is tried only where RE2 finds a
     possible start, since trying it at every word start was most of this rule's cost."""
     found: list[re.Match[str]] = []
     pos = start
-    for candidate in _lead_in_starts().finditer(prose, start, end):
-        at = candidate.start()
+    for at in _candidate_starts(prose, start, end):
         if at < pos:
             continue
         match = LEAD_IN.match(prose, at, end)

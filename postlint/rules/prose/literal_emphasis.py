@@ -203,10 +203,16 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     prose = doc.prose
     if "*" not in prose and "_" not in prose:
         return
+    text, body_start = doc.text, doc.body_start
     for block in doc.view.prose_blocks():
-        if block.end <= doc.body_start:
+        start, end = block.start, block.end
+        if end <= body_start:
             continue
-        yield from _findings(prose, doc.text, block.start, block.end)
+        # A finding is two runs of one marker, each of one marker or more: most blocks hold
+        # fewer than two of either (two counts in C, no generator).
+        if prose.count("*", start, end) < 2 and prose.count("_", start, end) < 2:
+            continue
+        yield from _findings(prose, text, start, end)
 
 
 RULE = Rule(

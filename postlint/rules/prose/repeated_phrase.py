@@ -44,6 +44,7 @@ from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
 from postlint.core.prose_view import Block
 from postlint.core.rule import FixAvailability, NoOptions, Rule
+from postlint.rules.prose._text import repeat_hints
 from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 
 # A word: a letter, not after a letter, digit, apostrophe or hyphen, then letters and digits
@@ -121,8 +122,9 @@ def _repeats(prose: str, block: Block) -> Iterator[Finding]:
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
     prose, body_start = doc.prose, doc.body_start
+    hinted = repeat_hints(doc).phrases
     for block in doc.view.prose_blocks():
-        if block.end <= body_start or not _may_repeat(prose, block):
+        if block.start not in hinted or block.end <= body_start or not _may_repeat(prose, block):
             continue  # nearly every block: no two words recur a few words later
         for finding in _repeats(prose, block):
             if transcript is None:

@@ -69,7 +69,7 @@ from postlint.core.document import Document
 from postlint.core.prose_view import MASK, Block
 from postlint.core.protect import Protected
 from postlint.core.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.prose._text import starts_sentence
+from postlint.rules.prose._text import repeat_hints, starts_sentence
 
 # A token: a letter or digit first, then letters and digits, with apostrophes, dots and
 # underscores between them ("it's", "Node.js", "v8.3", "snake_case"; "_help_" is emphasis). The patterns here are linear: the token and the gap are
@@ -245,9 +245,10 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     transcript: bool | None = None
     protected = doc.protected  # its spans are computed on first use
     prose, body_start = doc.prose, doc.body_start
+    hinted = repeat_hints(doc).words
     for block in doc.view.prose_blocks():
-        if block.end <= body_start:
-            continue
+        if block.start not in hinted or block.end <= body_start:
+            continue  # nearly every block: no coarse word recurs where a copy would stand
         candidates = _candidates(prose, block)
         if not candidates:
             continue  # nearly every block: no token is followed by itself

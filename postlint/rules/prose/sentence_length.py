@@ -133,15 +133,50 @@ def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(first, first + len(stripped))
 
 
-def _word_count(prose: str, start: int, end: int, limit: int) -> int:
-    """The words of ``prose[start:end]``, or 0 when it is too short to hold more than ``limit``
-    (words need a character between them).
-
-    Counted with ``_RUN``, which is cheaper than ``WORD`` and counts the same.
-    """
+def _at_most(prose: str, start: int, end: int, limit: int) -> int:
+    """At least the words of ``prose[start:end]``; 0 when it is too short to hold more than
+    ``limit`` (words need a character between them)."""
     if end - start <= 2 * limit:
         return 0
+    return _most_words(prose[start:end])
+
+
+def _word_count(prose: str, start: int, end: int, limit: int) -> int:
+    """The words of ``prose[start:end]``, or 0 when it cannot hold more than ``limit``.
+
+    Counted with ``_RUN``, which is cheaper than ``WORD`` and counts the same, and only when
+    the cheaper bound of ``_most_words`` is over the limit.
+    """
+    if _at_most(prose, start, end, limit) <= limit:
+        return 0
     return len(_RUN.findall(prose, start, end))
+
+
+def _segment_table() -> bytes:
+    """Each UTF-8 byte as ``x`` or a blank: the ASCII characters a word may hold and the first
+    byte of every other character are ``x``; other ASCII characters and continuation bytes
+    are blanks."""
+    table = bytearray(b" " * 256)
+    for byte in range(256):
+        char = chr(byte)
+        if (byte < 0x80 and (char.isalnum() or char in "_'.,-")) or byte >= 0xC0:
+            table[byte] = ord("x")
+    return bytes(table)
+
+
+_SEGMENTS = _segment_table()
+
+
+def _most_words(text: str) -> int:
+    """An upper bound on ``len(_RUN.findall(text))``, counted in C without a regex.
+
+    Why a bound: the text's UTF-8 bytes are mapped by ``_SEGMENTS`` and the runs of ``x``
+    counted. A word's first character gives an ``x``; after each word comes a character no
+    word holds (the mask too, made a blank first), whose byte (ASCII) or continuation bytes
+    are blanks, so two words never share a run of ``x``.
+    """
+    data = text.replace(MASK, " ").encode().translate(_SEGMENTS)
+    return data.count(b" x") + data.startswith(b"x")
 
 
 def _is_enumeration(words: int, text: str) -> bool:
@@ -157,8 +192,9 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
             continue
         # A sentence never splits a word (it ends at a blank, a mask or a hard break), so the
-        # paragraph's words are its sentences': ``left`` bounds the words of those to come.
-        left = _word_count(prose, block.start, block.end, limit)
+        # paragraph's words are its sentences': ``left`` bounds the words of those to come
+        # (it starts as a bound, not a count, and a sentence too short to count takes 0 off).
+        left = _at_most(prose, block.start, block.end, limit)
         if left <= limit:
             continue
         for sentence in sentences(prose, block.start, block.end):

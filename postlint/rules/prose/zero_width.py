@@ -84,12 +84,13 @@ def _findings(text: str, start: int, end: int, prose: str | None) -> Iterator[Fi
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    text = doc.text
-    if _INVISIBLE.search(text, doc.body_start) is None and not doc.text_fields:
-        return
-    for block in doc.view.prose_blocks():
-        if block.end > doc.body_start:
-            yield from _findings(text, block.start, block.end, doc.prose)
+    text, body_start = doc.text, doc.body_start
+    # A block of the body holds none when the body holds none (the fields are looked at apart).
+    if _INVISIBLE.search(text, body_start) is not None:
+        prose = doc.prose
+        for block in doc.view.prose_blocks():
+            if block.end > body_start:
+                yield from _findings(text, block.start, block.end, prose)
     for field in doc.text_fields:
         yield from _findings(text, field.start, field.end, None)
 
