@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fix_invariants import violations
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS
@@ -142,8 +142,14 @@ def posts(draw: st.DrawFn) -> bytes:
     return text.encode("utf-8")
 
 
+# The house style's "Kyiv" and PR113's majority "Kiev" swap two words back and forth: the
+# fixer stopped in the middle of that round, so a second run changed the text.
+SWAPPING = b'---\ntitle: "A post"\n---\n\nKyiv\n\ntalks in Kiev\n\n\xe2\x80\x9cin Kiev\xe2\x80\x9d'
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=posts(), unsafe=st.booleans())
+@example(data=SWAPPING, unsafe=True)
 def test_invariants_hold_on_generated_posts(data: bytes, unsafe: bool) -> None:
     problems, _ = violations(HOUSE, "p.md", data, unsafe=unsafe)
     assert problems == []

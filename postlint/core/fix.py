@@ -23,6 +23,7 @@ from postlint.core.edits import OverlappingEdits, apply_edits, edits_overlap
 from postlint.core.engine import Linter
 from postlint.core.fix_display import show_fixes, unified_diff
 from postlint.core.fix_frontmatter import front_matter_change
+from postlint.core.fix_records import AppliedFix, record
 from postlint.core.source import SourceFile
 
 # As ruff: enough for a chain of overlapping fixes (each pass deletes one of two adjacent
@@ -121,20 +122,6 @@ def _apply_guarded(text: str, fixes: Sequence[Fix]) -> tuple[list[Fix], str, lis
 
 
 @dataclass(frozen=True)
-class AppliedFix:
-    """One applied fix as ``--show-fixes`` lists it: where (line in the original), which rule,
-    and the words around the edit before and after."""
-
-    code: str
-    name: str
-    sub_code: str | None
-    line: int
-    before: str
-    after: str
-    safe: bool
-
-
-@dataclass(frozen=True)
 class FixPass:
     """One pass: fixes applied together to the text the previous pass left."""
 
@@ -168,78 +155,6 @@ class FixOutcome:
         return tuple(a for p in self.passes for a in p.applied)
 
 
-_CONTEXT = 30
-
-
-def _context(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start..end`` widened to the whole words around it (at most ``_CONTEXT`` more)."""
-    low, high = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    while start > low and text[start - 1] in " \t":
-        start -= 1
-    while start > low and not text[start - 1].isspace():
-        start -= 1
-    while end < high and text[end] in " \t":
-        end += 1
-    while end < high and not text[end].isspace():
-        end += 1
-    return start, end
-
-
-def _shown(fix: Fix, text: str) -> tuple[str, str]:
-    """The text around the fix before and after it (each edit with its words)."""
-    before, after = [], []
-    for edit in sorted(fix.edits, key=lambda e: e.start):
-        start, end = _context(text, edit.start, edit.end)
-        before.append(text[start:end])
-        after.append(text[start : edit.start] + edit.replacement + text[edit.end : end])
-    return " … ".join(before), " … ".join(after)
-
-
-def _origin(offset: int, edits: Sequence[Edit]) -> int:
-    """Where ``offset`` of the text after ``edits`` was in the text before them."""
-    delta = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        new_start = edit.start + delta
-        if offset < new_start:
-            break
-        if offset < new_start + len(edit.replacement):
-            return edit.start
-        delta += len(edit.replacement) - (edit.end - edit.start)
-    return offset - delta
-
-
-def _record(
-    fixes: Sequence[Fix],
-    diagnostics: Sequence[Diagnostic],
-    text: str,
-    history: list[list[Edit]],
-    first: str,
-) -> tuple[AppliedFix, ...]:
-    """What each fix of a pass did, its line counted in ``first`` (the text before any pass)."""
-    by_fix: dict[Fix, Diagnostic] = {}
-    for d in diagnostics:
-        if d.fix is not None:
-            by_fix.setdefault(d.fix, d)
-    records = []
-    for fix in fixes:
-        found = by_fix.get(fix)
-        if found is None:
-            continue
-        offset = min(e.start for e in fix.edits)
-        for edits in reversed(history):
-            offset = _origin(offset, edits)
-        before, after = _shown(fix, text)
-        line = _line_of(first, offset)
-        records.append(
-            AppliedFix(found.code, found.name, found.sub_code, line, before, after, fix.safe)
-        )
-    return tuple(records)
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def fix_source(
     linter: Linter, source: SourceFile, *, unsafe: bool = False, max_passes: int = MAX_PASSES
 ) -> FixOutcome:
@@ -247,14 +162,16 @@ def fix_source(
 
     Each fix is checked against the invariants of :mod:`postlint.core.fix_guard` first; after a
     pass the text is linted again, and a pass that created a finding is undone: the fix that
-    did it is refused (PL009 says why) and the others are tried again.
+    did it is refused (PL009 says why) and the others are tried again. Fixes that would bring
+    back an earlier text are refused from where that round began (see :func:`_round_trip`).
     """
     text, fixed = source.text, 0
     result = initial = linter.lint_source(source)
     passes: list[FixPass] = []
     history: list[list[Edit]] = []
     refused: dict[Signature, str] = {}
-    seen = {text}
+    states = [(text, result)]  # the text before each pass, and its lint result
+    signed: list[dict[Signature, str]] = []  # each pass's fixes, and the rule of each
     problem: str | None = None
     one_at_a_time = False  # set when fixes create a finding only together
     contextual: set[Signature] = set()  # refused for a finding they would create, in this text
@@ -293,21 +210,22 @@ def fix_source(
                 refused[_signature(fix, text)] = fix_guard.creates_reason(found)
                 contextual.add(_signature(fix, text))
             continue
-        if new_text in seen:
-            codes = sorted({d.code for d in current if d.fix in applied})
-            problem = (
-                f"fixes of {', '.join(codes)} undo each other; stopped before going round again "
-                "(fix the rest by hand, and please report it)"
-            )
-            break
-        seen.add(new_text)
+        back = next((i for i, (seen, _) in enumerate(states) if seen == new_text), None)
+        if back is not None:
+            problem = _round_trip(current, applied, text, signed[back:], refused)
+            text, result = states[back]
+            del passes[back:], history[back:], signed[back:], states[back + 1 :]
+            fixed = sum(p.fixed for p in passes)
+            continue
         done = set(applied)
         count = sum(1 for d in current if d.fix in done)
-        records = _record(applied, current, text, history, source.text)
+        signed.append({_signature(d.fix, text): d.code for d in current if d.fix in done})
+        records = record(applied, current, text, history, source.text)
         passes.append(FixPass(tuple(applied), count, records))
         history.append([e for fix in applied for e in fix.edits])
         text, fixed = new_text, fixed + count
         result = new_result
+        states.append((text, result))
         # a fix refused for what it created may be harmless in the changed text: try it again
         for signature in contextual:
             refused.pop(signature, None)
@@ -325,6 +243,32 @@ def fix_source(
         result.path, tuple(diagnostics), fixed, text if text != source.text else None
     )
     return FixOutcome(source, text, fixed, final, tuple(passes), problem is None, initial)
+
+
+def _round_trip(
+    current: list[Diagnostic],
+    applied: list[Fix],
+    text: str,
+    since: list[dict[Signature, str]],
+    refused: dict[Signature, str],
+) -> str:
+    """Refuse the fixes that undo each other: those of the rules whose fixes in this pass
+    repeat a fix of the round since the text it would bring back (``since``: each pass's fixes
+    and their rules), in every pass of the round; and say so. The fixer then goes back to where
+    the round began, so that a second run, which would start the same round there, stops there
+    too (stopping anywhere else left a text that the next run changed)."""
+    now = {_signature(d.fix, text): d.code for d in current if d.fix in applied}
+    before = {signature: code for fixes in since for signature, code in fixes.items()}
+    codes = {code for signature, code in now.items() if signature in before} or set(now.values())
+    named = ", ".join(sorted(codes))
+    reason = f"it undoes a fix of {named} (they would change the text back and forth)"
+    for signature, code in (*now.items(), *before.items()):
+        if code in codes:
+            refused[signature] = reason
+    return (
+        f"fixes of {named} undo each other; stopped before they change the text back "
+        "(fix the rest by hand, and please report it)"
+    )
 
 
 def _together(

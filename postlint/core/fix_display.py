@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from postlint.core.fix import AppliedFix
+    from postlint.core.fix_records import AppliedFix
 
 
 def _diff_lines(text: str) -> list[str]:
