@@ -265,13 +265,11 @@ class _Plan:
         return None
 
 
-class _ExistencePlan(_Plan):
-    """``Existence`` and ``ExistenceSimple``: report matches, unless an exception matches."""
+class _SourcedPlan(_Plan):
+    """A plan whose results are its source's matches: what may match, and how cheaply it is
+    bounded, is the source's."""
 
-    def __init__(
-        self, check: Check, source: _Source, excepted: Callable[[str], bool] | None
-    ) -> None:
-        self.check, self.source, self.excepted = check, source, excepted
+    source: _Source
 
     def needs(self) -> tuple[_Atom, ...] | None:
         return self.source.needs()
@@ -286,6 +284,15 @@ class _ExistencePlan(_Plan):
     @property
     def cost(self) -> int:
         return self.source.cost
+
+
+class _ExistencePlan(_SourcedPlan):
+    """``Existence`` and ``ExistenceSimple``: report matches, unless an exception matches."""
+
+    def __init__(
+        self, check: Check, source: _Source, excepted: Callable[[str], bool] | None
+    ) -> None:
+        self.check, self.source, self.excepted = check, source, excepted
 
     def bound(self, text: _Text, limit: int) -> int | None:
         return self.source.bound(text, limit)  # exceptions and quotes only remove results
@@ -305,26 +312,12 @@ class _ExistencePlan(_Plan):
                 )
 
 
-class _PreferredFormsSimplePlan(_Plan):
+class _PreferredFormsSimplePlan(_SourcedPlan):
     """``PreferredFormsSimple``: one set over the terms; the replacement looked up per match."""
 
     def __init__(self, check: Check, source: _Source, items: dict[str, str]) -> None:
         self.check, self.source, self.items = check, source, items
         self.fold = check.engine.opts.case_insensitive
-
-    def needs(self) -> tuple[_Atom, ...] | None:
-        return self.source.needs()
-
-    def may_match(self, text: _Text) -> bool:
-        return self.source.may_match(text)
-
-    @property
-    def bounded(self) -> bool:
-        return self.source.bounded
-
-    @property
-    def cost(self) -> int:
-        return self.source.cost
 
     def bound(self, text: _Text, limit: int) -> int | None:
         return self.source.bound(text, limit)  # one result a match
