@@ -122,6 +122,13 @@ def json_too_deep(content: str) -> int | None:
 def toml_too_deep(content: str) -> int | None:
     """Offset where TOML nesting crosses the limit: brackets of arrays and inline tables, plus
     the parts of dotted keys and of ``[table]`` headers (each part is one level of tables)."""
+    if sum(map(content.count, "[{.")) <= MAX_DEPTH:
+        return None  # each level the scan counts is one of these characters: too few to cross
+    return _toml_nesting_scan(content)
+
+
+def _toml_nesting_scan(content: str) -> int | None:
+    """The character scan behind :func:`toml_too_deep`."""
     nesting = _TomlNesting()
     index = 0
     length = len(content)
