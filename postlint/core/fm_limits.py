@@ -36,6 +36,15 @@ def yaml_too_deep(content: str) -> int | None:
     decides (PyYAML's pure-Python scanner would be quadratic on such input). A syntax error
     is left for the composer to report with its own message.
     """
+    if sum(map(content.count, "[{-:?")) <= MAX_DEPTH:
+        # each collection opens at a character of its own: a bracket, the dash of its first
+        # item, the colon or question mark of its first key; too few of them to cross
+        return None
+    return _yaml_event_scan(content)
+
+
+def _yaml_event_scan(content: str) -> int | None:
+    """The event pass behind :func:`yaml_too_deep`."""
     depth = 0
     try:
         for event in yaml.parse(content, Loader=_EVENT_LOADER):
