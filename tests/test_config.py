@@ -526,3 +526,18 @@ def test_files_are_reported_in_path_order_and_once(blog: Path) -> None:
     )
     paths = [line.split(":", 1)[0] for line in run.stdout.splitlines() if "PR108" in line]
     assert paths == ["b.md", "posts/a.md"]
+
+
+def test_resolver_nearest_matches_find_config_file(tmp_path: Path) -> None:
+    """Sharing parents' answers gives each folder what the walk from it finds."""
+    (tmp_path / "a" / "b" / "c").mkdir(parents=True)
+    (tmp_path / "a" / "d").mkdir()
+    (tmp_path / "e" / "f").mkdir(parents=True)
+    (tmp_path / "a" / "postlint.toml").write_text("")
+    (tmp_path / "e" / "pyproject.toml").write_text("[project]\n")  # no table: not a config
+    (tmp_path / "a" / "b" / ".postlint.toml").write_text("")
+    resolver = ConfigResolver(RULES)
+    folders = ["a/b/c", "a/d", "a", "e/f", "e", "a/b", "."]
+    for name in folders + folders[::-1]:
+        folder = tmp_path / name
+        assert resolver.source_for(folder / "x.md") == find_config_file(folder / "x.md")

@@ -92,17 +92,25 @@ def config_from_table(
     return replace(base or Config(), **values)
 
 
+def _config_in(folder: Path) -> Path | None:
+    """The config file in ``folder`` itself (a pyproject.toml counts only with a table)."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name == "pyproject.toml" and _read_table(candidate) is None:
+                continue
+            return candidate
+    return None
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a pyproject.toml counts only with a table)."""
     folder = start if start.is_dir() else start.parent
     folder = folder.resolve()
     for candidate_dir in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = candidate_dir / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and _read_table(candidate) is None:
-                    continue
-                return candidate
+        found = _config_in(candidate_dir)
+        if found is not None:
+            return found
     return None
 
 
@@ -144,10 +152,25 @@ class ConfigResolver:
         written = os.path.abspath(path if path.is_dir() else path.parent)
         if written not in self._by_written:
             folder = Path(written).resolve()
-            if folder not in self._by_folder:
-                self._by_folder[folder] = find_config_file(folder)
-            self._by_written[written] = self._by_folder[folder]
+            self._by_written[written] = self._nearest(folder)
         return self._by_written[written]
+
+    def _nearest(self, folder: Path) -> Path | None:
+        """``find_config_file`` of a resolved folder, each folder above it looked at once per
+        run: sibling folders share their parents' answer."""
+        walked: list[Path] = []
+        found: Path | None = None
+        for candidate_dir in (folder, *folder.parents):
+            if candidate_dir in self._by_folder:
+                found = self._by_folder[candidate_dir]
+                break
+            walked.append(candidate_dir)
+            found = _config_in(candidate_dir)
+            if found is not None:
+                break
+        for each in walked:
+            self._by_folder[each] = found
+        return found
 
     def config_for(self, path: Path) -> Config:
         return self.config_for_source(self.source_for(path))

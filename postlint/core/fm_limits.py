@@ -36,6 +36,15 @@ def yaml_too_deep(content: str) -> int | None:
     decides (PyYAML's pure-Python scanner would be quadratic on such input). A syntax error
     is left for the composer to report with its own message.
     """
+    if sum(map(content.count, "[{-:?")) <= MAX_DEPTH:
+        # each collection opens at a character of its own: a bracket, the dash of its first
+        # item, the colon or question mark of its first key; too few of them to cross
+        return None
+    return _yaml_event_scan(content)
+
+
+def _yaml_event_scan(content: str) -> int | None:
+    """The event pass behind :func:`yaml_too_deep`."""
     depth = 0
     try:
         for event in yaml.parse(content, Loader=_EVENT_LOADER):
@@ -122,6 +131,13 @@ def json_too_deep(content: str) -> int | None:
 def toml_too_deep(content: str) -> int | None:
     """Offset where TOML nesting crosses the limit: brackets of arrays and inline tables, plus
     the parts of dotted keys and of ``[table]`` headers (each part is one level of tables)."""
+    if sum(map(content.count, "[{.")) <= MAX_DEPTH:
+        return None  # each level the scan counts is one of these characters: too few to cross
+    return _toml_nesting_scan(content)
+
+
+def _toml_nesting_scan(content: str) -> int | None:
+    """The character scan behind :func:`toml_too_deep`."""
     nesting = _TomlNesting()
     index = 0
     length = len(content)

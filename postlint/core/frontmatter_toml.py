@@ -137,6 +137,8 @@ def _locate_toml(content: str, block: Block, data: dict[str, Any]) -> Located:
 
 def _without_toml_comment(value: str) -> str:
     """The value as written, without a trailing ``# comment`` (a ``#`` in a string stays)."""
+    if "#" not in value:  # most values: the scan below would return them whole
+        return value
     quote = ""
     index = 0
     while index < len(value):

@@ -92,7 +92,8 @@ class Schemas:
 
     def choose(self, doc: Document) -> SchemaChoice:
         """A ``[schemas]`` pattern first, then the post's ``$schema``, then the default."""
-        relative = relative_posix(doc.path, self.config.root)
+        # no ``[schemas]`` (most runs): no path to match
+        relative = relative_posix(doc.path, self.config.root) if self.config.schemas else ""
         for pattern, schema_path in self.config.schemas:
             if matches(relative, (pattern,)):
                 return _resolved(self._configured(schema_path), doc)
