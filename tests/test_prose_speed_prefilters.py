@@ -25,6 +25,7 @@ from postlint.rules.prose import (
     _text,
     article_pair,
     duplicate_paragraph,
+    inconsistent_spelling,
     lede_splice,
     literal_emphasis,
     repeated_phrase,
@@ -238,3 +239,28 @@ def test_literal_emphasis_count_skips_no_pair(text: str) -> None:
         for finding in literal_emphasis._findings(doc.prose, doc.text, block.start, block.end)
     ]
     assert list(literal_emphasis.check(doc, literal_emphasis.NoOptions())) == plain
+
+
+IZE_WORDS = (
+    "organise", "organize", "Organisation", "ORGANIZATIONS", "realising", "realized", "Realisable",
+    "size", "rise", "otherwise", "prize", "naïvize", "rust-analyzer", "Analyser", "analyzers",
+    "izes", "abc", "WHO's", "organise-ish", "organiz", "é",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(IZE_WORDS + VOCABULARY[:20] + SEPARATORS[:8]), max_size=40),
+    st.sampled_from(("A post", "Organise it", "Organize it", "We realize")),
+)
+def test_inconsistent_spelling_ize_gate_skips_no_pair(parts: list[str], title: str) -> None:
+    text = f"---\ntitle: {title}\n---\n\n" + " ".join(parts) + "\n"
+    prepared = inconsistent_spelling.prepare(inconsistent_spelling.Options(), lambda code: True)
+
+    def check(doc: Document) -> Iterator[object]:
+        return inconsistent_spelling.check(doc, prepared)
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(inconsistent_spelling, "_both_ize", lambda doc, fields: True)
+
+    _same_with_and_without(text, check, disabled)
