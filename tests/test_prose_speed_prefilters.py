@@ -31,6 +31,7 @@ from postlint.rules.prose import (
     repeated_phrase,
     repeated_word,
     sentence_length,
+    unattributed_claim,
     zero_width,
 )
 
@@ -264,3 +265,32 @@ def test_inconsistent_spelling_ize_gate_skips_no_pair(parts: list[str], title: s
         return mock.patch.object(inconsistent_spelling, "_both_ize", lambda doc, fields: True)
 
     _same_with_and_without(text, check, disabled)
+
+
+CLAIM_WORDS = (
+    "It", "it", "has", "had", "is", "been", "widely", "ｗidely", "reported", "claimed", "rumored",
+    "understood", "Sources", "sources", "Experts", "close", "to", "the", "Palace", "say",
+    "said", "Reportedly", "reportedly", "Reports", "suggested", "according", "I", "Monday",
+)  # fmt: skip
+CLAIM_BLANKS = (" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\v", "\u3000", ". ", ", ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(CLAIM_WORDS), st.sampled_from(CLAIM_BLANKS)), max_size=30)
+)
+def test_unattributed_claim_gate_skips_no_claim(parts: list[tuple[str, str]]) -> None:
+    text = "---\ntitle: A post\n---\n\n" + "".join(w + b for w, b in parts) + "\n"
+
+    def check(doc: Document) -> Iterator[object]:
+        return unattributed_claim.check(doc, unattributed_claim.NoOptions())
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(unattributed_claim, "_gate", lambda: re2.compile(""))
+
+    _same_with_and_without(text, check, disabled)
+
+
+def test_unattributed_claim_gate_keeps_no_python_only_syntax() -> None:
+    pattern = unattributed_claim._gate().pattern
+    assert not any(part in pattern for part in (r"\s", r"\b", "(?="))
