@@ -294,3 +294,14 @@ def test_unattributed_claim_gate_skips_no_claim(parts: list[tuple[str, str]]) ->
 def test_unattributed_claim_gate_keeps_no_python_only_syntax() -> None:
     pattern = unattributed_claim._gate().pattern
     assert not any(part in pattern for part in (r"\s", r"\b", "(?="))
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts())
+def test_lead_ins_read_from_the_shared_encoding_are_the_same(text: str) -> None:
+    doc = _doc(text)
+    prose, start = doc.prose, doc.body_start
+    shared = lede_splice.find_lead_ins(prose, start, len(prose), _text.prose_bytes(doc))
+    assert [m.span() for m in shared] == [
+        m.span() for m in lede_splice.find_lead_ins(prose, start, len(prose))
+    ]
