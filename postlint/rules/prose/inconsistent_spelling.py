@@ -225,9 +225,10 @@ def _all_needles(terms: tuple[_Term, ...], by_case: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for t in terms if t.by_case == by_case for n in t.needles))
 
 
-def _needles_in(needles: tuple[str, ...], text: str) -> frozenset[str]:
+def _needles_in(needles: tuple[str, ...], text: bytes) -> frozenset[str]:
     """The ``needles`` that occur in ``text``: one RE2 pass for all of them, instead of a
-    substring search of the whole post for each (that was most of this rule's cost)."""
+    substring search of the whole post for each (that was most of this rule's cost). ``text``
+    is in UTF-8, as RE2 reads it."""
     if not needles:
         return frozenset()
     matches = _needle_set(needles).Match(text)  # the indices of the needles found, or None
@@ -285,10 +286,10 @@ def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], 
     same_offsets = len(lowered) == len(doc.prose)  # lower() may lengthen a rare letter
     fields = [doc.text[start:end] for start, end in where.fields]
     # The prose view masks the front matter, so the fields' text is added for the quick test.
-    exact = "\n".join([doc.prose, *fields])
+    exact = b"\n".join([prose_bytes(doc), *(f.encode() for f in fields)])
     folded = "\n".join([lowered, *(f.lower() for f in fields)])
     exact_found = _needles_in(_all_needles(prepared.terms, by_case=True), exact)
-    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded)
+    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded.encode())
     found: dict[tuple[object, str], list[_Seen]] = {}
     for index, term in enumerate(prepared.terms):
         if not _present(term, exact_found, folded_found):
