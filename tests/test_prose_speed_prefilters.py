@@ -25,11 +25,13 @@ from postlint.rules.prose import (
     _text,
     article_pair,
     duplicate_paragraph,
+    inconsistent_spelling,
     lede_splice,
     literal_emphasis,
     repeated_phrase,
     repeated_word,
     sentence_length,
+    unattributed_claim,
     zero_width,
 )
 
@@ -238,3 +240,68 @@ def test_literal_emphasis_count_skips_no_pair(text: str) -> None:
         for finding in literal_emphasis._findings(doc.prose, doc.text, block.start, block.end)
     ]
     assert list(literal_emphasis.check(doc, literal_emphasis.NoOptions())) == plain
+
+
+IZE_WORDS = (
+    "organise", "organize", "Organisation", "ORGANIZATIONS", "realising", "realized", "Realisable",
+    "size", "rise", "otherwise", "prize", "naïvize", "rust-analyzer", "Analyser", "analyzers",
+    "izes", "abc", "WHO's", "organise-ish", "organiz", "é",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(IZE_WORDS + VOCABULARY[:20] + SEPARATORS[:8]), max_size=40),
+    st.sampled_from(("A post", "Organise it", "Organize it", "We realize")),
+)
+def test_inconsistent_spelling_ize_gate_skips_no_pair(parts: list[str], title: str) -> None:
+    text = f"---\ntitle: {title}\n---\n\n" + " ".join(parts) + "\n"
+    prepared = inconsistent_spelling.prepare(inconsistent_spelling.Options(), lambda code: True)
+
+    def check(doc: Document) -> Iterator[object]:
+        return inconsistent_spelling.check(doc, prepared)
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(inconsistent_spelling, "_both_ize", lambda doc, fields: True)
+
+    _same_with_and_without(text, check, disabled)
+
+
+CLAIM_WORDS = (
+    "It", "it", "has", "had", "is", "been", "widely", "ｗidely", "reported", "claimed", "rumored",
+    "understood", "Sources", "sources", "Experts", "close", "to", "the", "Palace", "say",
+    "said", "Reportedly", "reportedly", "Reports", "suggested", "according", "I", "Monday",
+)  # fmt: skip
+CLAIM_BLANKS = (" ", "  ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "\v", "\u3000", ". ", ", ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(CLAIM_WORDS), st.sampled_from(CLAIM_BLANKS)), max_size=30)
+)
+def test_unattributed_claim_gate_skips_no_claim(parts: list[tuple[str, str]]) -> None:
+    text = "---\ntitle: A post\n---\n\n" + "".join(w + b for w, b in parts) + "\n"
+
+    def check(doc: Document) -> Iterator[object]:
+        return unattributed_claim.check(doc, unattributed_claim.NoOptions())
+
+    def disabled() -> AbstractContextManager[object]:
+        return mock.patch.object(unattributed_claim, "_gate", lambda: re2.compile(""))
+
+    _same_with_and_without(text, check, disabled)
+
+
+def test_unattributed_claim_gate_keeps_no_python_only_syntax() -> None:
+    pattern = unattributed_claim._gate().pattern
+    assert not any(part in pattern for part in (r"\s", r"\b", "(?="))
+
+
+@settings(max_examples=200, deadline=None)
+@given(posts())
+def test_lead_ins_read_from_the_shared_encoding_are_the_same(text: str) -> None:
+    doc = _doc(text)
+    prose, start = doc.prose, doc.body_start
+    shared = lede_splice.find_lead_ins(prose, start, len(prose), _text.prose_bytes(doc))
+    assert [m.span() for m in shared] == [
+        m.span() for m in lede_splice.find_lead_ins(prose, start, len(prose))
+    ]

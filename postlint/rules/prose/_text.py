@@ -143,6 +143,11 @@ def _finds(data: bytes, needle: bytes) -> Iterator[int]:
         at = data.find(needle, at + 1)
 
 
+def prose_bytes(doc: Document) -> bytes:
+    """``doc.prose`` in UTF-8, encoded once per document for the rules that run RE2 on it."""
+    return doc.view.analysis("prose-utf8", doc.prose.encode)
+
+
 def has_words(text: str) -> bool:
     return WORD.search(text) is not None
 

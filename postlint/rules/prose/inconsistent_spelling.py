@@ -63,7 +63,7 @@ import re2
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
 from postlint.core.rule import FixAvailability, Rule
-from postlint.rules.prose._text import starts_sentence
+from postlint.rules.prose._text import prose_bytes, starts_sentence
 
 DEFAULT_PAIRS = (
     ("Kyiv", "Kiev"),
@@ -84,6 +84,8 @@ _IZE_SUFFIX = re.compile(
     r"(?:[eE](?:[sSdD]|[rR][sS]?)?|[iI][nN][gG]|[aA](?:[bB][lL][eE]|[tT][iI][oO][nN][sS]?))"
     r"(?![\w-])"
 )
+# Both letters of an -ise/-ize word after a stem of three ASCII letters, for RE2 (see _both_ize).
+_IZE_STEMMED = r"[A-Za-z]{3}[iI]%s(?:[eE]|[iI][nN][gG]|[aA][bB][lL][eE]|[aA][tT][iI][oO][nN])"
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _MIN_STEM = 3
 _SPACES = re.compile(r"\s+")
@@ -223,9 +225,10 @@ def _all_needles(terms: tuple[_Term, ...], by_case: bool) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for t in terms if t.by_case == by_case for n in t.needles))
 
 
-def _needles_in(needles: tuple[str, ...], text: str) -> frozenset[str]:
+def _needles_in(needles: tuple[str, ...], text: bytes) -> frozenset[str]:
     """The ``needles`` that occur in ``text``: one RE2 pass for all of them, instead of a
-    substring search of the whole post for each (that was most of this rule's cost)."""
+    substring search of the whole post for each (that was most of this rule's cost). ``text``
+    is in UTF-8, as RE2 reads it."""
     if not needles:
         return frozenset()
     matches = _needle_set(needles).Match(text)  # the indices of the needles found, or None
@@ -258,6 +261,20 @@ def _ize_words(text: str, start: int, end: int) -> Iterator[tuple[int, re.Match[
         yield word_start, match
 
 
+@cache
+def _ize_gate(letter: str) -> re2._Regexp:
+    return re2.compile(_IZE_STEMMED % letter)
+
+
+def _both_ize(doc: Document, fields: list[str]) -> bool:
+    """Whether the post may spell one stem with both -ise and -ize (few do): only then is the
+    scan run. Why a superset: a finding needs a word of each letter, and each word the scan
+    takes is a stem of three or more ASCII letters and a suffix this pattern starts (its
+    look-ahead dropped), in the body (inside the prose view) or in a field."""
+    texts = [prose_bytes(doc), *(f.encode() for f in fields)]
+    return all(any(_ize_gate(c).search(t) for t in texts) for c in ("[sS]", "[zZ]"))
+
+
 def _starts_word(text: str, offset: int) -> bool:
     return offset == 0 or not (text[offset - 1].isalnum() or text[offset - 1] == "_")
 
@@ -269,10 +286,10 @@ def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], 
     same_offsets = len(lowered) == len(doc.prose)  # lower() may lengthen a rare letter
     fields = [doc.text[start:end] for start, end in where.fields]
     # The prose view masks the front matter, so the fields' text is added for the quick test.
-    exact = "\n".join([doc.prose, *fields])
+    exact = b"\n".join([prose_bytes(doc), *(f.encode() for f in fields)])
     folded = "\n".join([lowered, *(f.lower() for f in fields)])
     exact_found = _needles_in(_all_needles(prepared.terms, by_case=True), exact)
-    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded)
+    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded.encode())
     found: dict[tuple[object, str], list[_Seen]] = {}
     for index, term in enumerate(prepared.terms):
         if not _present(term, exact_found, folded_found):
@@ -289,7 +306,7 @@ def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], 
                     if _starts_word(searched, at) and where.inside(at, prose):
                         seen = _Seen(at, match.end(), text[at : match.end()])
                         found.setdefault((index, form), []).append(seen)
-    if not prepared.ise_ize:
+    if not prepared.ise_ize or not _both_ize(doc, fields):
         return found
     for text, start, end in regions:
         prose = text is doc.prose

@@ -74,7 +74,7 @@ from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
 from postlint.core.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.prose._text import starts_sentence
+from postlint.rules.prose._text import prose_bytes, starts_sentence
 
 # Verbs of saying, knowing and reporting, in every form an attribution uses.
 _SAYING = (
@@ -417,12 +417,14 @@ _UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
 _NO_MATCH = (-1, -1)
 
 
-def _candidate_starts(prose: str, start: int, end: int) -> Iterator[int]:
+def _candidate_starts(prose: str, start: int, end: int, data: bytes | None = None) -> Iterator[int]:
     """Where ``_lead_in_starts().finditer(prose, start, end)`` matches, as the wrapper finds
     them (the same bytes and byte range), read with one C call a match instead of a Python
     match object; a byte offset is turned back into a character offset by counting the
-    characters since the last one (none of the patterns matches the empty string)."""
-    data = prose.encode()
+    characters since the last one (none of the patterns matches the empty string). ``data``
+    is ``prose`` in UTF-8, when the caller has it."""
+    if data is None:
+        data = prose.encode()
     ascii_only = len(data) == len(prose)
     to_bytes, count = _re2_core.CharLenToBytes, _re2_core.BytesToCharLen
     pos = start if ascii_only else to_bytes(data, 0, start)
@@ -442,12 +444,14 @@ def _candidate_starts(prose: str, start: int, end: int) -> Iterator[int]:
         pos = whole[1]
 
 
-def find_lead_ins(prose: str, start: int, end: int) -> list[re.Match[str]]:
+def find_lead_ins(
+    prose: str, start: int, end: int, data: bytes | None = None
+) -> list[re.Match[str]]:
     """``list(LEAD_IN.finditer(prose, start, end))``: LEAD_IN is tried only where RE2 finds a
     possible start, since trying it at every word start was most of this rule's cost."""
     found: list[re.Match[str]] = []
     pos = start
-    for at in _candidate_starts(prose, start, end):
+    for at in _candidate_starts(prose, start, end, data):
         if at < pos:
             continue
         match = LEAD_IN.match(prose, at, end)
@@ -468,7 +472,8 @@ def document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
 
 def _document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
     prose = doc.prose
-    everywhere = find_lead_ins(prose, doc.body_start, len(prose))
+    data = prose_bytes(doc)
+    everywhere = find_lead_ins(prose, doc.body_start, len(prose), data)
     if not everywhere:
         return ()
     glued = frozenset(m.end() for m in everywhere if m.end() < len(prose))
@@ -480,7 +485,7 @@ def _document_splices(doc: Document) -> tuple[tuple[int, int], ...]:
             continue
         lead_ins = _within(everywhere, starts, block.start, block.end)
         if lead_ins is None:  # a lead-in of the whole body crosses the paragraph's edge
-            lead_ins = find_lead_ins(prose, block.start, block.end)
+            lead_ins = find_lead_ins(prose, block.start, block.end, data)
         if lead_ins:
             found.extend(splices(prose, block.start, block.end, words, lead_ins))
     return tuple(found)
