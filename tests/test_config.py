@@ -284,6 +284,10 @@ def test_max_file_size_max_diagnostics_and_output_format(blog: Path) -> None:
             '[schemas]\n"a/**" = "missing.json"\n',
             "schemas.a/**: schema file 'missing.json' not found",
         ),
+        (
+            '[schemas]\n"a/**" = "a\\u0000b.json"\n',
+            "schemas.a/**: schema file 'a\\x00b.json' holds a NUL character",
+        ),
         ('output-format = "xml"\n', "output-format: 'xml' is not one of"),
         ("max-file-size = 0\n", "max-file-size: 0 is less than the minimum of 1"),
         ('styles = ["styles/*.toml"]\n', "styles: 'styles/*.toml' names no file"),

@@ -182,6 +182,8 @@ def existing_schema(key: str, target: str, context: Context) -> Path:
     from postlint.core.schema_sandbox import SchemaSandbox
 
     root = context.root
+    if "\x00" in target:  # no file system path holds one (realpath would raise)
+        raise ConfigError(f"{context.path}: {key}: schema file {target!r} holds a NUL character")
     resolved = root / target
     if not SchemaSandbox.at(root).contains(resolved):  # a checkout must not read other files
         raise ConfigError(
