@@ -65,6 +65,11 @@ def test_the_policy_drops_the_repeated_phrase_check() -> None:
         "Obviously. " + "a a, " * 1200,
         ("word " * 1200 + "and and. ") * 2,
         "ab ab\u00a0ab\u2003ab\u3000ab. " * 500,
+        # findings only from checks before the skipped one (no bound needed), past the cut too
+        "Going forward, we leverage synergy. " + "the the. " * 1200,
+        "the the. " * 1200 + "It was a chip off the old block. " * 3,
+        "It was a chip off the old block. " * 1001 + "the the. " * 5,
+        "It was a chip off the old block. " * 999 + "the the. " * 5 + "very unique. ",
     ],
 )
 def test_skipping_leaves_the_other_findings_exact(engine: ProselintEngine, text: str) -> None:
@@ -115,4 +120,22 @@ def test_skipping_on_generated_texts(engine: ProselintEngine, text: str, copies:
 def test_a_count_that_does_not_fit_runs_the_check(engine: ProselintEngine) -> None:
     text = "the the. " * (MAX_ERRORS + 10)
     assert at_most(REGEX, f"\n{text}\n", f"\n{text}\n".encode(), MAX_ERRORS) is None
+    assert _checked(engine, text, DROPPED) == _kept(text, DROPPED)
+
+
+_before = st.sampled_from(["Going forward, we leverage synergy. ", "A chip off the old block. "])
+_after = st.sampled_from(["It is very unique. ", "We utilize it... ", "the cat "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(st.tuples(st.one_of(_before, _after), st.integers(0, 400)), max_size=4),
+    repeats=st.integers(0, 1100),
+)
+def test_skipping_with_findings_before_and_after(
+    engine: ProselintEngine, parts: list[tuple[str, int]], repeats: int
+) -> None:
+    """Findings of checks before and after the skipped one, near and past the cut: the skipped
+    check is bounded only when a kept finding comes after it."""
+    text = "the the. " * repeats + "".join(part * count for part, count in parts)
     assert _checked(engine, text, DROPPED) == _kept(text, DROPPED)

@@ -96,6 +96,9 @@ class ProselintEngine:
             for group in range(len(compiler.re2_groups))
         }
         self._bounded = frozenset(i for i, plan in enumerate(self._plans) if plan.bounded)
+        # A check's path -> its last plan (some checks are several plans): at or after the plan
+        # of any result the check yields.
+        self._last_plan = {plan.check.path: i for i, plan in enumerate(self._plans)}
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (tuple(sorted(self._selected)),))
@@ -139,11 +142,16 @@ class ProselintEngine:
         self, state: _Text, indices: list[int], skipped: list[int]
     ) -> list[CheckResult] | None:
         """The results of every check but ``skipped``, when those checks cannot push any other
-        result past proselint's cut at MAX_ERRORS: when all results together number at most
-        MAX_ERRORS, the cut takes nothing. None when that cannot be shown cheaply."""
+        result past proselint's cut at MAX_ERRORS: when the kept results and the skipped checks'
+        results before the last kept one number at most MAX_ERRORS, the cut takes no kept one
+        (a skipped check after the last kept result only adds results after every kept one).
+        None when that cannot be shown cheaply."""
         kept = [i for i in indices if i not in skipped]
         found = list(islice(self._results(state, kept), MAX_ERRORS + 1))
         room = MAX_ERRORS - len(found)
+        if room >= 0:  # results come in plan order: none after the last one's check's plans
+            last = self._last_plan[found[-1].check_path] if found else -1
+            skipped = [index for index in skipped if index < last]
         for index in sorted(skipped, key=lambda i: self._plans[i].cost):
             bound = self._plans[index].bound(state, room)
             if bound is None:
