@@ -147,16 +147,24 @@ def test_dynamic_and_recursive_refs_are_resolved_or_refused_at_load(project: Pat
     ]
 
 
-def test_a_catastrophic_pattern_runs_in_linear_time(project: Path) -> None:
-    (project / "posts" / "p.json").write_text(
-        json.dumps(
-            {
-                "properties": {"title": {"pattern": "^(a+)+$"}},
-                "patternProperties": {"^(x+)+$": {"type": "integer"}},
-                "additionalProperties": False,
-            }
-        )
-    )
+# A schema that names its draft ran its patterns in Python's re: the validator was rebuilt
+# from the class its $schema names, without postlint's RE2 keywords.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        None,
+        "https://json-schema.org/draft/2020-12/schema",
+        "http://json-schema.org/draft-07/schema#",
+    ],
+)
+def test_a_catastrophic_pattern_runs_in_linear_time(project: Path, draft: str | None) -> None:
+    schema: dict[str, object] = {} if draft is None else {"$schema": draft}
+    schema |= {
+        "properties": {"title": {"pattern": "^(a+)+$"}},
+        "patternProperties": {"^(x+)+$": {"type": "integer"}},
+        "additionalProperties": False,
+    }
+    (project / "posts" / "p.json").write_text(json.dumps(schema))
     post = project / "posts" / "post.md"
     title = "a" * 27 + "!"
     post.write_text(f"---\ntitle: {title}\n$schema: p.json\n{'x' * 27}!: 1\n---\nText.\n")

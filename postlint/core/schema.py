@@ -305,9 +305,13 @@ def load_schema(
         schema.get("$schema", "") if isinstance(schema, dict) else "", default=DRAFT202012
     )
     registry = registry.with_resource(base_uri, spec.create_resource(schema))
-    validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
-    if isinstance(schema, dict) and "$id" not in schema:
-        validator = _remembering(validator.evolve(schema={**schema, "$id": base_uri}), cls)
+    if isinstance(schema, dict) and "$id" not in schema:  # its relative $refs resolve from it
+        schema_with_id: Any = {**schema, "$id": base_uri}
+    else:
+        schema_with_id = schema
+    # Built from ``cls`` itself: ``evolve`` picks the plain class a ``$schema`` names, which
+    # dropped the RE2 keywords (a schema's patterns ran in Python's backtracking ``re``).
+    validator = cls(schema_with_id, registry=registry, format_checker=cls.FORMAT_CHECKER)
     _resolve_all_refs(
         schema,
         validator,
@@ -316,24 +320,6 @@ def load_schema(
         patterns,
     )
     return LoadedSchema(path, validator, tuple(closure), owned, patterns)
-
-
-def _remembering(validator: Any, cls: Any) -> Any:
-    """``validator`` with ``ValidValues`` added when evolving it picked the plain class its
-    ``$schema`` names instead of ``cls``: the class, and so every keyword, stays as before."""
-    import jsonschema
-
-    kept = type(validator)
-    if kept is cls:
-        return validator
-    faster = jsonschema.validators.extend(kept, ValidValues(kept).keywords())
-    return faster(
-        validator.schema,
-        resolver=validator._ref_resolver,
-        format_checker=validator.format_checker,
-        registry=validator._registry,
-        _resolver=validator._resolver,
-    )
 
 
 def _remote(uri: str) -> bool:
