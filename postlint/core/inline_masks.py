@@ -43,12 +43,14 @@ _UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
 _NO_SPAN = (-1, -1)
 
 
-def re2_byte_spans(regex: re2._Regexp, data: bytes, group: int = 0) -> Spans:
-    """The span of ``group`` in each match of ``regex.finditer(data)`` (bytes), in order,
-    ``(-1, -1)`` where the group took no part: the wrapper's own loop, one C call a match
+def re2_byte_spans(
+    regex: re2._Regexp, data: bytes, group: int = 0, pos: int = 0, end: int | None = None
+) -> Spans:
+    """The span of ``group`` in each match of ``regex.finditer(data, pos, end)`` (bytes), in
+    order, ``(-1, -1)`` where the group took no part: the wrapper's own loop, one C call a match
     (its ``finditer`` builds a Python match object per match, most of the cost here)."""
     search = regex._regexp.Match  # type: ignore[attr-defined]
-    pos, end = 0, len(data)
+    end = len(data) if end is None else end
     spans: Spans = []
     while True:
         found = search(_UNANCHORED, data, pos, end)

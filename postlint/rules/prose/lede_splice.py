@@ -73,6 +73,7 @@ from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
+from postlint.core.inline_masks import re2_byte_spans
 from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose._text import prose_bytes, starts_sentence
 
@@ -413,10 +414,6 @@ def _lead_in_starts() -> re2._Regexp:
     return re2.compile(r"\b(?:" + "|".join(sorted(set(firsts))) + ")")
 
 
-_UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
-_NO_MATCH = (-1, -1)
-
-
 def _candidate_starts(prose: str, start: int, end: int, data: bytes | None = None) -> Iterator[int]:
     """Where ``_lead_in_starts().finditer(prose, start, end)`` matches, as the wrapper finds
     them (the same bytes and byte range), read with one C call a match instead of a Python
@@ -429,19 +426,15 @@ def _candidate_starts(prose: str, start: int, end: int, data: bytes | None = Non
     to_bytes, count = _re2_core.CharLenToBytes, _re2_core.BytesToCharLen
     pos = start if ascii_only else to_bytes(data, 0, start)
     stop = end if ascii_only else pos + to_bytes(data, pos, end - start)
-    search = _lead_in_starts()._regexp.Match  # type: ignore[attr-defined]
+    spans = re2_byte_spans(_lead_in_starts(), data, 0, pos, stop)
+    if ascii_only:
+        yield from (at for at, _ in spans)
+        return
     last, char = pos, start
-    while pos < stop:
-        whole = search(_UNANCHORED, data, pos, stop)[0]
-        if whole == _NO_MATCH:
-            return
-        if ascii_only:
-            yield whole[0]
-        else:
-            char += count(data, last, whole[0])
-            last = whole[0]
-            yield char
-        pos = whole[1]
+    for at, _ in spans:
+        char += count(data, last, at)
+        last = at
+        yield char
 
 
 def find_lead_ins(
