@@ -7,12 +7,11 @@ generous bound, so a loaded machine does not fail it; a quadratic pattern still 
 
 from __future__ import annotations
 
-import gc
 import importlib.util
-import time
 from dataclasses import replace
 
 import pytest
+from cpu_time import fastest_cpu_seconds
 
 from conftest import REPO
 from postlint.core.config import Config
@@ -29,17 +28,7 @@ LINTER = Linter(replace(Config(), time_budget=1e9))
 
 
 def _cpu(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # the faster of two runs: noise only ever adds time
-        gc.collect()  # a collection of the whole suite's garbage is not this text's cost
-        gc.disable()
-        try:
-            started = time.process_time()
-            LINTER.lint_text(text)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
+    return fastest_cpu_seconds(lambda: LINTER.lint_text(text), repeats=2)
 
 
 @pytest.mark.parametrize("name", shapes.NAMES)

@@ -6,10 +6,10 @@ Each shape is linted at two sizes; doubling the text must not much more than dou
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
+from cpu_time import fastest_cpu_seconds
 
 from postlint.core.config import Config
 from postlint.core.engine import Linter
@@ -41,12 +41,7 @@ RATIO = 3.2  # linear gives about 2; quadratic about 4
 
 def _seconds(linter: Linter, body: str) -> float:
     text = f"---\ntitle: A post\n---\n\n{body}\n"
-    best = float("inf")
-    for _ in range(3):
-        started = time.process_time()  # CPU time: a loaded machine does not add to it
-        linter.lint_text(text, "post.md")
-        best = min(best, time.process_time() - started)
-    return best
+    return fastest_cpu_seconds(lambda: linter.lint_text(text, "post.md"))
 
 
 @pytest.mark.parametrize("shape", SHAPES)

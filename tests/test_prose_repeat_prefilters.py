@@ -9,8 +9,8 @@ characters that decide a token's edges, and the new patterns are checked for lin
 from __future__ import annotations
 
 import re
-import time
 
+from cpu_time import fastest_cpu_seconds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,12 +110,7 @@ def test_the_delimiter_runs_are_found_as_before(span: tuple[str, int, int]) -> N
 
 
 def _cpu(pattern: re.Pattern[str], text: str) -> float:
-    best = float("inf")
-    for _ in range(5):  # the fastest run: noise only ever adds time
-        started = time.process_time()
-        pattern.findall(text)
-        best = min(best, time.process_time() - started)
-    return best
+    return fastest_cpu_seconds(lambda: pattern.findall(text), repeats=5)
 
 
 SHAPES = (

@@ -247,12 +247,12 @@ class Linter:
         run: _RulesRun,
     ) -> None:
         """The selected findings of one rule, placed; a span outside the file is PL001."""
+        wanted: dict[str | None, bool] = {}  # by sub-code: thousands of findings share a few
         for finding in findings:
             sub_code = finding.sub_code
-            wanted = (
-                selection.enabled(rule) if sub_code is None else selection.enabled(rule, sub_code)
-            )
-            if not wanted:
+            if sub_code not in wanted:
+                wanted[sub_code] = selection.enabled(rule, sub_code)
+            if not wanted[sub_code]:
                 continue
             if not 0 <= finding.start <= finding.end <= len(source.text):
                 outside = internal_error.span_outside(
