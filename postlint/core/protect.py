@@ -16,10 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-import re2
-
 from postlint.core.document import Document
-from postlint.core.inline_masks import WHITESPACE
 
 # A quotation: between curly double quotes, straight double quotes or curly single quotes
 # that open and close as quotes (an apostrophe inside a word is neither), within a paragraph.
@@ -119,14 +116,22 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 # The first letter of a run of word characters (where ``_WORD`` starts a word) that is not an
 # ASCII lower-case letter (every capitalised word starts at one), when a blank of at most three
 # characters joins that word to one that may be capitalised or is a connector: only there can
-# a name of two words start. Linear: the run is read only from its start (the look-behind
-# fails inside it), every repetition is possessive, and the look-ahead reads the word, three
-# blanks and one more word.
+# a name of two words start. A match ends just after that letter. It is either the letter
+# itself, after a character that is not part of a word, or the run of digits, underscores and
+# apostrophes the word starts with (after no word character) followed by the letter: the run
+# is read only from its start (the look-behind fails inside it). Each match starts with a
+# character of one class, so the engine skips to the next one in C; the mask character is left
+# out of that class because no match starts with it (it is not a letter, a digit, ``_`` or an
+# apostrophe) and masks fill much of a prose view. Linear: every repetition is possessive, and
+# the look-ahead reads the word, three blanks and one more word.
 _CONNECTOR_WORDS = "|".join(
     sorted((c for c in _CONNECTORS if c.isalpha()), key=lambda c: (-len(c), c))
 )
+_NAME_FIRST = r"[0-9_'A-Z\x80-\ufffb\ufffd-\U0010ffff]"
 _NAME_START = re.compile(
-    r"(?<![\w'\u2019])[\d_'\u2019]*+(?=[^\W\d_a-z][\w'\u2019]*+\s{1,3}+"
+    rf"{_NAME_FIRST}(?<![\w'\u2019].)"
+    r"(?:(?<=[^\W\d_a-z])|(?<=[\d_'\u2019])[\d_'\u2019]*+[^\W\d_a-z])"
+    r"(?=[\w'\u2019]*+\s{1,3}+"
     rf"(?:[^\W\d_a-z]|(?=[a-z])(?i:{_CONNECTOR_WORDS})(?![\w'\u2019])))"
 )
 
@@ -142,9 +147,18 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     done = 0
     for candidate in _NAME_START.finditer(area):
-        if candidate.end() >= done:
-            done = _name_run(area, candidate.end(), start, spans)
+        at = candidate.end() - 1
+        if at >= done:
+            done = _name_run(area, at, start, spans)
     return spans
+
+
+# A word as ``_WORD`` reads it, with an empty group when a blank of one to three characters, with
+# at most one line break, joins it to the next word (the next letter follows that blank: the
+# word ends before any word character, so the gap holds at least one character, and a gap of
+# more than three, or with anything but blanks, cannot be followed by a letter there). Linear:
+# the look-aheads read at most four characters.
+_WORD_JOINED = re.compile(r"[^\W\d_][\w'\u2019]*+((?=\s{1,3}+[^\W\d_])(?![^\S\n]?+\n[^\S\n]?+\n))?")
 
 
 def _name_run(area: str, at: int, base: int, spans: list[tuple[int, int, str]]) -> int:
@@ -153,62 +167,61 @@ def _name_run(area: str, at: int, base: int, spans: list[tuple[int, int, str]]) 
     run_start = run_end = -1
     capitals = 0
     pending = False  # connectors seen since the last capitalised word
-    last_end = -1
-    for m in _WORD.finditer(area, at):
-        if last_end >= 0:
-            gap = area[last_end : m.start()]
-            if not (len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1):
-                if capitals >= 2:
-                    spans.append((base + run_start, base + run_end, NAME))
-                run_start, run_end, capitals, pending = -1, -1, 0, False
-        word = m.group(0)
-        if word[0].isupper():
+    joined = False  # the word before is joined to this one (at ``at``: no word before)
+    for m in _WORD_JOINED.finditer(area, at):
+        if not joined:
+            if capitals >= 2:
+                spans.append((base + run_start, base + run_end, NAME))
+            run_start, run_end, capitals, pending = -1, -1, 0, False
+        joined = m.lastindex is not None
+        word_start, word_end = m.span()
+        if area[word_start].isupper():
             if capitals == 0:
-                run_start = m.start()
+                run_start = word_start
             capitals += 1
-            run_end = m.end()
+            run_end = word_end
             pending = False
-        elif capitals and word.lower() in _CONNECTORS and not pending:
+        elif capitals and not pending and m.group().lower() in _CONNECTORS:
             pending = True
         else:
             if capitals >= 2:
                 spans.append((base + run_start, base + run_end, NAME))
-            return m.end()
-        last_end = m.end()
+            return word_end
     if capitals >= 2:
         spans.append((base + run_start, base + run_end, NAME))
     return len(area)
 
 
-# Where ``_CODE_LIKE`` may find something, for RE2: each class holds every character of the
-# Python class it stands for (``\\w``, ``[^\\W\\d_]``, ``\\d``; a test checks it), so a token with a
-# Python hit holds an RE2 hit, and no RE2 hit holds a blank (Python's, spelled out).
-_LETTER = r"[\pL\p{Nl}\p{No}]"
-_WORD_CHAR = r"[\pL\pN_]"
-_MAYBE_CODE_LIKE = re2.compile(
-    rf"(?:{_WORD_CHAR}[-./:@#\\]{_WORD_CHAR}|_|{_LETTER}\pN|\pN{_LETTER}|[a-z][A-Z]|://)"
-    rf"[^{WHITESPACE}]*"  # the rest of the token: one hit per token
+# Where ``_CODE_LIKE`` may find something: a character each of its hits holds (the mark between
+# two word characters, ``_``, a digit next to a letter, the capital after a lower-case letter,
+# the colon of ``://``), checked against its neighbours, then the rest of the token, so there is
+# one match per token. A hit in a stripped token is a hit in the text with the same characters
+# (the pattern has no look-around), so a token with a hit holds a match. The first class holds
+# every character a match may start with (a test checks it); it leaves out lower-case letters,
+# blanks and masks, so the engine skips those in C. Linear: the look-arounds read at most two
+# characters and the token is read once, possessively.
+_CODE_FIRST = r"[-./:@#\\_0-9A-Z\x80-\ufffb\ufffd-\U0010ffff]"
+_CODE_ANCHOR = re.compile(
+    rf"{_CODE_FIRST}(?:(?<=\w[-./:@#\\])(?=\w)|(?<=_)|(?<=[^\W\d_]\d)|(?<=\d)(?=[^\W\d_])"
+    r"|(?<=[a-z][A-Z])|(?<=:)(?=//))"
+    r"\S*+"
 )
 
 
 def _identifiers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Tokens that hold an identifier or address. RE2 finds the few tokens that may (the
-    Python pattern tried at every character was this module's main cost); each is then
-    stripped and searched as before. A token is read once: back to its start from its first
-    hit, and later hits inside it are skipped."""
+    """Tokens that hold an identifier or address. ``_CODE_ANCHOR`` finds the few tokens that
+    may (the pattern tried at every character was this module's main cost); each is then
+    stripped and searched as before. A match reads its token to the end, and the token is
+    read back to its start from there."""
     area = text[start:end]  # a token cut at ``start`` starts there, as in a scan of the span
     spans: list[tuple[int, int, str]] = []
     done = 0
-    for hit in _MAYBE_CODE_LIKE.finditer(area):
+    for hit in _CODE_ANCHOR.finditer(area):
         at = hit.start()
-        if at < done:
-            continue
         while at > done and not area[at - 1].isspace():
             at -= 1
-        token_match = _TOKEN.match(area, at)
-        assert token_match is not None  # a hit holds no blank
-        done = token_match.end()
-        token = token_match.group(0)
+        done = hit.end()  # ``\S*+`` ends where the token does
+        token = area[at:done]
         inner = token.strip(_EDGE_PUNCTUATION)
         if inner and _CODE_LIKE.search(inner):
             lead = start + at + token.find(inner)
