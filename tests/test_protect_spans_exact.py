@@ -108,6 +108,7 @@ PIECES = [
     *["3D", "4th", "²", "½", "Ⅻ", "ⅻ", "٣", "१२", "１", "a", "A", "x", "Z", "é", "É", "ß"],
     *["ẞ", "ı", "İ", "ǅ", "ſ", "K", "Ω", "ω", "Ελλάδα", "Αθήνα", "中文", "東京", "ｱ", "ﬁ"],
     *["The", "the", "In", "of", "oF", "OF", "and", "y", "e", "de", "della", "van", "von"],
+    *["deſ", "tHE", "dellA", "Y", "anD", "les", "del", "at", "on", "in", "for", "du"],
     *["an", "la", "It", "it", "is", "Labour", "Party", "Centre", "Policy", "Studies"],
     *["McDonald", "O'Brien", "O’Neill", "'Tis", "’90s", "don't", "J.", "R.R.", "St."],
     *["Jean-Luc", "Picard", "snake_case", "_private", "v8", "v8.3", "e.g.", "i.e.", "iPhone"],
@@ -193,3 +194,43 @@ def test_time_grows_linearly(name: str) -> None:
 
     small, large = cost(20_000), cost(80_000)
     assert large < 9.0 * max(small, 0.002), (name, small, large)
+
+
+_OLD_CONNECTOR = re.compile(rf"(?=[a-z])(?i:{protect._CONNECTOR_WORDS})(?![\w'\u2019])")
+_NEW_CONNECTOR = re.compile(rf"(?:{protect._CONNECTOR_TRIE})(?![\w'\u2019])")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from("adefilnortuvyhsADEFILNORTHSUVYſıİK '’_1é"), max_size=7))
+def test_connector_trie_matches_the_alternation(text: str) -> None:
+    for at in range(len(text) + 1):
+        old, new = _OLD_CONNECTOR.match(text, at), _NEW_CONNECTOR.match(text, at)
+        assert (old is None) == (new is None), (text, at)
+
+
+def _old_spans_of(spans: list[tuple[int, int, str]]) -> protect._Spans:
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, reason in spans:
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            merged.append((start, end, reason))
+    return protect._Spans(
+        tuple(s for s, _, _ in merged),
+        tuple(e for _, e, _ in merged),
+        tuple(r for _, _, r in merged),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["a", "b", "c"])),
+        max_size=30,
+    )
+)
+def test_merged_spans_match_the_previous_merge(raw: list[tuple[int, int, str]]) -> None:
+    spans = [(start, start + length, reason) for start, length, reason in raw]
+    assert protect._Spans.of(list(spans)) == _old_spans_of(list(spans))

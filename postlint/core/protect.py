@@ -86,18 +86,18 @@ class _Spans:
     @classmethod
     def of(cls, spans: list[tuple[int, int, str]]) -> _Spans:
         spans.sort()
-        merged: list[tuple[int, int, str]] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        reasons: list[str] = []
         for start, end, reason in spans:
-            if merged and start < merged[-1][1]:
-                last = merged[-1]
-                merged[-1] = (last[0], max(last[1], end), last[2])
+            if ends and start < ends[-1]:  # overlaps the last span: extend it
+                if end > ends[-1]:
+                    ends[-1] = end
             else:
-                merged.append((start, end, reason))
-        return cls(
-            tuple(s for s, _, _ in merged),
-            tuple(e for _, e, _ in merged),
-            tuple(r for _, _, r in merged),
-        )
+                starts.append(start)
+                ends.append(end)
+                reasons.append(reason)
+        return cls(tuple(starts), tuple(ends), tuple(reasons))
 
     def touching(self, start: int, end: int) -> tuple[int, int, str] | None:
         """A span that shares a character with ``start..end`` (or holds it)."""
@@ -127,12 +127,27 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _CONNECTOR_WORDS = "|".join(
     sorted((c for c in _CONNECTORS if c.isalpha()), key=lambda c: (-len(c), c))
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``(?=[a-z])(?i:w1|w2...)`` for lower-case ASCII words, grouped by their first letter so
+    the engine tries only the words that start with the letter it reads. The same text matches:
+    the look-ahead makes the first character an ASCII lower-case letter, which matches another
+    ASCII lower-case letter, ignoring case, only when it is that letter; the rest still ignores
+    case. (The order of the words does not matter: it is read inside a look-ahead.)"""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?i:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+
+
+_CONNECTOR_TRIE = _by_first_letter(_CONNECTOR_WORDS.split("|"))
 _NAME_FIRST = r"[0-9_'A-Z\x80-\ufffb\ufffd-\U0010ffff]"
 _NAME_START = re.compile(
     rf"{_NAME_FIRST}(?<![\w'\u2019].)"
     r"(?:(?<=[^\W\d_a-z])|(?<=[\d_'\u2019])[\d_'\u2019]*+[^\W\d_a-z])"
     r"(?=[\w'\u2019]*+\s{1,3}+"
-    rf"(?:[^\W\d_a-z]|(?=[a-z])(?i:{_CONNECTOR_WORDS})(?![\w'\u2019])))"
+    rf"(?:[^\W\d_a-z]|(?:{_CONNECTOR_TRIE})(?![\w'\u2019])))"
 )
 
 
