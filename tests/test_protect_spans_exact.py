@@ -1,4 +1,4 @@
-"""The protected names and identifiers are exactly what the previous scans found.
+"""The protected names, identifiers and quotations are exactly what the previous scans found.
 
 The previous algorithm (a name-start pattern tried at every character, word gaps sliced and
 stripped, an RE2 prefilter for identifiers) is kept here as the reference.
@@ -127,6 +127,10 @@ def test_names_and_identifiers_match_the_previous_scans(case: tuple[str, int, in
     start, end = min(start, len(text)), min(end, len(text))
     assert protect._names(text, start, end) == old_names(text, start, end)
     assert protect._identifiers(text, start, end) == old_identifiers(text, start, end)
+    old_quotations = [
+        (m.start(), m.end(), "a quotation") for m in protect._QUOTED.finditer(text, start, end)
+    ]
+    assert protect._quotations(text, start, end) == old_quotations
 
 
 @settings(max_examples=400, deadline=None)

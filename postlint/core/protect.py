@@ -110,7 +110,13 @@ class _Spans:
 
 
 def _quotations(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), "a quotation") for m in _QUOTED.finditer(text, start, end)]
+    """Every quotation starts with one of three quote characters, so the scan starts at the
+    first of them (found by a plain search, faster than the engine's class test) and a span
+    with none has none; a look-behind still sees the characters before where the scan starts."""
+    found = [at for at in (text.find(quote, start, end) for quote in '\u201c"\u2018') if at >= 0]
+    if not found:
+        return []
+    return [(m.start(), m.end(), "a quotation") for m in _QUOTED.finditer(text, min(found), end)]
 
 
 # The first letter of a run of word characters (where ``_WORD`` starts a word) that is not an
