@@ -183,6 +183,9 @@ SHAPES = {
     "masks": MASK * 50 + "A B",
     "connectors": "Bank of the ",
     "mixed": "x1Y2 Zz_ ",
+    "masked tokens": "x" + MASK * 200 + "_y ",
+    "line breaks between hits": "a\n" * 100 + "x_y\t",
+    "one token": "a" * 10 + "_",
 }
 
 

@@ -228,19 +228,25 @@ _CODE_ANCHOR = re.compile(
     r"\S*+"
 )
 
+# A blank with no other blank after it (up to where the search ends).
+_LAST_BLANK = re.compile(r"\s(?=\S*+\Z)")
+
 
 def _identifiers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens that hold an identifier or address. ``_CODE_ANCHOR`` finds the few tokens that
     may (the pattern tried at every character was this module's main cost); each is then
-    stripped and searched as before. A match reads its token to the end, and the token is
-    read back to its start from there."""
+    stripped and searched as before. A match reads its token to the end; the token's start is
+    the character after the last blank before the match."""
     area = text[start:end]  # a token cut at ``start`` starts there, as in a scan of the span
     spans: list[tuple[int, int, str]] = []
     done = 0
     for hit in _CODE_ANCHOR.finditer(area):
-        at = hit.start()
-        while at > done and not area[at - 1].isspace():
-            at -= 1
+        # The token starts after the last blank before the hit (masks are not blanks, so a
+        # token can be long): the last space, found backwards in C, then any later blank.
+        # Each reads only text between the last token and this hit: linear in all.
+        space = area.rfind(" ", done, hit.start())
+        blank = _LAST_BLANK.search(area, space if space >= 0 else done, hit.start())
+        at = blank.start() + 1 if blank else done
         done = hit.end()  # ``\S*+`` ends where the token does
         token = area[at:done]
         inner = token.strip(_EDGE_PUNCTUATION)
