@@ -181,39 +181,77 @@ _SKIPPED = frozenset(
 )
 
 
+# Containers whose lines lie within those of the container around them (markdown-it parses
+# a container's contents in the container's own range of lines, and a list's items tile the
+# list's): marking them inside another container changes nothing (see ``_read_blocks``).
+_NESTED_CONTAINERS = frozenset((*_NESTING, "list_item_open"))
+
+
 def _read_blocks(
-    tokens: list[Any], covered: bytearray, starts: list[int], line_end: Callable[[int], int]
-) -> tuple[list[Block], list[tuple[int, int]]]:
-    """The leaf blocks of ``tokens`` and the spans of those masked whole (code, raw HTML);
-    marks in ``covered`` the lines of leaf blocks and those that only a container covers."""
+    tokens: list[Any], covered: bytearray, starts: list[int], text: str
+) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The leaf blocks of ``tokens``, the spans of those masked whole (code, raw HTML) and
+    those of the others; marks in ``covered`` the lines of leaf blocks and those that only a
+    container covers.
+
+    A container marks only the lines no mark covers yet, so one inside another container
+    (whose lines it shares and which comes first in the stream) marks nothing: it is skipped.
+    Blocks are built straight into their ``__dict__`` (what the frozen dataclass's
+    ``__init__`` does one field at a time, at a third of the cost: the same object).
+    """
     n_lines = len(covered)
     code_lines: list[tuple[int, int]] = []
+    leaves: list[tuple[int, int]] = []
     blocks: list[Block] = []
     lists = quotes = 0
+    new, set_attribute = object.__new__, object.__setattr__
     for token in tokens:
         ttype = token.type
         if ttype in _SKIPPED:
             continue
-        nesting = _NESTING.get(ttype)
-        if nesting is not None:
-            lists += nesting[0]
-            quotes += nesting[1]
+        kind = _BLOCK_KIND.get(ttype)
+        if kind is None:
+            outside = not (lists or quotes) or ttype not in _NESTED_CONTAINERS
+            nesting = _NESTING.get(ttype)
+            if nesting is not None:
+                lists += nesting[0]
+                quotes += nesting[1]
+            if outside and token.map is not None:
+                first, last = token.map
+                last = min(last, n_lines)
+                if first < last:  # a container marks only the lines no leaf covers
+                    covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+            continue
         if token.map is None:
             continue
         first, last = token.map
-        last = min(last, n_lines)
+        if last > n_lines:
+            last = n_lines
         if first >= last:
             continue
-        kind = _BLOCK_KIND.get(ttype)
-        if kind is None:  # a container marks only the lines no leaf covers
-            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
-            continue
         covered[first:last] = _LEAF_LINE * (last - first)
-        start, end = starts[first], line_end(last - 1)
-        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        start = starts[first]
+        end = starts[last]  # the end of the block's last line, before its break
+        while end > starts[last - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        block = new(Block)
+        set_attribute(
+            block,
+            "__dict__",
+            {
+                "kind": kind,
+                "start": start,
+                "end": end,
+                "in_list": lists > 0,
+                "in_blockquote": quotes > 0,
+            },
+        )
+        blocks.append(block)
         if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
             code_lines.append((start, end))
-    return blocks, code_lines
+        else:
+            leaves.append((start, end))
+    return blocks, code_lines, leaves
 
 
 def build_prose_view(
@@ -238,9 +276,8 @@ def build_prose_view(
 
     tokens = (parser or parser_for(body)).parse(body)
     covered = bytearray(len(starts) - 1)
-    blocks, code_lines = _read_blocks(tokens, covered, starts, line_end)
+    blocks, code_lines, leaves = _read_blocks(tokens, covered, starts, text)
 
-    code_spans = set(code_lines)
     pieces = [_masked(text[:body_start])]
     cursor = body_start
     for start, end in _merge(code_lines):
@@ -263,7 +300,9 @@ def build_prose_view(
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
     tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
-    leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
+    if code_lines:  # a block of another kind may share a code block's span (as before)
+        code_spans = set(code_lines)
+        leaves = [span for span in leaves if span not in code_spans]
     inline = _merge(leaves + in_container)
     view = _mask_inline(view, inline, tex_math)
     return ProseView(view, tuple(blocks))
