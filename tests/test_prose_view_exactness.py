@@ -253,6 +253,32 @@ def test_inline_code_equals_the_old_finder(text: str) -> None:
     assert inline_masks.inline_code(text) == inline_masks_reference.inline_code(text)
 
 
+_LINK_TEXT = [
+    "](",
+    "]",
+    "(",
+    ")",
+    " ",
+    "\t",
+    "\n",
+    '"',
+    "'",
+    "a",
+    "é",
+    "😀",
+    MASK,
+    "\u2003",
+    "\x85",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_LINK_TEXT), max_size=30).map("".join))
+def test_link_destinations_equal_the_old_finder(text: str) -> None:
+    """Plain destinations by the fast path, the others by RE2 from their ``](``: the same."""
+    assert inline_masks.link_destinations(text) == inline_masks_reference.link_destinations(text)
+
+
 _FINDER_TEXT = ["](", ")", "(", " ", '"t"', "'t'", "<", ">", "a", "é", "😀", MASK, "/", "[^"]
 _FINDER_TEXT += ["]", "[", "\n", "\t", "{:", "}", "x", "b=1", "@", ":", "`", "$", "https://"]
 

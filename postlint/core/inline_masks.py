@@ -315,10 +315,49 @@ def html_tags(text: str) -> Spans:
     return _led_spans(_HTML_TAG, text, b"<")  # each branch begins with ``<``
 
 
+# The common destination, ``(url)`` with no blank, parenthesis or title: a possessive run that
+# stops at the first blank or parenthesis, so it never reads past the next ``](``'s ``(``.
+_PLAIN_DESTINATION = re.compile(r"[^()\s]*+\)")
+
+
 def link_destinations(text: str) -> Spans:
     """The ``(url "title")`` after a link's ``]``, not the bracket: group 1 of
-    ``_LINK_DESTINATION``, found as the matches of ``_BRACKET_DESTINATION`` less their ``]``."""
-    return _led_spans(_BRACKET_DESTINATION, text, b"](", 1)
+    ``_LINK_DESTINATION`` in each match.
+
+    Each match begins at a ``](``. Where ``(`` opens a plain destination, the pattern's match
+    there is that destination: its loop of non-blank, non-parenthesis characters stops at the
+    ``)``, no title can begin, the closing ``\\s*\\)`` takes the ``)``; and no match begins
+    between the last one's end and this ``](``. Elsewhere (a title, a blank, parentheses:
+    rare) RE2 finds the next match from that ``](`` on, in the UTF-8 bytes, whose offsets
+    are counted to characters from the last place the two were matched (so each part of the
+    text is counted once). ``_BRACKET_DESTINATION`` is the pattern without its group (RE2 then
+    needs its DFAs only); the group is the match less its one-byte ``]``.
+    """
+    spans: Spans = []
+    find, plain = text.find, _PLAIN_DESTINATION.match
+    data = b""
+    char = byte = 0  # a character offset and the byte offset of the same place
+    at = find("](")
+    while at >= 0:
+        simple = plain(text, at + 2)
+        if simple is not None:
+            end = simple.end()
+            spans.append((at + 1, end))
+            at = find("](", end)
+            continue
+        if not data:
+            data = text.encode()
+        byte += len(text[char:at].encode())
+        char = at
+        whole = _BRACKET_DESTINATION._regexp.Match(_UNANCHORED, data, byte, len(data))[0]  # type: ignore[attr-defined]
+        if whole[0] < 0:
+            break
+        start = char + _re2_core.BytesToCharLen(data, byte, whole[0])
+        end = start + _re2_core.BytesToCharLen(data, whole[0], whole[1])
+        spans.append((start + 1, end))
+        char, byte = end, whole[1]
+        at = find("](", end)
+    return spans
 
 
 def footnotes(text: str) -> Spans:

@@ -41,6 +41,7 @@ class Block:
 
 
 _T = TypeVar("_T")
+_Spans = list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -189,9 +190,9 @@ _NESTED_CONTAINERS = frozenset((*_NESTING, "list_item_open"))
 
 def _read_blocks(
     tokens: list[Any], covered: bytearray, starts: list[int], text: str
-) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
-    """The leaf blocks of ``tokens``, the spans of those masked whole (code, raw HTML) and
-    those of the others; marks in ``covered`` the lines of leaf blocks and those that only a
+) -> tuple[list[Block], _Spans, _Spans, _Spans]:
+    """The leaf blocks of ``tokens``, the spans of those masked whole (code, raw HTML), those
+    of the others and those of the tables; marks in ``covered`` the lines of leaf blocks and those that only a
     container covers.
 
     A container marks only the lines no mark covers yet, so one inside another container
@@ -202,6 +203,7 @@ def _read_blocks(
     n_lines = len(covered)
     code_lines: list[tuple[int, int]] = []
     leaves: list[tuple[int, int]] = []
+    tables: list[tuple[int, int]] = []
     blocks: list[Block] = []
     lists = quotes = 0
     new, set_attribute = object.__new__, object.__setattr__
@@ -251,7 +253,9 @@ def _read_blocks(
             code_lines.append((start, end))
         else:
             leaves.append((start, end))
-    return blocks, code_lines, leaves
+            if kind == "table":
+                tables.append((start, end))
+    return blocks, code_lines, leaves, tables
 
 
 def build_prose_view(
@@ -276,7 +280,7 @@ def build_prose_view(
 
     tokens = (parser or parser_for(body)).parse(body)
     covered = bytearray(len(starts) - 1)
-    blocks, code_lines, leaves = _read_blocks(tokens, covered, starts, text)
+    blocks, code_lines, leaves, tables = _read_blocks(tokens, covered, starts, text)
 
     pieces = [_masked(text[:body_start])]
     cursor = body_start
@@ -298,7 +302,6 @@ def build_prose_view(
         for i in range(run.start(), run.end()):
             if text[starts[i] : starts[i + 1]].strip():  # the line with its break
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
-    tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
     if code_lines:  # a block of another kind may share a code block's span (as before)
         code_spans = set(code_lines)
@@ -343,8 +346,12 @@ def _per_block(
         for number in todo[index]:
             triggers, finder = passes[number]
             # An earlier pass may have masked the trigger (a URL inside a link's destination).
-            if masked and not any(trigger in segment for trigger in triggers):
-                continue
+            if masked:
+                for trigger in triggers:
+                    if trigger in segment:
+                        break
+                else:
+                    continue
             spans = finder(segment)
             if spans:
                 segment = _mask_ordered(segment, spans)
@@ -361,10 +368,18 @@ def _segments_holding(
 ) -> list[int]:
     """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
     and no trigger holds a line break, so none spans two: after a hit the search resumes at
-    the next segment, and the view is read once for each trigger."""
-    if len(triggers) > 1:
-        return _segments_holding_any(view, firsts, ends, triggers)
-    find = _trigger_finder(triggers[0])
+    the next segment, and the view is read once for each trigger. Several triggers: the
+    union of each one's segments (cheaper than interleaving their searches)."""
+    found = _segments_holding_one(view, firsts, ends, triggers[0])
+    for trigger in triggers[1:]:
+        more = _segments_holding_one(view, firsts, ends, trigger)
+        if more:
+            found = sorted(set(found).union(more)) if found else more
+    return found
+
+
+def _segments_holding_one(view: str, firsts: list[int], ends: list[int], trigger: str) -> list[int]:
+    find = _trigger_finder(trigger)
     found: list[int] = []
     pos = 0
     while (at := find(view, pos)) >= 0:
@@ -375,30 +390,6 @@ def _segments_holding(
             break
         pos = firsts[index + 1]
     return found
-
-
-def _segments_holding_any(
-    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
-) -> list[int]:
-    """:func:`_segments_holding` for several triggers: each one's next occurrence is kept
-    until the search passes it, and the earliest is the next hit."""
-    finders = [_trigger_finder(trigger) for trigger in triggers]
-    upcoming = [find(view, 0) for find in finders]
-    found: list[int] = []
-    while True:
-        live = [at for at in upcoming if at >= 0]
-        if not live:
-            return found
-        at = min(live)
-        index = bisect_right(firsts, at) - 1
-        if index >= 0 and at < ends[index]:
-            found.append(index)
-        if index + 1 >= len(firsts):
-            return found
-        pos = firsts[index + 1]
-        for number, next_at in enumerate(upcoming):
-            if 0 <= next_at < pos:
-                upcoming[number] = finders[number](view, pos)
 
 
 # Characters from the rarest in posts to the most common (as counted in a corpus of them): a
@@ -471,12 +462,14 @@ def _mask_ordered(text: str, spans: list[tuple[int, int]]) -> str:
     sort, no merge (a span that overlaps the one before is masked from where that one
     ended)."""
     pieces, cursor = [], 0
+    breaks = "\n" in text or "\r" in text  # without any, a span's mask is one run
     for start, end in spans:
-        start = max(start, cursor)
+        if start < cursor:
+            start = cursor
         if end <= start:
             continue
         pieces.append(text[cursor:start])
-        pieces.append(_masked(text[start:end]))
+        pieces.append(_masked(text[start:end]) if breaks else MASK * (end - start))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
