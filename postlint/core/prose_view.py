@@ -206,6 +206,7 @@ def _read_blocks(
     tables: list[tuple[int, int]] = []
     blocks: list[Block] = []
     lists = quotes = 0
+    in_list = in_quote = False
     new, set_attribute = object.__new__, object.__setattr__
     for token in tokens:
         ttype = token.type
@@ -218,20 +219,25 @@ def _read_blocks(
             if nesting is not None:
                 lists += nesting[0]
                 quotes += nesting[1]
+                in_list, in_quote = lists > 0, quotes > 0
             if outside and token.map is not None:
                 first, last = token.map
                 last = min(last, n_lines)
                 if first < last:  # a container marks only the lines no leaf covers
                     covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
             continue
-        if token.map is None:
+        lines = token.map
+        if lines is None:
             continue
-        first, last = token.map
+        first, last = lines
         if last > n_lines:
             last = n_lines
-        if first >= last:
+        if last - first == 1:
+            covered[first] = _LEAF
+        elif first < last:
+            covered[first:last] = _LEAF_LINE * (last - first)
+        else:
             continue
-        covered[first:last] = _LEAF_LINE * (last - first)
         start = starts[first]
         end = starts[last]  # the end of the block's last line, before its break
         while end > starts[last - 1] and text[end - 1] in "\r\n":
@@ -244,8 +250,8 @@ def _read_blocks(
                 "kind": kind,
                 "start": start,
                 "end": end,
-                "in_list": lists > 0,
-                "in_blockquote": quotes > 0,
+                "in_list": in_list,
+                "in_blockquote": in_quote,
             },
         )
         blocks.append(block)
@@ -325,16 +331,27 @@ def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> 
 def _per_block(
     view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
 ) -> str:
-    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
-    the whole view: most blocks need no finder at all)."""
+    """Run each of ``passes`` on each segment that holds one of its triggers as it stands.
+
+    The segments that may hold them are located once in the whole view, before any pass:
+    most blocks need no finder at all. Masks replace characters and never join two, so a
+    trigger in a masked segment was there before: a pass whose triggers were absent at the
+    start has nothing to find, and one whose triggers were there is searched for them again
+    only once the segment has changed (a URL masked inside a link's destination). Passes
+    whose triggers all hold one of ``_GATES`` look for that character instead (one search of
+    the view for several passes), and for their triggers in each segment that holds it.
+    """
     firsts = [start for start, _ in segments]
     ends = [end for _, end in segments]
     todo: dict[int, list[int]] = {}
-    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share triggers look once
+    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share a search look once
+    gated: list[bool] = []
     for number, (triggers, _) in enumerate(passes):
-        if triggers not in holding:
-            holding[triggers] = _segments_holding(view, firsts, ends, triggers)
-        for index in holding[triggers]:
+        gate = _gate(triggers)
+        gated.append(gate != triggers)
+        if gate not in holding:
+            holding[gate] = _segments_holding(view, firsts, ends, gate)
+        for index in holding[gate]:
             todo.setdefault(index, []).append(number)
     if not todo:
         return view
@@ -345,8 +362,7 @@ def _per_block(
         masked = False
         for number in todo[index]:
             triggers, finder = passes[number]
-            # An earlier pass may have masked the trigger (a URL inside a link's destination).
-            if masked:
+            if masked or gated[number]:
                 for trigger in triggers:
                     if trigger in segment:
                         break
@@ -361,6 +377,21 @@ def _per_block(
         cursor = end
     pieces.append(view[cursor:])
     return "".join(pieces)
+
+
+# Characters common to the triggers of several passes (Liquid and Hugo tags and IALs; the
+# two kinds of math; link destinations and references), looked for once for all of them.
+_GATES = "{$]"
+
+
+@cache
+def _gate(triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """What to look for in the view for a pass with ``triggers``: a character of ``_GATES``
+    that each trigger holds (so a segment without it holds none of them), else the triggers."""
+    for char in _GATES:
+        if all(char in trigger for trigger in triggers):
+            return (char,)
+    return triggers
 
 
 def _segments_holding(
