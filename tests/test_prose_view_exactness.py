@@ -12,7 +12,7 @@ import prose_view_reference
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postlint.core import frontmatter, inline_masks
+from postlint.core import frontmatter, inline_masks, prose_view
 from postlint.core.prose_view import MASK, Block, ProseView, build_prose_view
 
 Shape = tuple[str, tuple[tuple[str, int, int, bool, bool], ...]]
@@ -298,3 +298,27 @@ def test_finders_equal_the_old_ones(text: str) -> None:
         "html_comments",
     ):
         assert getattr(inline_masks, name)(text) == getattr(inline_masks_reference, name)(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(["{", "%", "{ ", "a", "é", MASK, "\n"]), max_size=40).map("".join),
+    st.sampled_from(["{%", "{{"]),
+)
+def test_pair_search_is_in(text: str, pair: str) -> None:
+    """The search by the first character (a few tries, then the plain search) is ``in``."""
+    assert inline_masks._holds(text, pair) == (pair in text)
+    assert inline_masks._holds("{ " * 12 + text, pair) == (pair in text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(["`", "``", "~", "~~", " ", "  ", "\t", "a", "é", "\n"]), max_size=30)
+)
+def test_parser_needs_are_found_as_by_in(pieces: list[str]) -> None:
+    """The rules left out of the parser are those whose needs are not in the body."""
+    body = "".join(pieces)
+    for text in (body, "` ~ " * 10 + body):
+        for _, needs in prose_view._RULE_NEEDS:
+            for need in needs:
+                assert prose_view._holds(text, need) == (need in text)

@@ -97,8 +97,18 @@ _RULE_NEEDS = (
 
 def parser_for(body: str) -> MarkdownIt:
     """The block parser without the rules that cannot match ``body``."""
-    absent = tuple(rule for rule, needs in _RULE_NEEDS if not any(need in body for need in needs))
+    absent = tuple(
+        rule for rule, needs in _RULE_NEEDS if not any(_holds(body, need) for need in needs)
+    )
     return block_parser(absent)
+
+
+def _holds(body: str, need: str) -> bool:
+    """``need in body``; a fence's marker looked for by its character first, as a trigger is
+    (most bodies hold no ``~``; a run of blanks is found faster by the plain search)."""
+    if len(need) == 1 or need.isspace():
+        return need in body
+    return _trigger_finder(need)(body, 0) >= 0
 
 
 def _masked(text: str) -> str:
