@@ -335,6 +335,7 @@ def link_destinations(text: str) -> Spans:
     """
     spans: Spans = []
     find, plain = text.find, _PLAIN_DESTINATION.match
+    search = _BRACKET_DESTINATION._regexp.Match  # type: ignore[attr-defined]
     data = b""
     char = byte = 0  # a character offset and the byte offset of the same place
     at = find("](")
@@ -349,7 +350,7 @@ def link_destinations(text: str) -> Spans:
             data = text.encode()
         byte += len(text[char:at].encode())
         char = at
-        whole = _BRACKET_DESTINATION._regexp.Match(_UNANCHORED, data, byte, len(data))[0]  # type: ignore[attr-defined]
+        whole = search(_UNANCHORED, data, byte, len(data))[0]
         if whole[0] < 0:
             break
         start = char + _re2_core.BytesToCharLen(data, byte, whole[0])

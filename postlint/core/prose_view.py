@@ -202,8 +202,8 @@ def _read_blocks(
     tokens: list[Any], covered: bytearray, starts: list[int], text: str
 ) -> tuple[list[Block], _Spans, _Spans, _Spans]:
     """The leaf blocks of ``tokens``, the spans of those masked whole (code, raw HTML), those
-    of the others and those of the tables; marks in ``covered`` the lines of leaf blocks and those that only a
-    container covers.
+    of the others and those of the tables; marks in ``covered`` the lines of leaf blocks and
+    those that only a container covers.
 
     A container marks only the lines no mark covers yet, so one inside another container
     (whose lines it shares and which comes first in the stream) marks nothing: it is skipped.
@@ -313,9 +313,10 @@ def build_prose_view(
     uncovered: list[tuple[int, int]] = []
     in_container: list[tuple[int, int]] = []
     for run in _NOT_LEAF.finditer(covered):
-        if not text[starts[run.start()] : starts[run.end()]].strip():
+        first, stop = run.span()
+        if not text[starts[first] : starts[stop]].strip():
             continue  # blank lines only (most runs: the one between two blocks)
-        for i in range(run.start(), run.end()):
+        for i in range(first, stop):
             if text[starts[i] : starts[i + 1]].strip():  # the line with its break
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
