@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,6 +78,43 @@ def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
         char += count(data, last, start)
         char_end = char + count(data, start, end)
         chars.append((char, char_end))
+        last, char = end, char_end
+    return chars
+
+
+def _led_spans(regex: re2._Regexp, text: str, lead: bytes, skip: int = 0) -> Spans:
+    """``[(m.start() + skip, m.end()) for m in regex.finditer(text)]`` for a pattern whose every
+    match is non-empty and begins with the ASCII literal ``lead`` (and which tests nothing
+    before its start): each search starts at the next occurrence of ``lead``, and none is made
+    once no ``lead`` is left (most blocks: one call to RE2 per match instead of one more).
+
+    Why the matches are the same: no match begins before the next ``lead``, so the leftmost
+    match from a position is the one from that occurrence; the wrapper's loop resumes at the
+    end of each (non-empty) match, as this one does; an ASCII byte never sits inside another
+    character's UTF-8 bytes. ``skip`` leaves out the first ``skip`` characters of each match
+    (all ASCII, part of ``lead``), so it is the same count in bytes and in characters."""
+    data = text.encode()
+    search = regex._regexp.Match  # type: ignore[attr-defined]
+    size = len(data)
+    spans: Spans = []
+    pos = data.find(lead)
+    while pos >= 0:
+        whole = search(_UNANCHORED, data, pos, size)[0]
+        if whole[0] < 0:
+            break
+        spans.append(whole)
+        pos = data.find(lead, whole[1])
+    if not spans:
+        return spans
+    if size == len(text):  # ASCII: a byte offset is a character offset
+        return [(start + skip, end) for start, end in spans] if skip else spans
+    chars: Spans = []
+    count = _re2_core.BytesToCharLen
+    last = char = 0
+    for start, end in spans:
+        char += count(data, last, start)
+        char_end = char + count(data, start, end)
+        chars.append((char + skip, char_end))
         last, char = end, char_end
     return chars
 
@@ -183,8 +220,22 @@ def raw_html_elements(text: str) -> Spans:
 
 # --- inline code: backtick runs -----------------------------------------------------------
 
-_BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # each attempt ends at the next non-blank character
+
+
+def _backtick_runs(text: str) -> Spans:
+    """``[m.span() for m in re.finditer("`+", text)]``: the maximal runs, found by
+    ``str.find`` (a search for one character is many times faster than the pattern's)."""
+    runs: Spans = []
+    find, follows = text.find, text.startswith
+    at = find("`")
+    while at >= 0:
+        end = at + 1
+        while follows("`", end):
+            end += 1
+        runs.append((at, end))
+        at = find("`", end)
+    return runs
 
 
 def inline_code(text: str) -> Spans:
@@ -192,30 +243,40 @@ def inline_code(text: str) -> Spans:
 
     A code span opens at a maximal backtick run not preceded by a backslash and closes at the
     next maximal run of the same length, unless a blank line comes first. The next run of each
-    length is found by one right-to-left pass; blank lines by bisection.
+    length is found by one right-to-left pass (when every run is one backtick, it is the next
+    run); blank lines by bisection, listed only once a candidate span holds a line break (one
+    that holds none holds no blank line).
     """
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    if len(runs) < 2:
+    runs = _backtick_runs(text)
+    count = len(runs)
+    if count < 2:
         return []
-    following: list[int] = [-1] * len(runs)
-    last: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        length = runs[index][1] - runs[index][0]
-        following[index] = last.get(length, -1)
-        last[length] = index
-    blanks = [m.start() for m in _BLANK_LINE.finditer(text)] if "\n" in text else []
+    following: Sequence[int]  # the next run of the same length; ``count``: none
+    if text.count("`") == count:  # as many runs as backticks: each run is one backtick
+        following = range(1, count + 1)
+    else:
+        following = [count] * count
+        last: dict[int, int] = {}
+        for index in range(count - 1, -1, -1):
+            start, end = runs[index]
+            following[index] = last.get(end - start, count)
+            last[end - start] = index
+    blanks: list[int] | None = None
     spans: Spans = []
     pos = 0
     for index, (start, end) in enumerate(runs):
         if start < pos or (start and text[start - 1] == "\\"):
             continue
         close = following[index]
-        if close < 0:
+        if close == count:
             continue
         close_start, close_end = runs[close]
-        blank = bisect_left(blanks, end)
-        if blank < len(blanks) and blanks[blank] < close_start:
-            continue
+        if text.find("\n", end, close_start) >= 0:
+            if blanks is None:
+                blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+            blank = bisect_left(blanks, end)
+            if blank < len(blanks) and blanks[blank] < close_start:
+                continue
         spans.append((start, close_end))
         pos = close_end
     return spans
@@ -233,33 +294,79 @@ _HTML_TAG = _re2(
     rf"(?:{_S}+[A-Za-z_:][\pL\pN_:.-]*(?:{_S}*={_S}*{_ATTRIBUTE_VALUE})?)*{_S}*/?>"
     r"|<![A-Za-z][^>]*>|<\?.*?\?>"
 )
-_LINK_DESTINATION = _re2(
-    rf"\](\((?:[^(){WHITESPACE}]|\((?:[^(){WHITESPACE}])*\))*"
-    rf"(?:{_S}+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?{_S}*\))"
+_DESTINATION = (
+    rf"\((?:[^(){WHITESPACE}]|\((?:[^(){WHITESPACE}])*\))*"
+    rf"(?:{_S}+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?{_S}*\)"
 )
+_LINK_DESTINATION = _re2(rf"\]({_DESTINATION})")  # group 1: the destination
+# The same without the group: RE2 then finds each match with its DFAs alone, with no pass to
+# locate a group (most of this finder's cost). Group 1 is all of a match but its first
+# character, the one-byte ``]``, so it starts one byte (and one character) after the match.
+_BRACKET_DESTINATION = _re2(rf"\]{_DESTINATION}")
 _FOOTNOTE = _re2(rf"\[\^{_NOT_S}\]]+\]:?")
 _KRAMDOWN_IAL = _re2(r"\{:[^}\n]*\}")
 
 
 def autolinks(text: str) -> Spans:
-    return _finditer_spans(_AUTOLINK, text)
+    return _led_spans(_AUTOLINK, text, b"<")
 
 
 def html_tags(text: str) -> Spans:
-    return _finditer_spans(_HTML_TAG, text)
+    return _led_spans(_HTML_TAG, text, b"<")  # each branch begins with ``<``
+
+
+# The common destination, ``(url)`` with no blank, parenthesis or title: a possessive run that
+# stops at the first blank or parenthesis, so it never reads past the next ``](``'s ``(``.
+_PLAIN_DESTINATION = re.compile(r"[^()\s]*+\)")
 
 
 def link_destinations(text: str) -> Spans:
-    """The ``(url "title")`` after a link's ``]``, not the bracket."""
-    return _finditer_spans(_LINK_DESTINATION, text, 1)
+    """The ``(url "title")`` after a link's ``]``, not the bracket: group 1 of
+    ``_LINK_DESTINATION`` in each match.
+
+    Each match begins at a ``](``. Where ``(`` opens a plain destination, the pattern's match
+    there is that destination: its loop of non-blank, non-parenthesis characters stops at the
+    ``)``, no title can begin, the closing ``\\s*\\)`` takes the ``)``; and no match begins
+    between the last one's end and this ``](``. Elsewhere (a title, a blank, parentheses:
+    rare) RE2 finds the next match from that ``](`` on, in the UTF-8 bytes, whose offsets
+    are counted to characters from the last place the two were matched (so each part of the
+    text is counted once). ``_BRACKET_DESTINATION`` is the pattern without its group (RE2 then
+    needs its DFAs only); the group is the match less its one-byte ``]``.
+    """
+    spans: Spans = []
+    find, plain = text.find, _PLAIN_DESTINATION.match
+    search = _BRACKET_DESTINATION._regexp.Match  # type: ignore[attr-defined]
+    data = b""
+    char = byte = 0  # a character offset and the byte offset of the same place
+    at = find("](")
+    while at >= 0:
+        simple = plain(text, at + 2)
+        if simple is not None:
+            end = simple.end()
+            spans.append((at + 1, end))
+            at = find("](", end)
+            continue
+        if not data:
+            data = text.encode()
+        byte += len(text[char:at].encode())
+        char = at
+        whole = search(_UNANCHORED, data, byte, len(data))[0]
+        if whole[0] < 0:
+            break
+        start = char + _re2_core.BytesToCharLen(data, byte, whole[0])
+        end = start + _re2_core.BytesToCharLen(data, whole[0], whole[1])
+        spans.append((start + 1, end))
+        char, byte = end, whole[1]
+        at = find("](", end)
+    return spans
 
 
 def footnotes(text: str) -> Spans:
-    return _finditer_spans(_FOOTNOTE, text)
+    return _led_spans(_FOOTNOTE, text, b"[^")
 
 
 def kramdown_ials(text: str) -> Spans:
-    return _finditer_spans(_KRAMDOWN_IAL, text)
+    return _led_spans(_KRAMDOWN_IAL, text, b"{:")
 
 
 # --- Python patterns that stop at the next occurrence of their first character -------------
@@ -329,14 +436,30 @@ def _paired(text: str, opener: re.Pattern[str], closer: re.Pattern[str], name: i
     return spans
 
 
+def _holds(text: str, pair: str) -> bool:
+    """``pair in text`` for two characters, looked for by the first (a ``{``: rare outside
+    code, which the view masks); a search for one character runs many times faster than for
+    two. Every occurrence of ``pair`` starts at one of the first character, tried in order;
+    after a few that are not, the plain search goes on from the next (read at most twice)."""
+    first, second = pair[0], pair[1]
+    at = text.find(first)
+    for _ in range(8):
+        if at < 0:
+            return False
+        if text.startswith(second, at + 1):
+            return True
+        at = text.find(first, at + 1)
+    return at >= 0 and text.find(pair, at) >= 0
+
+
 def liquid_raw_blocks(text: str) -> Spans:
     """``\\{%-?\\s*(raw|comment|highlight|capture)\\b.*?\\{%-?\\s*end\\1\\s*-?%\\}`` (DOTALL)."""
-    return _paired(text, _LIQUID_OPEN, _LIQUID_CLOSE, 1) if "{%" in text else []
+    return _paired(text, _LIQUID_OPEN, _LIQUID_CLOSE, 1) if _holds(text, "{%") else []
 
 
 def hugo_paired(text: str) -> Spans:
     """``\\{\\{[<%]\\s*(highlight|...)\\b.*?\\{\\{[<%]\\s*/\\1\\s*[>%]\\}\\}`` (DOTALL)."""
-    return _paired(text, _HUGO_OPEN, _HUGO_CLOSE, 2) if "{{" in text else []
+    return _paired(text, _HUGO_OPEN, _HUGO_CLOSE, 2) if _holds(text, "{{") else []
 
 
 # --- the sequence --------------------------------------------------------------------------

@@ -41,6 +41,7 @@ class Block:
 
 
 _T = TypeVar("_T")
+_Spans = list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,18 @@ _RULE_NEEDS = (
 
 def parser_for(body: str) -> MarkdownIt:
     """The block parser without the rules that cannot match ``body``."""
-    absent = tuple(rule for rule, needs in _RULE_NEEDS if not any(need in body for need in needs))
+    absent = tuple(
+        rule for rule, needs in _RULE_NEEDS if not any(_holds(body, need) for need in needs)
+    )
     return block_parser(absent)
+
+
+def _holds(body: str, need: str) -> bool:
+    """``need in body``; a fence's marker looked for by its character first, as a trigger is
+    (most bodies hold no ``~``; a run of blanks is found faster by the plain search)."""
+    if len(need) == 1 or need.isspace():
+        return need in body
+    return _trigger_finder(need)(body, 0) >= 0
 
 
 def _masked(text: str) -> str:
@@ -181,39 +192,86 @@ _SKIPPED = frozenset(
 )
 
 
+# Containers whose lines lie within those of the container around them (markdown-it parses
+# a container's contents in the container's own range of lines, and a list's items tile the
+# list's): marking them inside another container changes nothing (see ``_read_blocks``).
+_NESTED_CONTAINERS = frozenset((*_NESTING, "list_item_open"))
+
+
 def _read_blocks(
-    tokens: list[Any], covered: bytearray, starts: list[int], line_end: Callable[[int], int]
-) -> tuple[list[Block], list[tuple[int, int]]]:
-    """The leaf blocks of ``tokens`` and the spans of those masked whole (code, raw HTML);
-    marks in ``covered`` the lines of leaf blocks and those that only a container covers."""
+    tokens: list[Any], covered: bytearray, starts: list[int], text: str
+) -> tuple[list[Block], _Spans, _Spans, _Spans]:
+    """The leaf blocks of ``tokens``, the spans of those masked whole (code, raw HTML), those
+    of the others and those of the tables; marks in ``covered`` the lines of leaf blocks and
+    those that only a container covers.
+
+    A container marks only the lines no mark covers yet, so one inside another container
+    (whose lines it shares and which comes first in the stream) marks nothing: it is skipped.
+    Blocks are built straight into their ``__dict__`` (what the frozen dataclass's
+    ``__init__`` does one field at a time, at a third of the cost: the same object).
+    """
     n_lines = len(covered)
     code_lines: list[tuple[int, int]] = []
+    leaves: list[tuple[int, int]] = []
+    tables: list[tuple[int, int]] = []
     blocks: list[Block] = []
     lists = quotes = 0
+    in_list = in_quote = False
+    new, set_attribute = object.__new__, object.__setattr__
     for token in tokens:
         ttype = token.type
         if ttype in _SKIPPED:
             continue
-        nesting = _NESTING.get(ttype)
-        if nesting is not None:
-            lists += nesting[0]
-            quotes += nesting[1]
-        if token.map is None:
-            continue
-        first, last = token.map
-        last = min(last, n_lines)
-        if first >= last:
-            continue
         kind = _BLOCK_KIND.get(ttype)
-        if kind is None:  # a container marks only the lines no leaf covers
-            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+        if kind is None:
+            outside = not (lists or quotes) or ttype not in _NESTED_CONTAINERS
+            nesting = _NESTING.get(ttype)
+            if nesting is not None:
+                lists += nesting[0]
+                quotes += nesting[1]
+                in_list, in_quote = lists > 0, quotes > 0
+            if outside and token.map is not None:
+                first, last = token.map
+                last = min(last, n_lines)
+                if first < last:  # a container marks only the lines no leaf covers
+                    covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
             continue
-        covered[first:last] = _LEAF_LINE * (last - first)
-        start, end = starts[first], line_end(last - 1)
-        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        lines = token.map
+        if lines is None:
+            continue
+        first, last = lines
+        if last > n_lines:
+            last = n_lines
+        if last - first == 1:
+            covered[first] = _LEAF
+        elif first < last:
+            covered[first:last] = _LEAF_LINE * (last - first)
+        else:
+            continue
+        start = starts[first]
+        end = starts[last]  # the end of the block's last line, before its break
+        while end > starts[last - 1] and text[end - 1] in "\r\n":
+            end -= 1
+        block = new(Block)
+        set_attribute(
+            block,
+            "__dict__",
+            {
+                "kind": kind,
+                "start": start,
+                "end": end,
+                "in_list": in_list,
+                "in_blockquote": in_quote,
+            },
+        )
+        blocks.append(block)
         if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
             code_lines.append((start, end))
-    return blocks, code_lines
+        else:
+            leaves.append((start, end))
+            if kind == "table":
+                tables.append((start, end))
+    return blocks, code_lines, leaves, tables
 
 
 def build_prose_view(
@@ -238,9 +296,8 @@ def build_prose_view(
 
     tokens = (parser or parser_for(body)).parse(body)
     covered = bytearray(len(starts) - 1)
-    blocks, code_lines = _read_blocks(tokens, covered, starts, line_end)
+    blocks, code_lines, leaves, tables = _read_blocks(tokens, covered, starts, text)
 
-    code_spans = set(code_lines)
     pieces = [_masked(text[:body_start])]
     cursor = body_start
     for start, end in _merge(code_lines):
@@ -256,14 +313,16 @@ def build_prose_view(
     uncovered: list[tuple[int, int]] = []
     in_container: list[tuple[int, int]] = []
     for run in _NOT_LEAF.finditer(covered):
-        if not text[starts[run.start()] : starts[run.end()]].strip():
+        first, stop = run.span()
+        if not text[starts[first] : starts[stop]].strip():
             continue  # blank lines only (most runs: the one between two blocks)
-        for i in range(run.start(), run.end()):
+        for i in range(first, stop):
             if text[starts[i] : starts[i + 1]].strip():  # the line with its break
                 (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
-    tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
     view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
-    leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
+    if code_lines:  # a block of another kind may share a code block's span (as before)
+        code_spans = set(code_lines)
+        leaves = [span for span in leaves if span not in code_spans]
     inline = _merge(leaves + in_container)
     view = _mask_inline(view, inline, tex_math)
     return ProseView(view, tuple(blocks))
@@ -283,16 +342,27 @@ def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> 
 def _per_block(
     view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
 ) -> str:
-    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
-    the whole view: most blocks need no finder at all)."""
+    """Run each of ``passes`` on each segment that holds one of its triggers as it stands.
+
+    The segments that may hold them are located once in the whole view, before any pass:
+    most blocks need no finder at all. Masks replace characters and never join two, so a
+    trigger in a masked segment was there before: a pass whose triggers were absent at the
+    start has nothing to find, and one whose triggers were there is searched for them again
+    only once the segment has changed (a URL masked inside a link's destination). Passes
+    whose triggers all hold one of ``_GATES`` look for that character instead (one search of
+    the view for several passes), and for their triggers in each segment that holds it.
+    """
     firsts = [start for start, _ in segments]
     ends = [end for _, end in segments]
     todo: dict[int, list[int]] = {}
-    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share triggers look once
+    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share a search look once
+    gated: list[bool] = []
     for number, (triggers, _) in enumerate(passes):
-        if triggers not in holding:
-            holding[triggers] = _segments_holding(view, firsts, ends, triggers)
-        for index in holding[triggers]:
+        gate = _gate(triggers)
+        gated.append(gate != triggers)
+        if gate not in holding:
+            holding[gate] = _segments_holding(view, firsts, ends, gate)
+        for index in holding[gate]:
             todo.setdefault(index, []).append(number)
     if not todo:
         return view
@@ -303,9 +373,12 @@ def _per_block(
         masked = False
         for number in todo[index]:
             triggers, finder = passes[number]
-            # An earlier pass may have masked the trigger (a URL inside a link's destination).
-            if masked and not any(trigger in segment for trigger in triggers):
-                continue
+            if masked or gated[number]:
+                for trigger in triggers:
+                    if trigger in segment:
+                        break
+                else:
+                    continue
             spans = finder(segment)
             if spans:
                 segment = _mask_ordered(segment, spans)
@@ -317,15 +390,38 @@ def _per_block(
     return "".join(pieces)
 
 
+# Characters common to the triggers of several passes (Liquid and Hugo tags and IALs; the
+# two kinds of math; link destinations and references), looked for once for all of them.
+_GATES = "{$]"
+
+
+@cache
+def _gate(triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """What to look for in the view for a pass with ``triggers``: a character of ``_GATES``
+    that each trigger holds (so a segment without it holds none of them), else the triggers."""
+    for char in _GATES:
+        if all(char in trigger for trigger in triggers):
+            return (char,)
+    return triggers
+
+
 def _segments_holding(
     view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
 ) -> list[int]:
     """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
     and no trigger holds a line break, so none spans two: after a hit the search resumes at
-    the next segment, and the view is read once for each trigger."""
-    if len(triggers) > 1:
-        return _segments_holding_any(view, firsts, ends, triggers)
-    find = _trigger_finder(triggers[0])
+    the next segment, and the view is read once for each trigger. Several triggers: the
+    union of each one's segments (cheaper than interleaving their searches)."""
+    found = _segments_holding_one(view, firsts, ends, triggers[0])
+    for trigger in triggers[1:]:
+        more = _segments_holding_one(view, firsts, ends, trigger)
+        if more:
+            found = sorted(set(found).union(more)) if found else more
+    return found
+
+
+def _segments_holding_one(view: str, firsts: list[int], ends: list[int], trigger: str) -> list[int]:
+    find = _trigger_finder(trigger)
     found: list[int] = []
     pos = 0
     while (at := find(view, pos)) >= 0:
@@ -336,30 +432,6 @@ def _segments_holding(
             break
         pos = firsts[index + 1]
     return found
-
-
-def _segments_holding_any(
-    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
-) -> list[int]:
-    """:func:`_segments_holding` for several triggers: each one's next occurrence is kept
-    until the search passes it, and the earliest is the next hit."""
-    finders = [_trigger_finder(trigger) for trigger in triggers]
-    upcoming = [find(view, 0) for find in finders]
-    found: list[int] = []
-    while True:
-        live = [at for at in upcoming if at >= 0]
-        if not live:
-            return found
-        at = min(live)
-        index = bisect_right(firsts, at) - 1
-        if index >= 0 and at < ends[index]:
-            found.append(index)
-        if index + 1 >= len(firsts):
-            return found
-        pos = firsts[index + 1]
-        for number, next_at in enumerate(upcoming):
-            if 0 <= next_at < pos:
-                upcoming[number] = finders[number](view, pos)
 
 
 # Characters from the rarest in posts to the most common (as counted in a corpus of them): a
@@ -432,12 +504,14 @@ def _mask_ordered(text: str, spans: list[tuple[int, int]]) -> str:
     sort, no merge (a span that overlaps the one before is masked from where that one
     ended)."""
     pieces, cursor = [], 0
+    breaks = "\n" in text or "\r" in text  # without any, a span's mask is one run
     for start, end in spans:
-        start = max(start, cursor)
+        if start < cursor:
+            start = cursor
         if end <= start:
             continue
         pieces.append(text[cursor:start])
-        pieces.append(_masked(text[start:end]))
+        pieces.append(_masked(text[start:end]) if breaks else MASK * (end - start))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)

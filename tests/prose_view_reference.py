@@ -1,0 +1,456 @@
+"""A frozen copy of the prose view as it was before its speed-ups (``postlint.core.prose_view``
+at that time), kept as the reference the new code must equal. The prose view: the file with every non-prose character masked in place.
+
+Same length as the original text, line breaks kept, so a regex match on the view is already an
+offset into the file. Block structure (code blocks, HTML blocks, tables, paragraphs) comes from
+markdown-it-py's block parser; inline spans (code, links, tags, template tags, math) are masked
+block by block by the finders of :mod:`postlint.core.inline_masks`, in a fixed order, each of which
+sees the earlier masks and so cannot match inside code or inside a masked URL. Every step is
+linear in the size of the file (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import accumulate, repeat
+from operator import add
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import inline_masks_reference as inline_masks
+    from markdown_it import MarkdownIt
+
+MASK = "\ufffc"
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the body, from markdown-it's line map."""
+
+    kind: str  # "paragraph", "heading", "table", "code", "html", "hr", "math"
+    start: int
+    end: int
+    in_list: bool = False
+    in_blockquote: bool = False
+
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class ProseView:
+    text: str
+    blocks: tuple[Block, ...]
+    # Analyses of this text computed once for all rules (words, sentences of a block, ...):
+    # per document, since a Document keeps its view (``postlint.rules.prose._text``).
+    _analyses: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def prose_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind in ("paragraph", "heading"))
+
+    def analysis(self, key: Any, compute: Callable[[], _T]) -> _T:
+        """``compute()``, once per view and ``key``: the same analysis is never made twice.
+        ``compute`` must be a pure function of the view (and of what ``key`` names)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute()
+        result: _T = self._analyses[key]
+        return result
+
+
+@cache
+def block_parser(absent: tuple[str, ...] = ()) -> MarkdownIt:
+    """One parser per process and set of ``absent`` block rules (parsing does not change
+    it): building one costs more than parsing a short post. Imported here: a run answered
+    from the cache never parses."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    # Only block structure is needed; inline parsing would triple the cost for nothing.
+    parser.disable(["inline", "text_join", *absent], ignoreInvalid=True)
+    return parser
+
+
+# Block rules that cannot match a body without one of these substrings: each returns False
+# before it changes any state unless its line holds one (a table's header row a ``|``, a
+# fence three markers), so leaving it out of the parser leaves every token as it was, and
+# saves its call at each block start and each paragraph line it could interrupt. Leaving
+# out ``code`` also makes the other rules' "indented code?" test answer no, which it does
+# anyway where no line has four columns of blanks (they come from spaces and tabs only).
+# A test compares the token streams with the full parser's on generated bodies.
+_RULE_NEEDS = (
+    ("table", ("|",)),
+    ("html_block", ("<",)),
+    ("blockquote", (">",)),
+    ("fence", ("```", "~~~")),
+    ("heading", ("#",)),
+    ("reference", ("[",)),
+    ("code", ("    ", "\t")),
+)
+
+
+def parser_for(body: str) -> MarkdownIt:
+    """The block parser without the rules that cannot match ``body``."""
+    absent = tuple(rule for rule, needs in _RULE_NEEDS if not any(need in body for need in needs))
+    return block_parser(absent)
+
+
+def _masked(text: str) -> str:
+    """``text`` with every character but CR and LF replaced by the mask: one piece per line
+    (a substitution per character was the view's main cost on code blocks)."""
+    if "\r" in text:
+        return _NOT_BREAKS.sub(_mask_run, text)
+    if "\n" not in text:
+        return MASK * len(text)
+    return "\n".join([MASK * len(line) for line in text.split("\n")])
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    return MASK * (match.end() - match.start())
+
+
+_NOT_BREAKS = re.compile(r"[^\r\n]+")  # one match per run: linear
+
+
+# Possessive: the adjacent runs of blanks cannot trade characters (that was quadratic).
+_TABLE_DELIMITER_ROW = re.compile(
+    r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+"
+)
+_BLOCK_KIND = {
+    "paragraph_open": "paragraph",
+    "heading_open": "heading",
+    "table_open": "table",
+    "fence": "code",
+    "code_block": "code",
+    "html_block": "html",
+    "hr": "hr",
+    "math_block": "math",
+}
+
+
+_NESTING = {  # how a token changes the depth of lists and of block quotes
+    "bullet_list_open": (1, 0),
+    "ordered_list_open": (1, 0),
+    "bullet_list_close": (-1, 0),
+    "ordered_list_close": (-1, 0),
+    "blockquote_open": (0, 1),
+    "blockquote_close": (0, -1),
+}
+_CONTAINER, _LEAF = 1, 2  # what covers a line: a list or quote only, or a leaf block
+_LEAF_LINE = bytes([_LEAF])
+_NOT_LEAF = re.compile(b"[\\x00\\x01]+")  # runs of lines outside leaf blocks
+
+
+def _line_starts(text: str, base: int) -> list[int]:
+    if "\r" in text:
+        starts = [base]
+        starts.extend(base + m.end() for m in _LINE_BREAK.finditer(text))
+        return starts
+    # LF only: each start is the last one plus the line's length and its break (all in C).
+    lines = text.split("\n")
+    lines.pop()
+    return list(accumulate(map(add, map(len, lines), repeat(1)), initial=base))
+
+
+# Tokens that carry no lines of their own to mark and change no depth: the inline content of
+# a block (its lines are its block's), closers (no line map), and the rows and cells of a
+# table (inside the table's lines, already marked as a leaf).
+_SKIPPED = frozenset(
+    (
+        "inline",
+        "paragraph_close",
+        "heading_close",
+        "list_item_close",
+        "table_close",
+        "thead_open",
+        "thead_close",
+        "tbody_open",
+        "tbody_close",
+        "tr_open",
+        "tr_close",
+        "th_open",
+        "th_close",
+        "td_open",
+        "td_close",
+    )
+)
+
+
+def _read_blocks(
+    tokens: list[Any], covered: bytearray, starts: list[int], line_end: Callable[[int], int]
+) -> tuple[list[Block], list[tuple[int, int]]]:
+    """The leaf blocks of ``tokens`` and the spans of those masked whole (code, raw HTML);
+    marks in ``covered`` the lines of leaf blocks and those that only a container covers."""
+    n_lines = len(covered)
+    code_lines: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    lists = quotes = 0
+    for token in tokens:
+        ttype = token.type
+        if ttype in _SKIPPED:
+            continue
+        nesting = _NESTING.get(ttype)
+        if nesting is not None:
+            lists += nesting[0]
+            quotes += nesting[1]
+        if token.map is None:
+            continue
+        first, last = token.map
+        last = min(last, n_lines)
+        if first >= last:
+            continue
+        kind = _BLOCK_KIND.get(ttype)
+        if kind is None:  # a container marks only the lines no leaf covers
+            covered[first:last] = covered[first:last].replace(b"\x00", b"\x01")
+            continue
+        covered[first:last] = _LEAF_LINE * (last - first)
+        start, end = starts[first], line_end(last - 1)
+        blocks.append(Block(kind, start, end, lists > 0, quotes > 0))
+        if kind == "code" or (kind == "html" and _is_raw_html(token.content)):
+            code_lines.append((start, end))
+    return blocks, code_lines
+
+
+def build_prose_view(
+    text: str, body_start: int, parser: MarkdownIt | None = None, *, tex_math: bool = False
+) -> ProseView:
+    """Mask ``text`` outside prose; everything before ``body_start`` is front matter.
+
+    ``tex_math``: the site renders ``\\[...\\]`` and ``\\(...\\)`` as math (otherwise they
+    are escaped brackets, as in CommonMark).
+    """
+    body_start = max(0, min(body_start, len(text)))
+    body = text[body_start:]
+    starts = _line_starts(body, body_start)
+    starts.append(len(text))  # sentinel: the end of the last line
+
+    def line_end(line: int) -> int:
+        """Offset of the end of 0-based ``line``'s text, before its line break."""
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        while end > starts[line] and text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    tokens = (parser or parser_for(body)).parse(body)
+    covered = bytearray(len(starts) - 1)
+    blocks, code_lines = _read_blocks(tokens, covered, starts, line_end)
+
+    code_spans = set(code_lines)
+    pieces = [_masked(text[:body_start])]
+    cursor = body_start
+    for start, end in _merge(code_lines):
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    view = "".join(pieces)
+
+    # Reference definitions are the only non-blank lines markdown-it maps to no block; inside
+    # a list or a quote they (and lines holding only markers) are in no leaf block: the inline
+    # finders still read them.
+    uncovered: list[tuple[int, int]] = []
+    in_container: list[tuple[int, int]] = []
+    for run in _NOT_LEAF.finditer(covered):
+        if not text[starts[run.start()] : starts[run.end()]].strip():
+            continue  # blank lines only (most runs: the one between two blocks)
+        for i in range(run.start(), run.end()):
+            if text[starts[i] : starts[i + 1]].strip():  # the line with its break
+                (in_container if covered[i] else uncovered).append((starts[i], line_end(i)))
+    tables = [(b.start, b.end) for b in blocks if b.kind == "table"]
+    view = _mask_spans(view, uncovered + _delimiter_rows(view, tables))
+    leaves = [(b.start, b.end) for b in blocks if (b.start, b.end) not in code_spans]
+    inline = _merge(leaves + in_container)
+    view = _mask_inline(view, inline, tex_math)
+    return ProseView(view, tuple(blocks))
+
+
+def _mask_inline(view: str, segments: list[tuple[int, int]], tex_math: bool) -> str:
+    """Inline spans are bounded by the block they sit in: comments first, then the paired
+    template blocks (which may span blocks), then the other finders in order, each seeing the
+    masks of the ones before it."""
+    import inline_masks_reference as inline_masks
+
+    view = _per_block(view, segments, ((("<!--",), inline_masks.html_comments),))
+    view = _mask_spans(view, inline_masks.liquid_raw_blocks(view) + inline_masks.hugo_paired(view))
+    return _per_block(view, segments, inline_masks.block_passes(tex_math, MASK))
+
+
+def _per_block(
+    view: str, segments: list[tuple[int, int]], passes: tuple[inline_masks.Pass, ...]
+) -> str:
+    """Run ``passes`` on each segment that holds one of a pass's triggers (located once in
+    the whole view: most blocks need no finder at all)."""
+    firsts = [start for start, _ in segments]
+    ends = [end for _, end in segments]
+    todo: dict[int, list[int]] = {}
+    holding: dict[tuple[str, ...], list[int]] = {}  # passes that share triggers look once
+    for number, (triggers, _) in enumerate(passes):
+        if triggers not in holding:
+            holding[triggers] = _segments_holding(view, firsts, ends, triggers)
+        for index in holding[triggers]:
+            todo.setdefault(index, []).append(number)
+    if not todo:
+        return view
+    pieces, cursor = [], 0
+    for index in sorted(todo):
+        start, end = segments[index]
+        segment = view[start:end]
+        masked = False
+        for number in todo[index]:
+            triggers, finder = passes[number]
+            # An earlier pass may have masked the trigger (a URL inside a link's destination).
+            if masked and not any(trigger in segment for trigger in triggers):
+                continue
+            spans = finder(segment)
+            if spans:
+                segment = _mask_ordered(segment, spans)
+                masked = True
+        pieces.append(view[cursor:start])
+        pieces.append(segment)
+        cursor = end
+    pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _segments_holding(
+    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
+) -> list[int]:
+    """The segments in which one of ``triggers`` starts, in order. Segments are whole lines
+    and no trigger holds a line break, so none spans two: after a hit the search resumes at
+    the next segment, and the view is read once for each trigger."""
+    if len(triggers) > 1:
+        return _segments_holding_any(view, firsts, ends, triggers)
+    find = _trigger_finder(triggers[0])
+    found: list[int] = []
+    pos = 0
+    while (at := find(view, pos)) >= 0:
+        index = bisect_right(firsts, at) - 1
+        if index >= 0 and at < ends[index]:
+            found.append(index)
+        if index + 1 >= len(firsts):
+            break
+        pos = firsts[index + 1]
+    return found
+
+
+def _segments_holding_any(
+    view: str, firsts: list[int], ends: list[int], triggers: tuple[str, ...]
+) -> list[int]:
+    """:func:`_segments_holding` for several triggers: each one's next occurrence is kept
+    until the search passes it, and the earliest is the next hit."""
+    finders = [_trigger_finder(trigger) for trigger in triggers]
+    upcoming = [find(view, 0) for find in finders]
+    found: list[int] = []
+    while True:
+        live = [at for at in upcoming if at >= 0]
+        if not live:
+            return found
+        at = min(live)
+        index = bisect_right(firsts, at) - 1
+        if index >= 0 and at < ends[index]:
+            found.append(index)
+        if index + 1 >= len(firsts):
+            return found
+        pos = firsts[index + 1]
+        for number, next_at in enumerate(upcoming):
+            if 0 <= next_at < pos:
+                upcoming[number] = finders[number](view, pos)
+
+
+# Characters from the rarest in posts to the most common (as counted in a corpus of them): a
+# trigger is looked for by its rarest one (only the speed depends on this order).
+_RARE_FIRST = "\\~$^+&@%}{|!'=_<#*>\"([]`:-w./"
+
+
+@cache
+def _trigger_finder(trigger: str) -> Callable[[str, int], int]:
+    """``view.find(trigger, pos)``. A longer trigger is looked for by its rarest character
+    first (a search for one character runs many times faster than for a string, and most
+    views hold few of them); after a few of those that are not in the trigger, the string
+    search goes on from the last, so the view is still read at most twice."""
+    if len(trigger) == 1:
+        return lambda view, pos: view.find(trigger, pos)
+    rank = {char: number for number, char in enumerate(_RARE_FIRST)}
+    offset = min(range(len(trigger)), key=lambda k: (rank.get(trigger[k], len(rank)), k))
+    probe = trigger[offset]
+
+    def find(view: str, pos: int) -> int:
+        # Every occurrence from ``at`` on has the probe character at or after ``at + offset``.
+        at = pos
+        for _ in range(_PROBES):
+            found = view.find(probe, at + offset)
+            if found < 0:
+                return -1
+            at = found - offset
+            if view.startswith(trigger, at):
+                return at
+            at += 1
+        return view.find(trigger, at)
+
+    return find
+
+
+_PROBES = 8
+
+
+_RAW_HTML = re.compile(r"\s*<(script|style|pre|textarea)\b", re.IGNORECASE)
+
+
+def _is_raw_html(content: str) -> bool:
+    return _RAW_HTML.match(content) is not None
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _mask_spans(view: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return view
+    pieces, cursor = [], 0
+    for start, end in _merge(spans):
+        pieces.append(view[cursor:start])
+        pieces.append(_masked(view[start:end]))
+        cursor = end
+    pieces.append(view[cursor:])
+    return "".join(pieces)
+
+
+def _mask_ordered(text: str, spans: list[tuple[int, int]]) -> str:
+    """:func:`_mask_spans` for spans in order of their starts, as a finder gives them: no
+    sort, no merge (a span that overlaps the one before is masked from where that one
+    ended)."""
+    pieces, cursor = [], 0
+    for start, end in spans:
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(_masked(text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _delimiter_rows(view: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    rows = []
+    for start, end in tables:
+        for match in _LINE_BREAK.finditer(view, start, end):
+            line_start = match.end()
+            next_break = _LINE_BREAK.search(view, line_start, end)
+            line_end = next_break.start() if next_break else end
+            if _TABLE_DELIMITER_ROW.fullmatch(view, line_start, line_end):
+                rows.append((line_start, line_end))
+                break  # one delimiter row per table
+    return rows
