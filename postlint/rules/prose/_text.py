@@ -111,15 +111,9 @@ def _repeat_hints(doc: Document) -> RepeatHints:
     blocks = [b for b in doc.view.prose_blocks() if b.end > body_start]
     # The coarse words of all blocks in one list, compared once per document: a pair across
     # two blocks only marks a block for nothing, and a pair inside one is still a pair.
-    coarse: list[str] = []
-    ends: list[int] = []  # the number of words up to the end of each block
-    for block in blocks:
-        coarse += COARSE_WORD.findall(prose, block.start, block.end)
-        ends.append(len(coarse))
-    if not coarse:
+    folded, ends = folded_coarse_words(prose, [(b.start, b.end) for b in blocks])
+    if not folded:
         return RepeatHints(frozenset(), frozenset())
-    # Casefolded in one call: no word holds a NUL, and casefolding acts on each character.
-    folded = "\0".join(coarse).casefold().split("\0")
     phrases = {blocks[bisect_right(ends, i)].start for i in _doubled_runs(folded)}
     if _FIVE_PIECES.search(prose, body_start) is not None:
         words = {block.start for block in blocks}
@@ -127,6 +121,67 @@ def _repeat_hints(doc: Document) -> RepeatHints:
         same = bytes(map(eq, folded, islice(folded, 1, None)))
         words = phrases | {blocks[bisect_right(ends, i)].start for i in _finds(same, b"\1")}
     return RepeatHints(frozenset(words), frozenset(phrases))
+
+
+# The coarse words without a regex try per word. A byte shadow of the prose, one byte a
+# character: ASCII letters lower-cased, digits and ``'`` kept, ``’`` as ``\x01``, the commonest
+# non-ASCII characters that are no word characters (a test checks them) and every other ASCII
+# character as spaces, any other non-ASCII character as ``?`` (a real ``?`` is a space).
+_COARSE_SPACES = "?\x01\ufffc\u2014\u201c\u201d\u2013\xa0\u2022\u2026\u2018"
+_CURLY_APOSTROPHE, _APOSTROPHE_BYTE = "\u2019", "\x01"
+_COARSE_BYTES = (
+    bytes(
+        c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c in b"'\x01?" else 32
+        for c in range(128)
+    )
+    + b" " * 128
+)
+# An apostrophe not between two letters or digits joins nothing: a space (one byte a try).
+_LONE_APOSTROPHE = re.compile(rb"['\x01](?:(?<![a-z0-9]['\x01])|(?![a-z0-9]))")
+
+
+def _coarse_shadow(prose: str) -> bytes:
+    text = prose
+    for char in _COARSE_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    if _CURLY_APOSTROPHE in text:
+        text = text.replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
+    return text.encode("ascii", "replace").translate(_COARSE_BYTES)
+
+
+def folded_coarse_words(prose: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[int]]:
+    """The casefolded coarse words of each span of ``prose`` in one list, and the number of
+    words up to the end of each span: ``COARSE_WORD.findall(prose, start, end)`` casefolded.
+
+    Why it is the same list. In a span whose shadow holds no ``?`` every character is ASCII,
+    ``’`` or a listed non-word character. There ``[^\\W_]`` is an ASCII letter or digit, whose
+    casefold is its lower case, ``’`` casefolds to itself, and a coarse word is a maximal run
+    of letters and digits joined by single apostrophes, each between two of them (the word's
+    repeat takes every such apostrophe and stops before any other): so with every other
+    apostrophe made a space, the coarse words are the span's shadow split at spaces, with
+    ``’`` put back. The span's shadow is sliced first, so its ends are the text's ends, as for
+    ``findall`` with ``pos`` and ``endpos`` (the pattern looks at nothing outside the match).
+    Any other span is read with the pattern.
+    """
+    shadow = _coarse_shadow(prose)
+    folded: list[str] = []
+    ends: list[int] = []
+    for start, end in spans:
+        part = shadow[start:end]
+        if b"?" in part:
+            words = COARSE_WORD.findall(prose, start, end)
+            if words:  # casefolded in one call: no word holds a NUL, casefold acts per character
+                folded += "\0".join(words).casefold().split("\0")
+        else:
+            if b"'" in part or b"\x01" in part:
+                part = _LONE_APOSTROPHE.sub(b" ", part)
+            text = part.decode("ascii")
+            if _APOSTROPHE_BYTE in text:
+                text = text.replace(_APOSTROPHE_BYTE, _CURLY_APOSTROPHE)
+            folded += text.split()
+        ends.append(len(folded))
+    return folded, ends
 
 
 def _doubled_runs(folded: list[str]) -> Iterator[int]:
