@@ -1,4 +1,5 @@
-"""The coarse words of the repeat hints, read from a byte shadow, are what the pattern finds.
+"""The repeat hints: their coarse words, read from a byte shadow, are what the pattern finds,
+and the blocks they leave out hold no doubled word or phrase.
 
 ``folded_coarse_words`` splits a shadow of the prose where a span has only ASCII, ``’`` and
 the listed non-word characters, and reads any other span with ``COARSE_WORD``. Checked here
@@ -9,12 +10,15 @@ the characters that decide a coarse word's edges and its case.
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postlint.core.document import Document
 from postlint.core.prose_view import MASK
-from postlint.rules.prose import _text
+from postlint.core.source import SourceFile
+from postlint.rules.prose import _text, repeated_phrase, repeated_word
 from postlint.rules.prose._text import COARSE_WORD, folded_coarse_words
 
 
@@ -88,3 +92,60 @@ def test_the_listed_characters_are_no_word_characters() -> None:
     others = "".join(chr(c) for c in range(128, 0x3000) if chr(c) not in _text._COARSE_SPACES)
     shadow = _text._coarse_shadow(others.replace(_text._CURLY_APOSTROPHE, ""))
     assert set(shadow) == {ord("?")}
+
+
+def plain_doubled_runs(folded: list[str]) -> list[int]:
+    """The reference: every start of a run of two to four words followed by itself."""
+    return [
+        index
+        for size in range(2, 5)
+        for index in range(len(folded) - 2 * size + 1)
+        if folded[index : index + size] == folded[index + size : index + 2 * size]
+    ]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "the"]), max_size=30))
+def test_doubled_runs_are_whole_runs(folded: list[str]) -> None:
+    assert list(_text._doubled_runs(folded)) == plain_doubled_runs(folded)
+
+
+def _every_block(doc: Document) -> _text.RepeatHints:
+    starts = frozenset(block.start for block in doc.view.prose_blocks())
+    return _text.RepeatHints(starts, starts)
+
+
+# Paragraphs from a few words, in either case and with joiners, so that doubled words and
+# phrases, near misses ("of the x of the") and doubled tokens ("node.js node.js") abound.
+_vocabulary = st.sampled_from(
+    ["of", "the", "The", "x", "X", "node.js", "a_b", "it’s", "it's", "2024", "é", "Über", "über"]
+)
+_gaps = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", " **", "** ", MASK, " — "])
+
+
+@st.composite
+def _phrase_posts(draw: st.DrawFn) -> str:
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        words = draw(st.lists(st.tuples(_vocabulary, _gaps), min_size=1, max_size=14))
+        text = "".join(word + gap for word, gap in words)
+        if draw(st.booleans()):  # a phrase written twice, perhaps with another gap or case
+            at = draw(st.integers(0, len(words) - 1))
+            size = draw(st.integers(1, 4))
+            phrase = " ".join(word for word, _ in words[at : at + size])
+            copy = draw(st.sampled_from([phrase, phrase.upper(), phrase.capitalize()]))
+            text += phrase + draw(_gaps) + copy + draw(_gaps) + "end."
+        paragraphs.append(text.strip())
+    return "---\ntitle: A post\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(_phrase_posts())
+def test_the_hints_skip_no_finding(text: str) -> None:
+    for rule in (repeated_word, repeated_phrase):
+        doc = Document(SourceFile.from_bytes("p.md", text.encode()))
+        fast = list(rule.check(doc, rule.NoOptions()))
+        with mock.patch.object(rule, "repeat_hints", _every_block):
+            doc = Document(SourceFile.from_bytes("p.md", text.encode()))
+            plain = list(rule.check(doc, rule.NoOptions()))
+        assert fast == plain

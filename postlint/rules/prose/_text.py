@@ -185,10 +185,11 @@ def folded_coarse_words(prose: str, spans: list[tuple[int, int]]) -> tuple[list[
 
 
 def _doubled_runs(folded: list[str]) -> Iterator[int]:
-    """Where two neighbours are equal to the two words ``size`` later, for a size of two to
-    four: what a doubled run of that many words needs."""
+    """Where a run of ``size`` words is followed by itself, for a size of two to four: each
+    of its words equal to the word ``size`` later (the whole run, so "of the X of the", a
+    common near miss, marks nothing)."""
     for size in range(2, _LONGEST_PHRASE + 1):
-        yield from _finds(bytes(map(eq, folded, islice(folded, size, None))), b"\1\1")
+        yield from _finds(bytes(map(eq, folded, islice(folded, size, None))), b"\1" * size)
 
 
 def _finds(data: bytes, needle: bytes) -> Iterator[int]:
