@@ -149,3 +149,30 @@ def test_the_hints_skip_no_finding(text: str) -> None:
             doc = Document(SourceFile.from_bytes("p.md", text.encode()))
             plain = list(rule.check(doc, rule.NoOptions()))
         assert fast == plain
+
+
+# Dots, underscores and apostrophes between letters and digits of any script, blanks, the mask.
+_PIECES = ["a", "Z9", "é", "漢", "ß’s", "a'b", "x’", "😀", "-", ""]
+_JOINED = st.one_of(
+    st.text(alphabet="aZ9._'’é漢ß😀 -\n" + MASK, max_size=40),
+    st.lists(st.tuples(st.sampled_from("._. "), st.sampled_from(_PIECES)), max_size=8).map(
+        lambda pairs: "".join(joiner + piece for joiner, piece in pairs)
+    ),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_JOINED, st.integers(0, 40))
+def test_the_five_pieces_gate_misses_no_match(text: str, start: int) -> None:
+    if _text._FIVE_PIECES.search(text, start) is not None:
+        assert _text._FIVE_PIECES_GATE.search(text.encode()) is not None
+
+
+def test_the_five_pieces_gate_on_examples() -> None:
+    for text in ("a.b.c.d.e", "x_y_z.w.v", "é.ü.漢.ß’s.a", "a.b’c.d'e.f.g", "Node.js.x.y.z"):
+        assert _text._FIVE_PIECES.search(text) is not None, text
+        assert _text._FIVE_PIECES_GATE.search(text.encode()) is not None, text
+    for text in ("a.b.c.d. e", "a.b’c.d'e.f", "a.b.c.d.-"):
+        assert _text._FIVE_PIECES_GATE.search(text.encode()) is None, text
+    assert _text._FIVE_PIECES.search("é.ü.漢.ß’s.😀") is None  # an emoji is no letter
+    assert _text._FIVE_PIECES_GATE.search("é.ü.漢.ß’s.😀".encode()) is not None  # a superset
