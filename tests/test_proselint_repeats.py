@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postlint.rules.prose.proselint.checks import _REPEATED_PHRASE
-from postlint.rules.prose.proselint.repeats import LONG_RUN, RepeatedPhraseScan
+from postlint.rules.prose.proselint.repeats import (
+    _AT_TOKEN,
+    _IN_TOKEN,
+    LONG_RUN,
+    RepeatedPhraseScan,
+    _token_bytes,
+)
 
 REGEX = re.compile(_REPEATED_PHRASE, re.IGNORECASE)
 SCAN = RepeatedPhraseScan(REGEX)
@@ -62,3 +68,59 @@ def test_a_long_run_costs_linear_time() -> None:
 
     small, large = cost(20_000), cost(200_000)
     assert large < 30 * max(small, 1e-3)  # quadratic would be 100x
+
+
+# The plain forms of the start tests, kept as references: a counted repeat of token-byte classes.
+_PLAIN_TOKEN = rb"[a-z0-9_?]"
+PLAIN_AT_TOKEN = re.compile(
+    rb" (%s++)(?= ++(?:%s++ ++){0,3}\1(?![a-z]))" % (_PLAIN_TOKEN, _PLAIN_TOKEN)
+)
+PLAIN_IN_TOKEN = re.compile(
+    rb"[0-9_?](?=(%s{1,%d}+)(?!%s) ++(?:%s++ ++){0,3}\1(?![a-z]))"
+    % (_PLAIN_TOKEN, LONG_RUN, _PLAIN_TOKEN, _PLAIN_TOKEN)
+)
+
+# Shadows: only token bytes and spaces, from a small alphabet so that copies and prefixes abound.
+_shadow_piece = st.one_of(
+    st.sampled_from([b" ", b"  ", b"a", b"b", b"ab", b"a1", b"1", b"_", b"?", b"a?", b"z9"]),
+    st.tuples(
+        st.sampled_from([b"1", b"_", b"a", b"?"]), st.integers(LONG_RUN - 3, LONG_RUN + 3)
+    ).map(lambda t: t[0] * t[1]),
+)
+
+
+def _starts(pattern: re.Pattern[bytes], shadow: bytes) -> list[int]:
+    return [m.start() for m in pattern.finditer(shadow)]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_shadow_piece, max_size=30).map(b"".join))
+def test_start_tests_match_their_plain_forms(body: bytes) -> None:
+    shadow = b" " + body
+    assert _starts(_AT_TOKEN, shadow) == _starts(PLAIN_AT_TOKEN, shadow)
+    assert _starts(_IN_TOKEN, shadow) == _starts(PLAIN_IN_TOKEN, shadow)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_word, _sep, _odd), max_size=24).map("".join), st.booleans())
+def test_start_tests_match_their_plain_forms_on_texts(text: str, fold: bool) -> None:
+    for shadow in (
+        b" " + _token_bytes(text, fold),
+        b" " + _token_bytes(text.replace("\n", "\r\n"), fold),
+    ):
+        assert set(shadow) <= set(b" abcdefghijklmnopqrstuvwxyz0123456789_?")
+        assert _starts(_AT_TOKEN, shadow) == _starts(PLAIN_AT_TOKEN, shadow)
+        assert _starts(_IN_TOKEN, shadow) == _starts(PLAIN_IN_TOKEN, shadow)
+
+
+def test_start_tests_on_edges() -> None:
+    for body in (b"", b" ", b"a", b"a a", b"a ab", b"a a1", b"a b c d a", b"a b c d e a", b"ab a"):
+        shadow = b" " + body
+        assert _starts(_AT_TOKEN, shadow) == _starts(PLAIN_AT_TOKEN, shadow), body
+    assert _starts(_AT_TOKEN, b" a b c d a_") == [0]  # a copy four tokens on, then a non-letter
+    assert _starts(_AT_TOKEN, b" a b c d e a") == []  # five tokens on: too far
+    assert _starts(_AT_TOKEN, b" a  ab") == []  # a prefix followed by a letter is no copy
+    assert _starts(_AT_TOKEN, b" a  ab a") == [0]
+    for size, starts in ((LONG_RUN, [1]), (LONG_RUN + 1, [])):  # the rest of the token: at most
+        shadow = b" 1" + b"x" * size + b" " + b"x" * size
+        assert _starts(_IN_TOKEN, shadow) == _starts(PLAIN_IN_TOKEN, shadow) == starts

@@ -195,9 +195,12 @@ def _candidates(prose: str, block: Block) -> list[int]:
     repeat can be (a copy is equal to the word, or equal once both are casefolded).
 
     Tokenizing, casefolding and comparing neighbours run in C, so a paragraph with no doubled
-    word, nearly every one, costs no Python work per word.
+    word, nearly every one, costs no Python work per word. Casefolded in one call: no token
+    holds a NUL, casefolding acts on each character and makes none (a test checks every code
+    point), so the joined words split back into the words casefolded.
     """
-    folded = list(map(str.casefold, _TOKEN.findall(prose, block.start, block.end)))
+    tokens = _TOKEN.findall(prose, block.start, block.end)
+    folded = "\0".join(tokens).casefold().split("\0")
     return list(compress(count(), map(eq, folded, islice(folded, 1, None))))
 
 
@@ -205,7 +208,8 @@ def _repeats(
     doc: Document, block: Block, protected: Protected, candidates: list[int]
 ) -> Iterator[Finding]:
     prose = doc.prose
-    tokens = list(_TOKEN.finditer(prose, block.start, block.end))
+    # The tokens up to two after the last candidate: all that is read (a pair and its neighbours).
+    tokens = list(islice(_TOKEN.finditer(prose, block.start, block.end), candidates[-1] + 3))
     for index in candidates:
         first, second = tokens[index], tokens[index + 1]
         gap = _GAP.fullmatch(prose, first.end(), second.start())
@@ -246,6 +250,8 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     protected = doc.protected  # its spans are computed on first use
     prose, body_start = doc.prose, doc.body_start
     hinted = repeat_hints(doc).words
+    if not hinted:
+        return  # no block may hold a doubled word
     for block in doc.view.prose_blocks():
         if block.start not in hinted or block.end <= body_start:
             continue  # nearly every block: no coarse word recurs where a copy would stand

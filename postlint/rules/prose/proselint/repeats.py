@@ -43,13 +43,17 @@ _RUN = re.compile(r"\w+")
 _SPACE_THEN_RUN = re.compile(r"\s++(?=\w)")
 _ALLOWED_START = re.compile(r"(?<![A-Za-z'-])\w", re.IGNORECASE)  # the pattern's own test
 _MASK = "\ufffc"  # the prose view's mask: not a word character, and the commonest non-ASCII one
-_TOKEN = rb"[a-z0-9_?]"
-# Each try reads one token, up to four more and a comparison: a few tokens a start.
-_AT_TOKEN = re.compile(rb" (%s++)(?= ++(?:%s++ ++){0,3}\1(?![a-z]))" % (_TOKEN, _TOKEN))
-_IN_TOKEN = re.compile(
-    rb"[0-9_?](?=(%s{1,%d}+)(?!%s) ++(?:%s++ ++){0,3}\1(?![a-z]))"
-    % (_TOKEN, LONG_RUN, _TOKEN, _TOKEN)
-)
+# What follows a token's run of spaces: the copy (group 1) at the start of one of the next four
+# tokens, not followed by a letter. Nested, so each token is compared as soon as it is reached,
+# with no counted repeat to back out of; the shadow holds only token bytes and spaces, so
+# ``[^ ]`` is a token byte (a test checks both against the plain forms).
+_COPY = rb"\1(?![a-z])"
+_NEXT = rb"[^ ]++ ++"
+_COPY_AHEAD = rb"(?:%s|%s(?:%s|%s(?:%s|%s%s)))" % (_COPY, _NEXT, _COPY, _NEXT, _COPY, _NEXT, _COPY)
+# Each try reads one token, up to four more and a comparison each: a few tokens a start.
+_AT_TOKEN = re.compile(rb" ([^ ]++)(?= ++%s)" % _COPY_AHEAD)
+# At most LONG_RUN bytes to the token's end (a longer rest is cut short and no space follows).
+_IN_TOKEN = re.compile(rb"[0-9_?](?=([^ ]{1,%d}+) ++%s)" % (LONG_RUN, _COPY_AHEAD))
 _LONG_TOKEN = b"x" * (LONG_RUN + 1)
 
 
