@@ -8,14 +8,18 @@ prose: non-ASCII and odd white space, CRLF, masks (U+FFFC), empty input and edge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
+from postlint.core.diagnostic import Finding
+from postlint.core.document import Document
 from postlint.core.inline_masks import re2_byte_spans
 from postlint.core.prose_view import MASK
-from postlint.rules.prose import lede_splice
+from postlint.core.source import SourceFile
+from postlint.rules.prose import lede_splice, sentence_length
 
 PIECES = (
     "a", "said", "Officials", "the", "Sources close", "It", "is", "believed", "that", "x",
@@ -99,3 +103,110 @@ def test_candidate_starts_to_the_end(text: str, a: int, b: int, to_end: bool) ->
         end = len(text)
     new = list(lede_splice._candidate_starts(text, start, end, text.encode()))
     assert new == _old_candidate_starts(text, start, end)
+
+
+# --- sentence-length: one segment map per paragraph, pieces trimmed only when long --------------
+
+
+def _old_sentence_check(doc: Document, options: sentence_length.Options) -> Iterator[Finding]:
+    prose = doc.prose
+    limit = options.max_words
+    for block in doc.view.blocks:
+        if block.kind != "paragraph" or block.in_blockquote or block.start < doc.body_start:
+            continue
+        left = sentence_length._at_most(prose, block.start, block.end, limit)
+        if left <= limit:
+            continue
+        for sentence in sentence_length.sentences(prose, block.start, block.end):
+            if left <= limit:
+                break
+            count = sentence_length._word_count(prose, sentence.start, sentence.end, limit)
+            left -= count
+            if count <= limit or sentence_length._is_enumeration(
+                count, prose[sentence.start : sentence.end]
+            ):
+                continue
+            yield Finding(
+                sentence.start,
+                sentence.end,
+                f"sentence of {count} words (limit {limit}): split it into shorter ones",
+            )
+
+
+WORDS = (
+    "a", "word", "The", "Dr.", "U.S.", "e.g.", "3.5", "1,000", "naïve", "日本語", "ﬁle", "x_y",
+    "it's", "don’t", "İstanbul", "K", "—", "-", "'", MASK, "`code`", "[link](https://e.com/a)",
+    "<b>", "**", "Ⅻ", "²",
+)  # fmt: skip
+GAPS = (
+    " ", " ", " ", "  ", "\n", "\r\n", "\r", ", ", ". ", "! ", "? ", "… ", "...", '." ', ".) ",
+    "  \n", "\\\n", "  \r\n", "\t", "\u00a0", "\u2028", MASK, ",", "; ",
+)  # fmt: skip
+
+
+@st.composite
+def long_posts(draw: st.DrawFn) -> str:
+    paragraphs = []
+    for _ in range(draw(st.integers(0, 4))):
+        parts = []
+        for _ in range(draw(st.integers(1, 120))):
+            parts.append(draw(st.sampled_from(WORDS)))
+            parts.append(draw(st.sampled_from(GAPS)))
+        paragraphs.append("".join(parts))
+        if draw(st.booleans()):
+            paragraphs.append(draw(st.sampled_from(("- item one", "> a quote", "# Head"))))
+    newline = draw(st.sampled_from(("\n", "\r\n")))
+    return newline.join(["---", "title: A post", "---", "", *paragraphs, ""])
+
+
+def _doc(text: str) -> Document:
+    return Document(SourceFile.from_bytes("p.md", text.encode()))
+
+
+@settings(max_examples=500, deadline=None)
+@given(long_posts(), st.sampled_from((1, 2, 3, 5, 8, 12, 40)))
+def test_sentence_length_same_as_before(text: str, limit: int) -> None:
+    options = sentence_length.Options(max_words=limit)
+    doc = _doc(text)
+    assert list(sentence_length.check(doc, options)) == list(_old_sentence_check(doc, options))
+
+
+_OLD_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(\[\"“‘" + MASK + r"]))"
+    r"(?:[A-Z]"
+    r"|[A-Za-z]\.(?:[A-Za-z]\.?)+"
+    r"|Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Pres"
+    r"|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z"
+)
+
+
+def _old_is_end(prose: str, match: re.Match[str], floor: int) -> bool:
+    if match.group("stop") != ".":
+        return True
+    head = prose[max(floor, match.start() - 12) : match.start()]
+    return _OLD_ABBREVIATION.search(head) is None
+
+
+def test_abbreviation_pattern_unchanged() -> None:
+    assert sentence_length._ABBREVIATION.pattern == _OLD_ABBREVIATION.pattern
+
+
+HEAD_PIECES = (
+    "Mr", "Mrs", "St", "approx", "Sept", "No", "vol", "J", "R", "x", "U", "S", "e", "g", "i",
+    "Ph", "D", "word", "approximately", "Decx", "MrX", ".", " ", "\t", "\n", "\u3000", "(",
+    "[", '"', "“", "‘", "’", MASK, "3", "é", "İ", "-", "*",
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(HEAD_PIECES), max_size=12).map("".join),
+    st.sampled_from((". A", ".  1", '. "X', ".\nB", ".\r\nC")),
+    st.integers(0, 40),
+)
+def test_is_end_same_as_regex(head: str, tail: str, floor: int) -> None:
+    text = head + tail
+    for match in sentence_length._END.finditer(text):
+        at = min(floor, match.start())
+        assert sentence_length._is_end(text, match, at) == _old_is_end(text, match, at)
