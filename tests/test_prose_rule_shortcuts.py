@@ -19,7 +19,7 @@ from postlint.core.document import Document
 from postlint.core.inline_masks import re2_byte_spans
 from postlint.core.prose_view import MASK
 from postlint.core.source import SourceFile
-from postlint.rules.prose import lede_splice, sentence_length
+from postlint.rules.prose import lede_splice, sentence_length, unbalanced_quotes
 
 PIECES = (
     "a", "said", "Officials", "the", "Sources close", "It", "is", "believed", "that", "x",
@@ -210,3 +210,60 @@ def test_is_end_same_as_regex(head: str, tail: str, floor: int) -> None:
     for match in sentence_length._END.finditer(text):
         at = min(floor, match.start())
         assert sentence_length._is_end(text, match, at) == _old_is_end(text, match, at)
+
+
+# --- unbalanced-quotes: only the lines of bare URLs are searched for swallowed marks ------------
+
+
+def _old_with_marks_after_urls(text: str, prose: str) -> str:
+    marks = []
+    for match in unbalanced_quotes._CLOSING_AFTER_URL.finditer(text):
+        at = match.start()
+        after = match.end()
+        while after < len(prose) and text[after] in "*_)]" and prose[after] == MASK:
+            after += 1
+        if prose[at] != MASK or (after < len(prose) and prose[after] == MASK):
+            continue
+        look = unbalanced_quotes._URL_LOOK
+        space = max(text.rfind(" ", max(0, at - look), at), text.rfind("\n", 0, at))
+        if text.startswith(unbalanced_quotes._BARE_URL, space + 1):
+            marks.append(at)
+    if not marks:
+        return prose
+    chars = list(prose)
+    for at in marks:
+        chars[at] = text[at]
+    return "".join(chars)
+
+
+URL_PIECES = (
+    "http://a.b/c", "https://e.com/x_y", "www.z.org", "https:/", "xhttp://q", "(https://l.m)",
+    '"', "”", "“", "a", "word", "/", "*", "_", ")", "]", " ", "  ", "\t", "\n", "\r\n", "\r",
+    "\u00a0", "\u2028", ".", ",", "日本", MASK, "x" * 30,
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(URL_PIECES), max_size=40).map("".join),
+    st.lists(st.booleans(), max_size=400),
+    st.sampled_from((4, 16, 2048)),
+)
+def test_marks_after_urls_same_as_before(text: str, masked: list[bool], look: int) -> None:
+    flags = masked + [False] * len(text)
+    prose = "".join(MASK if flags[i] or c == MASK else c for i, c in enumerate(text))
+    saved = unbalanced_quotes._URL_LOOK
+    try:
+        unbalanced_quotes._URL_LOOK = look  # a short look-back makes its edge common
+        new = unbalanced_quotes._with_marks_after_urls(text, prose)
+        assert new == _old_with_marks_after_urls(text, prose)
+    finally:
+        unbalanced_quotes._URL_LOOK = saved
+
+
+def test_mark_after_url_shown() -> None:
+    text = 'He said "see https://e.com/p” and" more'
+    prose = text[:13] + MASK * 16 + text[29:]  # the autolinker took the closing mark
+    assert text[28] == "”"
+    shown = unbalanced_quotes._with_marks_after_urls(text, prose)
+    assert shown == _old_with_marks_after_urls(text, prose) == prose[:28] + "”" + prose[29:]
