@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
@@ -19,7 +20,12 @@ from postlint.core.document import Document
 from postlint.core.inline_masks import re2_byte_spans
 from postlint.core.prose_view import MASK
 from postlint.core.source import SourceFile
-from postlint.rules.prose import lede_splice, sentence_length, unbalanced_quotes
+from postlint.rules.prose import (
+    inconsistent_spelling,
+    lede_splice,
+    sentence_length,
+    unbalanced_quotes,
+)
 
 PIECES = (
     "a", "said", "Officials", "the", "Sources close", "It", "is", "believed", "that", "x",
@@ -267,3 +273,55 @@ def test_mark_after_url_shown() -> None:
     assert text[28] == "”"
     shown = unbalanced_quotes._with_marks_after_urls(text, prose)
     assert shown == _old_with_marks_after_urls(text, prose) == prose[:28] + "”" + prose[29:]
+
+
+# --- inconsistent-spelling: both needle tests in one pass over the text as written -------------
+
+SPELLING_PIECES = (
+    "Kyiv", "KIEV", "kiev", "\u212aiev", "Kİ", "İ", "i\u0307", "e-mail", "E-Mail", "web", "Web ",
+    "site", "NATO", "Nato", "ſite", "ǅ", "Σ", "ΣΑΣ", "ß", "ﬁ", "K", "k", "I", "i", "ki", " ", "\n",
+    "-", MASK, "日本", "Straße", "on-line", "\u212a", "\u0130",
+)  # fmt: skip
+NEEDLE_FORMS = ("Kyiv", "Kiev", "Ki", "kI", "e-mail", "web site", "Web-Site", "naïve", "Ik", "i")
+
+
+def _old_found(
+    terms: tuple[object, ...], exact: bytes, prose: str, fields: list[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    spelling = inconsistent_spelling
+    lowered = "\n".join([prose.lower(), *(f.lower() for f in fields)])
+    return (
+        spelling._needles_in(spelling._all_needles(terms, by_case=True), exact),
+        spelling._needles_in(spelling._all_needles(terms, by_case=False), lowered.encode()),
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPELLING_PIECES), max_size=30).map("".join),
+    st.lists(st.lists(st.sampled_from(SPELLING_PIECES), max_size=5).map("".join), max_size=2),
+    st.lists(st.tuples(*[st.sampled_from(NEEDLE_FORMS)] * 2), min_size=1, max_size=3),
+    st.lists(st.sampled_from(("NATO", "KI", "İK", "WEB")), max_size=2),
+)
+def test_needles_found_same_as_before(
+    prose: str, fields: list[str], pairs: list[tuple[str, str]], acronyms: list[str]
+) -> None:
+    pairs = [(a, b) for a, b in pairs if a != b] or [("Kyiv", "Kiev")]
+    try:
+        options = inconsistent_spelling.Options(pairs=tuple(pairs), acronyms=tuple(acronyms))
+    except ValueError:
+        return
+    terms = inconsistent_spelling.prepare(options, None).terms
+    exact = b"\n".join([prose.encode(), *(f.encode() for f in fields)])
+    new = inconsistent_spelling._found(terms, exact, prose, fields)
+    assert new == _old_found(terms, exact, prose, fields)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SPELLING_PIECES), max_size=30).map("".join),
+    st.sampled_from(("kiev", "i", "ki", "ik", "e-mail", "k", "web", "site", "nato", "a.b")),
+)
+def test_folded_pattern_is_lower_case_search(text: str, needle: str) -> None:
+    pattern = re2.compile(inconsistent_spelling._folded_pattern(needle))
+    assert (pattern.search(text) is not None) == (needle in text.lower())
