@@ -237,12 +237,74 @@ def _needles_in(needles: tuple[str, ...], text: bytes) -> frozenset[str]:
     return frozenset(needles[i] for i in cast("list[int]", matches))
 
 
+def _found(
+    terms: tuple[_Term, ...], exact: bytes, prose: str, fields: list[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The needles the text holds as written and lower-cased (``_present``'s ``exact`` and
+    ``folded``). When the lower-cased needles are ASCII (the default terms' are), both come
+    from one RE2 pass over ``exact``, with no lower-cased copy of the post: see
+    ``_folded_pattern``."""
+    by_case = _all_needles(terms, by_case=True)
+    folded = _all_needles(terms, by_case=False)
+    if not all(needle.isascii() for needle in folded):
+        lowered = "\n".join([prose.lower(), *(f.lower() for f in fields)])
+        return _needles_in(by_case, exact), _needles_in(folded, lowered.encode())
+    if not by_case and not folded:
+        return frozenset(), frozenset()
+    matches = _both_set(by_case, folded).Match(exact)  # the indices found, or None
+    hits: list[int] = cast("list[int]", matches) if matches else []
+    first_folded = len(by_case)
+    return (
+        frozenset(by_case[i] for i in hits if i < first_folded),
+        frozenset(folded[i - first_folded] for i in hits if i >= first_folded),
+    )
+
+
+@cache
+def _both_set(by_case: tuple[str, ...], folded: tuple[str, ...]) -> re2.Set:
+    """The needles as written, then the lower-cased ones as ``_folded_pattern``s, one set."""
+    found = re2.Set.SearchSet()
+    for needle in by_case:
+        found.Add(_literal(needle))
+    for needle in folded:
+        found.Add(_folded_pattern(needle))
+    found.Compile()
+    return found
+
+
+def _folded_pattern(needle: str) -> str:
+    """A pattern of the text as written that matches where ``needle`` (ASCII, lower case)
+    occurs in the text lower-cased.
+
+    Why it is the same test: the only characters whose lower case holds an ASCII character
+    are ASCII ones, KELVIN SIGN (lower case ``k``) and CAPITAL I WITH DOT ABOVE (``i`` and a
+    combining dot, which no ASCII needle holds, so it may only give the needle's last
+    letter); every other character lowers to non-ASCII text. So the needle occurs in the
+    lower-cased text exactly where each of its characters comes from one of those written
+    characters, and the joins (line feeds) are the same in both texts."""
+    out = []
+    for i, char in enumerate(needle):
+        if not char.isalpha():
+            out.append(_literal(char))
+            continue
+        written = char + char.upper() + ("\u212a" if char == "k" else "")
+        if char == "i" and i == len(needle) - 1:
+            out.append(f"(?:[{written}]|\u0130)")
+        else:
+            out.append(f"[{written}]")
+    return "".join(out)
+
+
+def _literal(needle: str) -> str:
+    return "".join("\\" + c if c.isascii() and not c.isalnum() else c for c in needle)
+
+
 @cache
 def _needle_set(needles: tuple[str, ...]) -> re2.Set:
     """The literal ``needles`` as one RE2 set (a UTF-8 substring match is a str one)."""
     found = re2.Set.SearchSet()
     for needle in needles:
-        found.Add("".join("\\" + c if c.isascii() and not c.isalnum() else c for c in needle))
+        found.Add(_literal(needle))
     found.Compile()
     return found
 
@@ -282,18 +344,19 @@ def _starts_word(text: str, offset: int) -> bool:
 def _occurrences(doc: Document, prepared: Prepared) -> dict[tuple[object, str], list[_Seen]]:
     where = _where(doc)
     regions = list(where.regions(doc))
-    lowered = doc.prose.lower()
-    same_offsets = len(lowered) == len(doc.prose)  # lower() may lengthen a rare letter
     fields = [doc.text[start:end] for start, end in where.fields]
     # The prose view masks the front matter, so the fields' text is added for the quick test.
     exact = b"\n".join([prose_bytes(doc), *(f.encode() for f in fields)])
-    folded = "\n".join([lowered, *(f.lower() for f in fields)])
-    exact_found = _needles_in(_all_needles(prepared.terms, by_case=True), exact)
-    folded_found = _needles_in(_all_needles(prepared.terms, by_case=False), folded.encode())
+    exact_found, folded_found = _found(prepared.terms, exact, doc.prose, fields)
+    present = [
+        (index, term)
+        for index, term in enumerate(prepared.terms)
+        if _present(term, exact_found, folded_found)
+    ]
     found: dict[tuple[object, str], list[_Seen]] = {}
-    for index, term in enumerate(prepared.terms):
-        if not _present(term, exact_found, folded_found):
-            continue
+    lowered = doc.prose.lower() if present else doc.prose
+    same_offsets = len(lowered) == len(doc.prose)  # lower() may lengthen a rare letter
+    for index, term in present:
         for form, pattern, lower in zip(
             term.forms, term.patterns, term.lower_patterns, strict=True
         ):

@@ -105,7 +105,6 @@ LEAD_IN = re.compile(
 )
 # How far back from the verb an attribution's subject may start ("Senior officials in Kyiv").
 _SUBJECT_WORDS = 6
-_CLAUSE_START = re.compile(r"[.!?;:,\n(]")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -218,7 +217,33 @@ def _attribution_start(prose: str, verb_start: int, floor: int) -> int:
 
     The walk back never crosses a line break (only spaces and tabs are skipped between words,
     and a word stops at any white space), so it needs no search for the paragraph's start: one
-    was a search back to the block's start per verb, quadratic in a long paragraph of them."""
+    was a search back to the block's start per verb, quadratic in a long paragraph of them.
+
+    The walk is one match of ``_WORDS_BACK`` on the reversed text of a short window before the
+    verb. Why it is the walk's answer: each repetition is one step of the walk (blanks, then a
+    maximal run of word characters; possessive, so no step gives back a character), and the
+    match ends where the walk stops: after six words, or where a step finds no word. It can
+    only differ when the window's edge stopped it, and then all that follows the match in the
+    window is blanks; that case (a word longer than the window) takes the walk itself."""
+    low = max(floor, verb_start - _WINDOW)
+    window = prose[low:verb_start][::-1]
+    match = _WORDS_BACK.match(window)
+    assert match is not None  # the pattern matches the empty string
+    taken = match.end()
+    if low > floor and not window[taken:].strip(" \t"):
+        return _walk_back(prose, verb_start, floor)
+    return verb_start - taken
+
+
+# A step of the walk back, on reversed text: blanks, then a word (no white space, no clause
+# start). Bounded repetitions of possessive runs: linear in the window.
+_WORDS_BACK = re.compile(rf"(?:[ \t]*+[^\s.!?;:,(]++){{0,{_SUBJECT_WORDS}}}")
+_WINDOW = 160
+_CLAUSE_CHARS = frozenset(".!?;:,\n(")
+
+
+def _walk_back(prose: str, verb_start: int, floor: int) -> int:
+    """The walk of ``_attribution_start``, a character at a time (for a window too short)."""
     lower = floor
     start = verb_start
     for _ in range(_SUBJECT_WORDS):
@@ -226,13 +251,11 @@ def _attribution_start(prose: str, verb_start: int, floor: int) -> int:
         while j > lower and prose[j - 1] in " \t":
             j -= 1
         k = j
-        while k > lower and not prose[k - 1].isspace() and not _CLAUSE_START.match(prose[k - 1]):
+        while k > lower and not prose[k - 1].isspace() and prose[k - 1] not in _CLAUSE_CHARS:
             k -= 1
         if k == j:
             break
         start = k
-    while start < verb_start and prose[start].isspace():
-        start += 1
     return start
 
 
@@ -425,7 +448,10 @@ def _candidate_starts(prose: str, start: int, end: int, data: bytes | None = Non
     ascii_only = len(data) == len(prose)
     to_bytes, count = _re2_core.CharLenToBytes, _re2_core.BytesToCharLen
     pos = start if ascii_only else to_bytes(data, 0, start)
-    stop = end if ascii_only else pos + to_bytes(data, pos, end - start)
+    if ascii_only or end == len(prose):
+        stop = end if ascii_only else len(data)  # the rest of the text: no need to count it
+    else:
+        stop = pos + to_bytes(data, pos, end - start)
     spans = re2_byte_spans(_lead_in_starts(), data, 0, pos, stop)
     if ascii_only:
         yield from (at for at, _ in spans)

@@ -42,6 +42,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from string import ascii_letters
+
+from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
@@ -77,14 +80,19 @@ _END = re.compile(
 # A hard line break ends a sentence too (lines of an address, a poem, a list typed as lines).
 _HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)(?:\r\n|\r|\n)")
 # The token before a period that makes it an abbreviation rather than the end of a sentence.
+_ABBREVIATED = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Pres"
+    "|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
+    "|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_OPENERS = '(["“‘' + MASK  # with white space: what may stand before an abbreviation
 _ABBREVIATION = re.compile(
     r"(?:^|(?<=[\s(\[\"“‘" + MASK + r"]))"
     r"(?:[A-Z]"  # an initial: J. Smith
     r"|[A-Za-z]\.(?:[A-Za-z]\.?)+"  # U.S, e.g, i.e, a.m, Ph.D
-    r"|Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Rev|Hon|Pres"
-    r"|vs|cf|ca|approx|Fig|fig|No|Nos|Vol|vol|pp|Ch|ch|Sec|sec|Art|Ref|Jan|Feb|Mar|Apr"
-    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\Z"
+    r"|" + _ABBREVIATED + r")\Z"
 )
+_ABBREVIATED_WORDS = frozenset(_ABBREVIATED.split("|"))
 _BREAK_MARKS = ("  \n", "  \r", "\\\n", "\\\r")
 _BLANK = " \t\r\n" + MASK
 
@@ -113,7 +121,12 @@ def _ends(prose: str, start: int, end: int) -> Iterator[int]:
 
 
 def _may_break(prose: str, start: int, end: int) -> bool:
-    """Whether two spaces or a backslash stand before a line break: a hard break needs it."""
+    """Whether two spaces or a backslash stand before a line break: a hard break needs it.
+
+    Every mark holds a CR or LF, so a paragraph on one line is answered by two searches for
+    one character, cheaper than the four for the marks."""
+    if prose.find("\n", start, end) < 0 and prose.find("\r", start, end) < 0:
+        return False
     return any(prose.find(mark, start, end) >= 0 for mark in _BREAK_MARKS)
 
 
@@ -122,7 +135,18 @@ def _is_end(prose: str, match: re.Match[str], floor: int) -> bool:
     if stop != ".":
         return True  # ! ? … and "..." end a sentence when a capital follows
     head = prose[max(floor, match.start() - 12) : match.start()]
-    return _ABBREVIATION.search(head) is None
+    before = head.rstrip(ascii_letters)  # the head without the letters that end it
+    if len(before) == len(head):
+        return True  # every abbreviation ends in a letter (the stop follows no mark)
+    if before.endswith("."):
+        return _ABBREVIATION.search(head) is None  # "U.S", "e.g": the dotted ones
+    # Why this is the regex's answer here: with no dot before the last letters, a token
+    # the regex takes is those letters whole (its start follows no letter), an initial or a
+    # listed word; the dotted form needs a dot before its last letters.
+    token = head[len(before) :]
+    alone = not before or before[-1].isspace() or before[-1] in _OPENERS
+    listed = token in _ABBREVIATED_WORDS or (len(token) == 1 and token.isupper())
+    return not (alone and listed)
 
 
 def _trimmed(prose: str, start: int, end: int) -> Iterator[Sentence]:
@@ -194,12 +218,71 @@ def check(doc: Document, options: Options) -> Iterator[Finding]:
         # A sentence never splits a word (it ends at a blank, a mask or a hard break), so the
         # paragraph's words are its sentences': ``left`` bounds the words of those to come
         # (it starts as a bound, not a count, and a sentence too short to count takes 0 off).
-        left = _at_most(prose, block.start, block.end, limit)
+        if block.end - block.start <= 2 * limit:
+            continue  # as ``_at_most``: too short to hold more than ``limit`` words
+        segments = _Segments.of(prose[block.start : block.end])
+        left = segments.bound(0, len(segments.data))
         if left <= limit:
             continue
-        for sentence in sentences(prose, block.start, block.end):
-            if left <= limit:
-                break  # the sentences left cannot be too long
+        yield from _long_sentences(prose, block.start, block.end, limit, left, segments)
+
+
+@dataclass(frozen=True)
+class _Segments:
+    """A paragraph's ``_most_words`` bytes (its UTF-8 mapped by ``_SEGMENTS``), computed once,
+    so that the bound of a piece of it is two counts over a byte range.
+
+    Why ``bound`` over a piece's byte range is ``_most_words`` of the piece: the mask is
+    replaced by a space first, and encoding and the byte map work character by character and
+    byte by byte, so the piece's mapped bytes are that range of the paragraph's; a run of
+    ``x`` is counted where it starts at the range's first byte or after a blank inside it, as
+    in the piece alone."""
+
+    data: bytes  # the mapped bytes
+    utf8: bytes  # the paragraph with the mask a space, in UTF-8 (for byte offsets)
+
+    @staticmethod
+    def of(text: str) -> _Segments:
+        utf8 = text.replace(MASK, " ").encode()
+        return _Segments(utf8.translate(_SEGMENTS), utf8)
+
+    def bound(self, start: int, end: int) -> int:
+        """``_most_words`` of the piece in bytes ``start:end``."""
+        return self.data.count(b" x", start, end) + self.data.startswith(b"x", start)
+
+    def advance(self, byte: int, chars: int) -> int:
+        """The byte offset ``chars`` characters after the byte offset ``byte``."""
+        return byte + _to_bytes(self.utf8, byte, chars)
+
+
+_to_bytes = _re2_core.CharLenToBytes
+
+
+def _long_sentences(
+    prose: str, start: int, end: int, limit: int, left: int, segments: _Segments
+) -> Iterator[Finding]:
+    """The findings of the paragraph ``prose[start:end]``, whose words ``left`` bounds.
+
+    The sentences are those of ``sentences``, but a piece between two ends is trimmed only
+    when it is longer than ``2 * limit`` characters and its bound is over the limit. Why
+    nothing changes: trimming drops blanks only, which neither shorten a run of ``x`` nor
+    start one, so the trimmed sentence has the piece's bound and is no longer than it; a
+    sentence of at most ``2 * limit`` characters or of a bound at most ``limit`` counts 0
+    words in ``_word_count`` (so it takes nothing off ``left`` and is never reported). The
+    byte offsets follow the pieces, each counted from the last (linear in the paragraph)."""
+    short = 2 * limit
+    ascii_only = len(segments.utf8) == end - start
+    cursor = start
+    byte = 0
+    for stop_at in (*_ends(prose, start, end), end):
+        if left <= limit:
+            break  # the sentences left cannot be too long
+        begin, cursor = cursor, stop_at
+        first = byte
+        byte = stop_at - start if ascii_only else segments.advance(byte, stop_at - begin)
+        if stop_at - begin <= short or segments.bound(first, byte) <= limit:
+            continue
+        for sentence in _trimmed(prose, begin, stop_at):
             count = _word_count(prose, sentence.start, sentence.end, limit)
             left -= count
             if count <= limit or _is_enumeration(count, prose[sentence.start : sentence.end]):

@@ -226,8 +226,9 @@ def unbalanced(prose: str, blocks: tuple[Block, ...]) -> Iterator[Leftover]:
             continue  # lists' paragraphs are paragraphs; tables and code are not read
         yield from _scan_block(prose, block, state)
         # Only the outermost quotation may run on into the next block.
-        yield from (Leftover(at, OPEN) for at in state.stack[1:])
-        del state.stack[1:]
+        if len(state.stack) > 1:
+            yield from (Leftover(at, OPEN) for at in state.stack[1:])
+            del state.stack[1:]
         state.carried = bool(state.stack)
     yield from (Leftover(at, OPEN) for at in state.stack)  # the post ends inside a quotation
 
@@ -243,7 +244,7 @@ def _with_marks_after_urls(text: str, prose: str) -> str:
     autolinker takes into the link.
     """
     marks = []
-    for match in _CLOSING_AFTER_URL.finditer(text):
+    for match in _on_url_lines(text):
         at = match.start()
         after = match.end()  # the masked run must end here (or after closing markup)
         while after < len(prose) and text[after] in "*_)]" and prose[after] == MASK:
@@ -261,6 +262,39 @@ def _with_marks_after_urls(text: str, prose: str) -> str:
     return "".join(chars)
 
 
+def _on_url_lines(text: str) -> Iterator[re.Match[str]]:
+    r"""``_CLOSING_AFTER_URL.finditer(text)``, less the matches no bare URL can own: only the
+    text from each bare URL's start (at the text's start or after a space or a line feed) to
+    the end of its line is searched.
+
+    Why no kept mark is lost: a mark is kept only when a bare URL starts just after the last
+    space or line feed before it, so with no line feed between the URL's start and the mark.
+    The search of a line stops before its line feed, where ``$`` then matches as ``\s`` did,
+    and the look-behind still reads the text before the search's start. The lines are
+    searched in order, each once, so the matches come in the same order."""
+    starts = sorted(
+        at
+        for needle in _BARE_URL
+        for at in _finds(text, needle)
+        if at == 0 or text[at - 1] in " \n"
+    )
+    done = 0
+    for start in starts:
+        if start < done:
+            continue  # on a line already searched
+        done = text.find("\n", start)
+        if done < 0:
+            done = len(text)
+        yield from _CLOSING_AFTER_URL.finditer(text, start, done)
+
+
+def _finds(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
 # The mark first, then the character before it: Python's regex engine skips ahead to the next
 # mark instead of trying the look-behind at every position. The run of closing markup cannot
 # give back a character to ``\s`` or the end, so it is possessive; each try reads only the
@@ -269,7 +303,8 @@ _CLOSING_AFTER_URL = re.compile(r"[”\"](?<=[\w/][”\"])(?=[*_)\]]*+(?:\s|$))"
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
-    blocks = tuple(b for b in doc.view.blocks if b.start >= doc.body_start)
+    body = doc.body_start
+    blocks = tuple(b for b in doc.view.blocks if b.start >= body)
     prose = _with_marks_after_urls(doc.text, _with_entity_marks(doc.prose))
     for leftover in unbalanced(prose, blocks):
         if leftover.kind == OPEN:
