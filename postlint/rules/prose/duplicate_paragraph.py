@@ -138,17 +138,52 @@ def _signature(text: str) -> tuple[int, ...]:
     return tuple(map(folded.count, _SIGNATURE_LETTERS))
 
 
+# Letters that no character but themselves and their capitals casefolds to (a test checks
+# every code point): their counts in a paragraph casefolded are counts in the paragraph itself.
+_COARSE_LETTERS = (("e", "E"), ("o", "O"))
+
+
+def _coarse_signatures(prose: str, blocks: list[Block]) -> list[tuple[int, ...]]:
+    """Two components of each block's :func:`_signature` (the counts of ``e`` and ``o``),
+    counted in the prose view in place: no copy of the paragraph, no casefolding."""
+    count = prose.count
+    (e, big_e), (o, big_o) = _COARSE_LETTERS
+    return [
+        (
+            count(e, b.start, b.end) + count(big_e, b.start, b.end),
+            count(o, b.start, b.end) + count(big_o, b.start, b.end),
+        )
+        for b in blocks
+    ]
+
+
+def _shared(indexes: list[int], signatures: list[tuple[int, ...]]) -> list[int]:
+    """The indexes whose signature another index has too."""
+    seen = Counter(signatures)
+    return [index for index, sig in zip(indexes, signatures, strict=True) if seen[sig] > 1]
+
+
 def _candidates(prose: str, blocks: list[Block]) -> list[int]:
     """Indexes of the paragraphs compared (not in a list) whose signature is not unique: the
-    only ones that can share their words with another (a C count per letter, no tokens)."""
+    only ones that can share their words with another (a C count per letter, no tokens).
+
+    First by two of the signature's counts, taken in place, then by the whole signature of
+    the paragraphs left: the same paragraphs as the whole signature of all. Why: each coarse
+    count equals that component of :func:`_signature` (the letter occurs once in the
+    casefolding of itself and its capital and in no other character's), so two paragraphs
+    with equal signatures have equal coarse ones; a paragraph whose signature another shares
+    passes the first step with it, and the second keeps both.
+    """
     compared = [
         index
         for index, block in enumerate(blocks)
         if block.kind == "paragraph" and not block.in_list
     ]
-    signatures = [_signature(prose[blocks[i].start : blocks[i].end]) for i in compared]
-    seen = Counter(signatures)
-    return [index for index, sig in zip(compared, signatures, strict=True) if seen[sig] > 1]
+    kept = _shared(compared, _coarse_signatures(prose, [blocks[i] for i in compared]))
+    if not kept:
+        return kept
+    signatures = [_signature(prose[blocks[i].start : blocks[i].end]) for i in kept]
+    return _shared(kept, signatures)
 
 
 def check(doc: Document, options: Options) -> Iterator[Finding]:

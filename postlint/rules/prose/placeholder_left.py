@@ -53,7 +53,7 @@ None: only the author knows what belongs there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from postlint.core.diagnostic import Finding, Severity
@@ -196,12 +196,25 @@ def _introduced(text: str, start: int, floor: int) -> bool:
     return bool(_mention().search(lead[:-1]) or _introduction().search(lead))
 
 
+def _no_references() -> frozenset[str]:
+    return frozenset()
+
+
 def _findings(
-    text: str, start: int, end: int, references: frozenset[str] = frozenset()
+    text: str,
+    start: int,
+    end: int,
+    references: Callable[[], frozenset[str]] = _no_references,
 ) -> Iterator[Finding]:
+    """``references``: the labels of the link reference definitions, casefolded, asked for
+    only when a slot name is found (finding them tries a match at every character of the
+    body, and nearly no post holds a slot)."""
+    labels: frozenset[str] | None = None
     for match in _placeholder().finditer(text, start, end):
-        if match.group("slot") and match.group("slot").casefold() in references:
-            continue
+        if match.group("slot"):
+            labels = references() if labels is None else labels
+            if match.group("slot").casefold() in labels:
+                continue
         if _introduced(text, match.start(), start):
             continue
         named = match.group("brace") or match.group("slot")
@@ -243,9 +256,11 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     if any(needle in prose for needle in _NEEDLES) or (
         "[" in prose and _bracket_needle().search(prose)
     ):
-        references = frozenset(
-            label.casefold() for label in _reference_definition().findall(doc.text, doc.body_start)
-        )
+
+        def references() -> frozenset[str]:
+            found = _reference_definition().findall(doc.text, doc.body_start)
+            return frozenset(label.casefold() for label in found)
+
         yield from _findings(prose, doc.body_start, len(prose), references)
     if "{{" in doc.text:
         yield from _bare_variables(doc)

@@ -75,36 +75,60 @@ def _meant(folded: list[str], index: int, size: int) -> bool:
     return size == 2 and phrase[1] in _IDIOM_JOINERS | {"to"} and phrase[0] not in FUNCTION_WORDS
 
 
-def _may_repeat(prose: str, block: Block) -> bool:
-    """Whether some word and the next are equal, ignoring case, to the two words ``size``
-    later, for a size of two to four: a repeated phrase needs it.
+def _tokens(prose: str, block: Block) -> list[str]:
+    """The block's words, casefolded (tokenizing and casefolding in C)."""
+    return list(map(str.casefold, _WORD.findall(prose, block.start, block.end)))
 
-    Tokenizing, casefolding and the comparisons run in C, so a paragraph without such a pair,
-    nearly every one, costs no Python work per word.
+
+def _starts(folded: list[str]) -> list[int]:
+    """The indexes, ascending, at which some ``size`` words (two to four) equal the ``size``
+    words after them: the only ones where a repeated phrase can begin.
+
+    Why no start is missed: the phrase at ``index`` equals the next ``size`` words exactly when
+    ``folded[index + k] == folded[index + size + k]`` for every ``k`` below ``size``, that is,
+    when the comparisons of each word with the one ``size`` later are true at ``size``
+    consecutive places from ``index``: a run of ``size`` ones found in a byte string made in
+    C. The last of those comparisons needs ``index + 2 * size - 1`` to be a word, so every
+    start found leaves room for both copies. A paragraph without one, nearly every paragraph
+    these are asked about, costs no Python work per word.
     """
-    folded = list(map(str.casefold, _WORD.findall(prose, block.start, block.end)))
+    found: set[int] = set()
     for size in range(2, _LONGEST + 1):
-        if b"\1\1" in bytes(map(eq, folded, islice(folded, size, None))):
-            return True  # two neighbours in a row equal to the words ``size`` later
-    return False
+        equal = bytes(map(eq, folded, islice(folded, size, None)))
+        run = b"\1" * size
+        at = equal.find(run)
+        while at >= 0:
+            found.add(at)
+            at = equal.find(run, at + 1)
+    return sorted(found)
 
 
-def _repeats(prose: str, block: Block) -> Iterator[Finding]:
-    words = list(_WORD.finditer(prose, block.start, block.end))
-    folded = [w.group(0).casefold() for w in words]
-    joined = [
+def _joined(prose: str, words: list[re.Match[str]], first: int, last: int) -> bool:
+    """Whether only blanks (and at most one line break) stand between each word from
+    ``first`` to ``last`` and the next."""
+    return all(
         _BLANK.fullmatch(prose, words[k].end(), words[k + 1].start()) is not None
-        for k in range(len(words) - 1)
-    ]
-    index = 0
-    while index < len(words):
-        # Linear: at most three sizes of at most eight words are compared at each word.
+        for k in range(first, last)
+    )
+
+
+def _repeats(prose: str, block: Block, folded: list[str], starts: list[int]) -> Iterator[Finding]:
+    """The repeated phrases of ``block`` (``folded``: its words; ``starts``: see
+    :func:`_starts`). Only the starts are visited: at any other index no size's phrase equals
+    the words after it, so the word-by-word walk would pass it without a finding."""
+    words = list(_WORD.finditer(prose, block.start, block.end))
+    index = 0  # the walk's next index: a finding moves it past the copy
+    for candidate in starts:
+        if candidate < index:
+            continue
+        index = candidate
+        # Linear: at most three sizes of at most eight words are compared at each start.
         for size in range(_LONGEST, 1, -1):
             end = index + 2 * size
             phrase = folded[index : index + size]
             if end > len(words) or phrase != folded[index + size : end]:
                 continue
-            if not all(joined[index : end - 1]) or _meant(folded, index, size):
+            if not _joined(prose, words, index, end - 1) or _meant(folded, index, size):
                 continue
             first_end, second_end = words[index + size - 1].end(), words[end - 1].end()
             shown = " ".join(prose[words[index].start() : first_end].split())
@@ -114,9 +138,8 @@ def _repeats(prose: str, block: Block) -> Iterator[Finding]:
                 f"'{shown}' is written twice in a row: delete the copy",
                 fix=Fix((Edit(first_end, second_end, ""),), safe=True, message="Delete the copy"),
             )
-            index = end - 1
+            index = end
             break
-        index += 1
 
 
 def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
@@ -124,9 +147,13 @@ def check(doc: Document, options: NoOptions) -> Iterator[Finding]:
     prose, body_start = doc.prose, doc.body_start
     hinted = repeat_hints(doc).phrases
     for block in doc.view.prose_blocks():
-        if block.start not in hinted or block.end <= body_start or not _may_repeat(prose, block):
-            continue  # nearly every block: no two words recur a few words later
-        for finding in _repeats(prose, block):
+        if block.start not in hinted or block.end <= body_start:
+            continue
+        folded = _tokens(prose, block)
+        starts = _starts(folded)
+        if not starts:
+            continue  # nearly every block: no words recur right after themselves
+        for finding in _repeats(prose, block, folded, starts):
             if transcript is None:
                 transcript = is_transcript(doc)
             if transcript:
