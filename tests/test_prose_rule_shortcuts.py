@@ -17,8 +17,8 @@ from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 from postlint.core.diagnostic import Finding
 from postlint.core.document import Document
-from postlint.core.inline_masks import re2_byte_spans
 from postlint.core.prose_view import MASK
+from postlint.core.re2_bytes import re2_byte_spans
 from postlint.core.source import SourceFile
 from postlint.rules.prose import (
     inconsistent_spelling,

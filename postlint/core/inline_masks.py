@@ -22,9 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 
 import re2
-from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
-Spans = list[tuple[int, int]]
+from postlint.core.re2_bytes import (
+    UNANCHORED,
+    Spans,
+    char_spans,
+    count_chars,
+    matcher,
+    re2_byte_spans,
+)
 
 # Python's ``\s`` on str, spelled out for RE2 (whose ``\s`` is ASCII only); a test checks it.
 WHITESPACE = (
@@ -39,30 +45,6 @@ def _re2(pattern: str) -> re2._Regexp:
     return re2.compile(pattern)
 
 
-_UNANCHORED = _re2_core.RE2.Anchor.UNANCHORED
-_NO_SPAN = (-1, -1)
-
-
-def re2_byte_spans(
-    regex: re2._Regexp, data: bytes, group: int = 0, pos: int = 0, end: int | None = None
-) -> Spans:
-    """The span of ``group`` in each match of ``regex.finditer(data, pos, end)`` (bytes), in
-    order, ``(-1, -1)`` where the group took no part: the wrapper's own loop, one C call a match
-    (its ``finditer`` builds a Python match object per match, most of the cost here)."""
-    search = regex._regexp.Match  # type: ignore[attr-defined]
-    end = len(data) if end is None else end
-    spans: Spans = []
-    while True:
-        found = search(_UNANCHORED, data, pos, end)
-        whole = found[0]
-        if whole == _NO_SPAN:
-            return spans
-        spans.append(found[group])
-        if pos == end:
-            return spans
-        pos = pos + 1 if pos == whole[1] else whole[1]  # an empty match steps on (the wrapper)
-
-
 def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
     """``[m.span(group) for m in regex.finditer(text)]``, without the groups that took no part.
     None of these patterns matches the empty string, so the bytes loop finds the same matches;
@@ -71,15 +53,7 @@ def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
     spans = [span for span in re2_byte_spans(regex, data, group) if span[0] >= 0]
     if len(data) == len(text) or not spans:
         return spans  # ASCII: a byte offset is a character offset
-    chars: Spans = []
-    count = _re2_core.BytesToCharLen
-    last = char = 0
-    for start, end in spans:
-        char += count(data, last, start)
-        char_end = char + count(data, start, end)
-        chars.append((char, char_end))
-        last, char = end, char_end
-    return chars
+    return char_spans(data, spans)
 
 
 def _led_spans(regex: re2._Regexp, text: str, lead: bytes, skip: int = 0) -> Spans:
@@ -94,12 +68,12 @@ def _led_spans(regex: re2._Regexp, text: str, lead: bytes, skip: int = 0) -> Spa
     character's UTF-8 bytes. ``skip`` leaves out the first ``skip`` characters of each match
     (all ASCII, part of ``lead``), so it is the same count in bytes and in characters."""
     data = text.encode()
-    search = regex._regexp.Match  # type: ignore[attr-defined]
+    search = matcher(regex)
     size = len(data)
     spans: Spans = []
     pos = data.find(lead)
     while pos >= 0:
-        whole = search(_UNANCHORED, data, pos, size)[0]
+        whole = search(UNANCHORED, data, pos, size)[0]
         if whole[0] < 0:
             break
         spans.append(whole)
@@ -108,15 +82,8 @@ def _led_spans(regex: re2._Regexp, text: str, lead: bytes, skip: int = 0) -> Spa
         return spans
     if size == len(text):  # ASCII: a byte offset is a character offset
         return [(start + skip, end) for start, end in spans] if skip else spans
-    chars: Spans = []
-    count = _re2_core.BytesToCharLen
-    last = char = 0
-    for start, end in spans:
-        char += count(data, last, start)
-        char_end = char + count(data, start, end)
-        chars.append((char + skip, char_end))
-        last, char = end, char_end
-    return chars
+    chars = char_spans(data, spans)
+    return [(start + skip, end) for start, end in chars] if skip else chars
 
 
 # --- delimited spans: an opening literal, the shortest run of anything, a closing literal ---
@@ -335,7 +302,7 @@ def link_destinations(text: str) -> Spans:
     """
     spans: Spans = []
     find, plain = text.find, _PLAIN_DESTINATION.match
-    search = _BRACKET_DESTINATION._regexp.Match  # type: ignore[attr-defined]
+    search = matcher(_BRACKET_DESTINATION)
     data = b""
     char = byte = 0  # a character offset and the byte offset of the same place
     at = find("](")
@@ -350,11 +317,11 @@ def link_destinations(text: str) -> Spans:
             data = text.encode()
         byte += len(text[char:at].encode())
         char = at
-        whole = search(_UNANCHORED, data, byte, len(data))[0]
+        whole = search(UNANCHORED, data, byte, len(data))[0]
         if whole[0] < 0:
             break
-        start = char + _re2_core.BytesToCharLen(data, byte, whole[0])
-        end = start + _re2_core.BytesToCharLen(data, whole[0], whole[1])
+        start = char + count_chars(data, byte, whole[0])
+        end = start + count_chars(data, whole[0], whole[1])
         spans.append((start + 1, end))
         char, byte = end, whole[1]
         at = find("](", end)

@@ -69,11 +69,10 @@ from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 
 import re2
-from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
-from postlint.core.inline_masks import re2_byte_spans
+from postlint.core.re2_bytes import byte_length, count_chars, re2_byte_spans
 from postlint.core.rule import FixAvailability, NoOptions, Rule
 from postlint.rules.prose._text import prose_bytes, starts_sentence
 
@@ -446,19 +445,18 @@ def _candidate_starts(prose: str, start: int, end: int, data: bytes | None = Non
     if data is None:
         data = prose.encode()
     ascii_only = len(data) == len(prose)
-    to_bytes, count = _re2_core.CharLenToBytes, _re2_core.BytesToCharLen
-    pos = start if ascii_only else to_bytes(data, 0, start)
+    pos = start if ascii_only else byte_length(data, 0, start)
     if ascii_only or end == len(prose):
         stop = end if ascii_only else len(data)  # the rest of the text: no need to count it
     else:
-        stop = pos + to_bytes(data, pos, end - start)
+        stop = pos + byte_length(data, pos, end - start)
     spans = re2_byte_spans(_lead_in_starts(), data, 0, pos, stop)
     if ascii_only:
         yield from (at for at, _ in spans)
         return
     last, char = pos, start
     for at, _ in spans:
-        char += count(data, last, at)
+        char += count_chars(data, last, at)
         last = at
         yield char
 

@@ -44,11 +44,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from string import ascii_letters
 
-from re2 import _re2 as _re2_core  # type: ignore[attr-defined]
-
 from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.prose_view import MASK
+from postlint.core.re2_bytes import byte_length
 from postlint.core.rule import Rule, require_count
 
 
@@ -252,10 +251,7 @@ class _Segments:
 
     def advance(self, byte: int, chars: int) -> int:
         """The byte offset ``chars`` characters after the byte offset ``byte``."""
-        return byte + _to_bytes(self.utf8, byte, chars)
-
-
-_to_bytes = _re2_core.CharLenToBytes
+        return byte + byte_length(self.utf8, byte, chars)
 
 
 def _long_sentences(

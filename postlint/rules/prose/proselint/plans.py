@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import re2
 
-from postlint.core.inline_masks import re2_byte_spans
+from postlint.core.re2_bytes import re2_byte_spans
 from postlint.rules.prose.proselint.prefilter import _Atom, _Triggers
 
 if TYPE_CHECKING:

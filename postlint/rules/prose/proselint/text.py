@@ -10,7 +10,7 @@ from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from postlint.core.inline_masks import re2_byte_spans
+from postlint.core.re2_bytes import re2_byte_spans
 from postlint.rules.prose.proselint.prefilter import _Atom, _ByteOffsets, _Triggers
 
 if TYPE_CHECKING:
