@@ -325,3 +325,10 @@ def test_needles_found_same_as_before(
 def test_folded_pattern_is_lower_case_search(text: str, needle: str) -> None:
     pattern = re2.compile(inconsistent_spelling._folded_pattern(needle))
     assert (pattern.search(text) is not None) == (needle in text.lower())
+
+
+def test_only_kelvin_and_dotted_capital_i_lower_case_to_ascii() -> None:
+    """The fact ``_folded_pattern`` stands on, for every code point of this Python's Unicode."""
+    non_ascii = (chr(c) for c in range(0x80, 0x110000))
+    holders = {c for c in non_ascii if any(x.isascii() for x in c.lower())}
+    assert holders == {"\u212a", "\u0130"}
