@@ -40,3 +40,14 @@ def test_character_spans_are_the_str_spans(text: str, pattern: str) -> None:
     regex = re2.compile(pattern)
     spans = [m.span() for m in regex.finditer(text.encode())]
     assert char_spans(text.encode(), spans) == [m.span() for m in regex.finditer(text)]
+
+
+@given(_TEXT, st.sampled_from(_PATTERNS))
+def test_byte_spans_of_a_latin1_pattern_are_finditer_spans(text: str, pattern: str) -> None:
+    """As the artefact prefilter compiles its supersets: Latin-1 patterns over UTF-8 bytes."""
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    options.never_capture = True
+    regex = re2.compile(pattern.encode("utf-8"), options)
+    data = text.encode()
+    assert re2_byte_spans(regex, data) == [m.span() for m in regex.finditer(data)]

@@ -31,6 +31,7 @@ from functools import cache
 from typing import Any
 
 from postlint.core.prose_view import MASK
+from postlint.core.re2_bytes import re2_byte_spans
 
 # Characters Python's IGNORECASE matches to an ASCII letter besides its two cases.
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -252,7 +253,7 @@ def candidate_spans(length: int, encoded: bytes, source: str) -> list[tuple[int,
     unbounded = _unbounded(source)
     if unbounded is not None and unbounded.search(encoded) is None:
         return []  # no match of a wider superset, so none of the windowed one's either
-    spans = [m.span() for m in _compiled(source).finditer(encoded)]
+    spans = re2_byte_spans(_compiled(source), encoded)  # finditer's spans, no match objects
     if not spans or len(encoded) == length:
         return spans
     bounds = [(_boundary(encoded, s, -1), _boundary(encoded, e, 1)) for s, e in spans]
