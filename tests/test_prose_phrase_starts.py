@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from itertools import islice
 from operator import eq
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -111,6 +112,18 @@ def test_the_phrase_starts_give_the_findings_of_the_walk(text: str, a: int, b: i
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     for block in (Block("paragraph", 0, len(text)), Block("paragraph", start, end)):
         assert _new(text, block) == _old(text, block)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a a a a a a a a, a a\n\na a",  # dense starts: every gap tested once, up front
+        "in the end the cat in the end sat in the end\nof it of it",  # sparse: gaps as asked
+    ],
+)
+def test_dense_and_sparse_starts_give_the_findings_of_the_walk(text: str) -> None:
+    block = Block("paragraph", 0, len(text))
+    assert _new(text, block) == _old(text, block)
 
 
 @settings(max_examples=500, deadline=None)

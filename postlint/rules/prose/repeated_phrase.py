@@ -36,7 +36,7 @@ Safe: deletes the second copy and the blanks before it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from operator import eq
 
@@ -103,13 +103,19 @@ def _starts(folded: list[str]) -> list[int]:
     return sorted(found)
 
 
-def _joined(prose: str, words: list[re.Match[str]], first: int, last: int) -> bool:
-    """Whether only blanks (and at most one line break) stand between each word from
-    ``first`` to ``last`` and the next."""
-    return all(
-        _BLANK.fullmatch(prose, words[k].end(), words[k + 1].start()) is not None
-        for k in range(first, last)
-    )
+def _joins(prose: str, words: list[re.Match[str]], starts: list[int]) -> Callable[[int, int], bool]:
+    """Whether only blanks (and at most one line break) stand between each word from ``first``
+    to ``last`` and the next: each gap is tested when asked, or, where the starts are dense
+    (one word repeated: a start at nearly every word, whose phrases share gaps), every gap once
+    up front."""
+
+    def gap(k: int) -> bool:
+        return _BLANK.fullmatch(prose, words[k].end(), words[k + 1].start()) is not None
+
+    if 4 * len(starts) > len(words):
+        gaps = [gap(k) for k in range(len(words) - 1)]
+        return lambda first, last: all(gaps[first:last])
+    return lambda first, last: all(gap(k) for k in range(first, last))
 
 
 def _repeats(prose: str, block: Block, folded: list[str], starts: list[int]) -> Iterator[Finding]:
@@ -117,6 +123,7 @@ def _repeats(prose: str, block: Block, folded: list[str], starts: list[int]) -> 
     :func:`_starts`). Only the starts are visited: at any other index no size's phrase equals
     the words after it, so the word-by-word walk would pass it without a finding."""
     words = list(_WORD.finditer(prose, block.start, block.end))
+    joined = _joins(prose, words, starts)
     index = 0  # the walk's next index: a finding moves it past the copy
     for candidate in starts:
         if candidate < index:
@@ -128,7 +135,7 @@ def _repeats(prose: str, block: Block, folded: list[str], starts: list[int]) -> 
             phrase = folded[index : index + size]
             if end > len(words) or phrase != folded[index + size : end]:
                 continue
-            if not _joined(prose, words, index, end - 1) or _meant(folded, index, size):
+            if not joined(index, end - 1) or _meant(folded, index, size):
                 continue
             first_end, second_end = words[index + size - 1].end(), words[end - 1].end()
             shown = " ".join(prose[words[index].start() : first_end].split())
