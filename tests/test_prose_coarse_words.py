@@ -107,7 +107,7 @@ def plain_doubled_runs(folded: list[str]) -> list[int]:
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "c", "the"]), max_size=30))
 def test_doubled_runs_are_whole_runs(folded: list[str]) -> None:
-    assert list(_text._doubled_runs(folded)) == plain_doubled_runs(folded)
+    assert list(_text.doubled_runs(folded)) == plain_doubled_runs(folded)
 
 
 def _every_block(doc: Document) -> _text.RepeatHints:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from operator import eq
+from typing import AnyStr
 
 import re2
 
@@ -85,7 +86,7 @@ _FIVE_PIECES = re.compile(_PIECE * 3 + r"[._][^\W_]")
 # character outside ASCII (as is ``’``), so each match of _FIVE_PIECES, encoded, matches here.
 _WIDE = r"0-9A-Za-z\x{80}-\x{10FFFF}"
 _FIVE_PIECES_GATE = re2.compile(rf"(?:[._][{_WIDE}']+){{3}}[._][{_WIDE}]".encode())
-_LONGEST_PHRASE = 4
+LONGEST_PHRASE = 4
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,12 @@ def _repeat_hints(doc: Document) -> RepeatHints:
     folded, ends = folded_coarse_words(prose, [(b.start, b.end) for b in blocks])
     if not folded:
         return RepeatHints(frozenset(), frozenset())
-    phrases = {blocks[bisect_right(ends, i)].start for i in _doubled_runs(folded)}
+    phrases = {blocks[bisect_right(ends, i)].start for i in doubled_runs(folded)}
     if _five_pieces(doc):
         words = {block.start for block in blocks}
     else:
         same = bytes(map(eq, folded, islice(folded, 1, None)))
-        words = phrases | {blocks[bisect_right(ends, i)].start for i in _finds(same, b"\1")}
+        words = phrases | {blocks[bisect_right(ends, i)].start for i in occurrences(same, b"\1")}
     return RepeatHints(frozenset(words), frozenset(phrases))
 
 
@@ -177,8 +178,7 @@ def folded_coarse_words(prose: str, spans: list[tuple[int, int]]) -> tuple[list[
         part = shadow[start:end]
         if b"?" in part:
             words = COARSE_WORD.findall(prose, start, end)
-            if words:  # casefolded in one call: no word holds a NUL, casefold acts per character
-                folded += "\0".join(words).casefold().split("\0")
+            folded += casefolded(words)
         else:
             if b"'" in part or b"\x01" in part:
                 part = _LONE_APOSTROPHE.sub(b" ", part)
@@ -199,15 +199,23 @@ def _five_pieces(doc: Document) -> bool:
     return _FIVE_PIECES.search(doc.prose, doc.body_start) is not None
 
 
-def _doubled_runs(folded: list[str]) -> Iterator[int]:
+def casefolded(words: list[str]) -> list[str]:
+    """``[word.casefold() for word in words]`` in one call: no word holds a NUL, and casefolding
+    acts on each character and makes none (a test checks every code point), so the joined
+    words split back into the words casefolded."""
+    return "\0".join(words).casefold().split("\0") if words else []
+
+
+def doubled_runs(folded: list[str]) -> Iterator[int]:
     """Where a run of ``size`` words is followed by itself, for a size of two to four: each
     of its words equal to the word ``size`` later (the whole run, so "of the X of the", a
     common near miss, marks nothing)."""
-    for size in range(2, _LONGEST_PHRASE + 1):
-        yield from _finds(bytes(map(eq, folded, islice(folded, size, None))), b"\1" * size)
+    for size in range(2, LONGEST_PHRASE + 1):
+        yield from occurrences(bytes(map(eq, folded, islice(folded, size, None))), b"\1" * size)
 
 
-def _finds(data: bytes, needle: bytes) -> Iterator[int]:
+def occurrences(data: AnyStr, needle: AnyStr) -> Iterator[int]:
+    """Where ``needle`` starts in ``data``, overlaps included, by ``find`` (in C)."""
     at = data.find(needle)
     while at >= 0:
         yield at

@@ -37,14 +37,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import islice
-from operator import eq
 
 from postlint.core.diagnostic import Edit, Finding, Fix, Severity
 from postlint.core.document import Document
 from postlint.core.prose_view import Block
 from postlint.core.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.prose._text import repeat_hints
+from postlint.rules.prose._text import LONGEST_PHRASE, doubled_runs, repeat_hints
 from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 
 # A word: a letter, not after a letter, digit, apostrophe or hyphen, then letters and digits
@@ -54,7 +52,6 @@ from postlint.rules.prose.repeated_word import FUNCTION_WORDS, is_transcript
 # matched twice.
 _WORD = re.compile(r"[^\W\d_](?<![^\W_].|['’-].)[^\W_]*(?:['’][^\W_]+)*")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
-_LONGEST = 4
 
 
 # "over and over", "more and more", "one by one": the idiom repeats a word around these.
@@ -92,15 +89,7 @@ def _starts(folded: list[str]) -> list[int]:
     start found leaves room for both copies. A paragraph without one, nearly every paragraph
     these are asked about, costs no Python work per word.
     """
-    found: set[int] = set()
-    for size in range(2, _LONGEST + 1):
-        equal = bytes(map(eq, folded, islice(folded, size, None)))
-        run = b"\1" * size
-        at = equal.find(run)
-        while at >= 0:
-            found.add(at)
-            at = equal.find(run, at + 1)
-    return sorted(found)
+    return sorted(set(doubled_runs(folded)))
 
 
 def _joins(prose: str, words: list[re.Match[str]], starts: list[int]) -> Callable[[int, int], bool]:
@@ -130,7 +119,7 @@ def _repeats(prose: str, block: Block, folded: list[str], starts: list[int]) -> 
             continue
         index = candidate
         # Linear: at most three sizes of at most eight words are compared at each start.
-        for size in range(_LONGEST, 1, -1):
+        for size in range(LONGEST_PHRASE, 1, -1):
             end = index + 2 * size
             phrase = folded[index : index + size]
             if end > len(words) or phrase != folded[index + size : end]:

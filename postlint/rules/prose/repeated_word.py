@@ -69,7 +69,7 @@ from postlint.core.document import Document
 from postlint.core.prose_view import MASK, Block
 from postlint.core.protect import Protected
 from postlint.core.rule import FixAvailability, NoOptions, Rule
-from postlint.rules.prose._text import repeat_hints, starts_sentence
+from postlint.rules.prose._text import casefolded, repeat_hints, starts_sentence
 
 # A token: a letter or digit first, then letters and digits, with apostrophes, dots and
 # underscores between them ("it's", "Node.js", "v8.3", "snake_case"; "_help_" is emphasis). The patterns here are linear: the token and the gap are
@@ -195,12 +195,9 @@ def _candidates(prose: str, block: Block) -> list[int]:
     repeat can be (a copy is equal to the word, or equal once both are casefolded).
 
     Tokenizing, casefolding and comparing neighbours run in C, so a paragraph with no doubled
-    word, nearly every one, costs no Python work per word. Casefolded in one call: no token
-    holds a NUL, casefolding acts on each character and makes none (a test checks every code
-    point), so the joined words split back into the words casefolded.
+    word, nearly every one, costs no Python work per word.
     """
-    tokens = _TOKEN.findall(prose, block.start, block.end)
-    folded = "\0".join(tokens).casefold().split("\0")
+    folded = casefolded(_TOKEN.findall(prose, block.start, block.end))
     return list(compress(count(), map(eq, folded, islice(folded, 1, None))))
 
 

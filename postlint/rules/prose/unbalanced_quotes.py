@@ -59,6 +59,7 @@ from postlint.core.diagnostic import Finding, Severity
 from postlint.core.document import Document
 from postlint.core.prose_view import MASK, Block
 from postlint.core.rule import NoOptions, Rule
+from postlint.rules.prose._text import occurrences
 
 _MARK = re.compile(r"[\"“”]")
 # Before an opening mark: the start of a line, space, an opening bracket or a dash.
@@ -275,7 +276,7 @@ def _on_url_lines(text: str) -> Iterator[re.Match[str]]:
     starts = sorted(
         at
         for needle in _BARE_URL
-        for at in _finds(text, needle)
+        for at in occurrences(text, needle)
         if at == 0 or text[at - 1] in " \n"
     )
     done = 0
@@ -286,13 +287,6 @@ def _on_url_lines(text: str) -> Iterator[re.Match[str]]:
         if done < 0:
             done = len(text)
         yield from _CLOSING_AFTER_URL.finditer(text, start, done)
-
-
-def _finds(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
 
 
 # The mark first, then the character before it: Python's regex engine skips ahead to the next
