@@ -108,7 +108,9 @@ def _holds(body: str, need: str) -> bool:
     (most bodies hold no ``~``; a run of blanks is found faster by the plain search)."""
     if len(need) == 1 or need.isspace():
         return need in body
-    return _trigger_finder(need)(body, 0) >= 0
+    from postlint.core import inline_masks
+
+    return inline_masks.trigger_finder(need)(body, 0) >= 0
 
 
 def _masked(text: str) -> str:
@@ -406,7 +408,9 @@ def _segments_holding(
 
 
 def _segments_holding_one(view: str, firsts: list[int], ends: list[int], trigger: str) -> list[int]:
-    find = _trigger_finder(trigger)
+    from postlint.core import inline_masks
+
+    find = inline_masks.trigger_finder(trigger)
     found: list[int] = []
     pos = 0
     while (at := find(view, pos)) >= 0:
@@ -417,42 +421,6 @@ def _segments_holding_one(view: str, firsts: list[int], ends: list[int], trigger
             break
         pos = firsts[index + 1]
     return found
-
-
-# Characters from the rarest in posts to the most common (as counted in a corpus of them): a
-# trigger is looked for by its rarest one (only the speed depends on this order).
-_RARE_FIRST = "\\~$^+&@%}{|!'=_<#*>\"([]`:-w./"
-
-
-@cache
-def _trigger_finder(trigger: str) -> Callable[[str, int], int]:
-    """``view.find(trigger, pos)``. A longer trigger is looked for by its rarest character
-    first (a search for one character runs many times faster than for a string, and most
-    views hold few of them); after a few of those that are not in the trigger, the string
-    search goes on from the last, so the view is still read at most twice."""
-    if len(trigger) == 1:
-        return lambda view, pos: view.find(trigger, pos)
-    rank = {char: number for number, char in enumerate(_RARE_FIRST)}
-    offset = min(range(len(trigger)), key=lambda k: (rank.get(trigger[k], len(rank)), k))
-    probe = trigger[offset]
-
-    def find(view: str, pos: int) -> int:
-        # Every occurrence from ``at`` on has the probe character at or after ``at + offset``.
-        at = pos
-        for _ in range(_PROBES):
-            found = view.find(probe, at + offset)
-            if found < 0:
-                return -1
-            at = found - offset
-            if view.startswith(trigger, at):
-                return at
-            at += 1
-        return view.find(trigger, at)
-
-    return find
-
-
-_PROBES = 8
 
 
 _RAW_HTML = re.compile(r"\s*<(script|style|pre|textarea)\b", re.IGNORECASE)
