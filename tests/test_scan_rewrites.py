@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from postlint.core import inline_masks
 from postlint.core.prose_view import MASK
+from postlint.core.re2_bytes import char_spans, re2_byte_spans
 from postlint.rules.prose import trailing_whitespace, unbalanced_quotes
 from postlint.rules.prose.proselint.prefilter import _ByteOffsets
 
@@ -33,16 +34,16 @@ def test_re2_spans_are_the_wrappers_finditer(text: str) -> None:
         (inline_masks._FOOTNOTE, 0),
     ):
         expected = [m.span(group) for m in regex.finditer(text) if m.span(group)[0] >= 0]
-        assert inline_masks._finditer_spans(regex, text, group) == expected
         data = text.encode()
         spans = [m.span(group) for m in regex.finditer(data)]
-        assert inline_masks.re2_byte_spans(regex, data, group) == spans
+        assert re2_byte_spans(regex, data, group) == spans
+        assert char_spans(data, [span for span in spans if span[0] >= 0]) == expected
 
 
 def test_re2_spans_step_over_empty_matches_as_the_wrapper_does() -> None:
     regex = re2.compile("a*")
     for data in (b"", b"baab", b"aa", b"xyz"):
-        assert inline_masks.re2_byte_spans(regex, data) == [m.span() for m in regex.finditer(data)]
+        assert re2_byte_spans(regex, data) == [m.span() for m in regex.finditer(data)]
 
 
 _URLS = ["http://", "https://", "ftp://", "www.", "h", "f", "w", "a", "/", "@", " ", ".", MASK]

@@ -29,7 +29,6 @@ from postlint.core.re2_bytes import (
     char_spans,
     count_chars,
     matcher,
-    re2_byte_spans,
 )
 
 # Python's ``\s`` on str, spelled out for RE2 (whose ``\s`` is ASCII only); a test checks it.
@@ -43,17 +42,6 @@ _NOT_S = f"[^{WHITESPACE}"  # open: callers add more excluded characters and the
 
 def _re2(pattern: str) -> re2._Regexp:
     return re2.compile(pattern)
-
-
-def _finditer_spans(regex: re2._Regexp, text: str, group: int = 0) -> Spans:
-    """``[m.span(group) for m in regex.finditer(text)]``, without the groups that took no part.
-    None of these patterns matches the empty string, so the bytes loop finds the same matches;
-    the byte offsets are counted back to characters from one match to the next (linear)."""
-    data = text.encode()
-    spans = [span for span in re2_byte_spans(regex, data, group) if span[0] >= 0]
-    if len(data) == len(text) or not spans:
-        return spans  # ASCII: a byte offset is a character offset
-    return char_spans(data, spans)
 
 
 def _led_spans(regex: re2._Regexp, text: str, lead: bytes, skip: int = 0) -> Spans:

@@ -198,8 +198,8 @@ def _most_words(text: str) -> int:
     word holds (the mask too, made a blank first), whose byte (ASCII) or continuation bytes
     are blanks, so two words never share a run of ``x``.
     """
-    data = text.replace(MASK, " ").encode().translate(_SEGMENTS)
-    return data.count(b" x") + data.startswith(b"x")
+    segments = _Segments.of(text)
+    return segments.bound(0, len(segments.data))
 
 
 def _is_enumeration(words: int, text: str) -> bool:
