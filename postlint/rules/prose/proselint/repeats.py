@@ -27,7 +27,9 @@ for white space:
   at the end of the text, the common case, is never tried.
 
 Both patterns are plain byte patterns, each try reading a few tokens, and every start they let
-through was tried by the plain scan too.
+through was tried by the plain scan too. Neither is scanned for plainly: the first is one walk
+over the tokens (:func:`_at_token_starts`), not a try at every space; the second is searched for
+by a literal first byte (:func:`_in_token_starts`), not a class tested at every byte.
 """
 
 from __future__ import annotations
