@@ -27,7 +27,9 @@ for white space:
   at the end of the text, the common case, is never tried.
 
 Both patterns are plain byte patterns, each try reading a few tokens, and every start they let
-through was tried by the plain scan too.
+through was tried by the plain scan too. Neither is scanned for plainly: the first is one walk
+over the tokens (:func:`_at_token_starts`), not a try at every space; the second is searched for
+by a literal first byte (:func:`_in_token_starts`), not a class tested at every byte.
 """
 
 from __future__ import annotations
@@ -52,9 +54,15 @@ _NEXT = rb"[^ ]++ ++"
 _COPY_AHEAD = rb"(?:%s|%s(?:%s|%s(?:%s|%s%s)))" % (_COPY, _NEXT, _COPY, _NEXT, _COPY, _NEXT, _COPY)
 # Each try reads one token, up to four more and a comparison each: a few tokens a start.
 _AT_TOKEN = re.compile(rb" ([^ ]++)(?= ++%s)" % _COPY_AHEAD)
+# The same test as one walk over the tokens (see :func:`_at_token_starts`): group 2 is a token
+# that passes it; every token before it (group 1, with its run of spaces) failed it.
+_AT_TOKEN_WALK = re.compile(rb" ++(?:([^ ]++) ++(?!%s))*+(?:([^ ]++)(?= )|[^ ]*+\Z)" % _COPY_AHEAD)
 # At most LONG_RUN bytes to the token's end (a longer rest is cut short and no space follows).
 _IN_TOKEN = re.compile(rb"[0-9_?](?=([^ ]{1,%d}+) ++%s)" % (LONG_RUN, _COPY_AHEAD))
 _LONG_TOKEN = b"x" * (LONG_RUN + 1)
+# :data:`_IN_TOKEN` with its first byte made a literal, tried on the shadow with every byte it
+# may start at turned into that literal (:data:`_TO_IN_STARTS`): see :func:`_in_token_starts`.
+_IN_TOKEN_COARSE = re.compile(b"0" + _IN_TOKEN.pattern.removeprefix(rb"[0-9_?]"))
 
 
 def _table(keep: bytes, other: int) -> bytes:
@@ -67,6 +75,7 @@ def _table(keep: bytes, other: int) -> bytes:
 
 _TO_TOKENS = _table(b"abcdefghijklmnopqrstuvwxyz0123456789_?", 32)
 _TO_EXTENT = bytes(32 if c == 32 else 120 for c in range(256))  # token bytes -> x
+_TO_IN_STARTS = bytes(48 if c in b"0123456789_?" else c for c in range(256))  # [0-9_?] -> 0
 
 
 @cache
@@ -102,8 +111,8 @@ def _token_bytes(text: str, fold: bool) -> bytes:
 def candidate_starts(text: str, fold: bool) -> list[int]:
     """Sorted positions where the pattern may match: every position where it does."""
     shadow = b" " + _token_bytes(text, fold)  # shadow[i + 1] stands for text[i]
-    starts = [m.start() for m in _AT_TOKEN.finditer(shadow)]
-    starts.extend(m.start() for m in _IN_TOKEN.finditer(shadow))
+    starts = _at_token_starts(shadow)
+    starts.extend(_in_token_starts(shadow))
     extent = shadow.translate(_TO_EXTENT)
     at = extent.find(_LONG_TOKEN)
     while at >= 0:  # a token longer than LONG_RUN: starts more than LONG_RUN from its end
@@ -112,6 +121,48 @@ def candidate_starts(text: str, fold: bool) -> list[int]:
         starts.extend(_deep_starts(text, start, end - 1))
         at = extent.find(_LONG_TOKEN, end)
     return sorted(set(starts))
+
+
+def _at_token_starts(shadow: bytes) -> list[int]:
+    """The starts of :data:`_AT_TOKEN` in ``shadow`` (which begins with a space), in order.
+
+    A scan for ``_AT_TOKEN`` tries it at every space, and most spaces lie inside runs (the prose
+    view's masks are long ones) where the try fails at once; :data:`_AT_TOKEN_WALK` walks the
+    tokens instead, each match from a run of spaces to the next token that passes the test. Why
+    the result is the same: the shadow holds only token bytes and spaces, so ``_AT_TOKEN`` can
+    match only at the last space of a run, where its look-ahead is the copy test for the token
+    after it; a match consumes that space and token only, so the scan tries every such space and
+    yields exactly those whose token passes. The walk consumes a run, then one token at a time
+    with the run after it while the same look-ahead, at the same place, fails; everything is
+    possessive, so it stops at the first token that passes (group 2: followed by a space, the
+    unit failed at the look-ahead only) or at the end (a last token with no space after it fails
+    the test, which needs one). The next match starts at group 2's end, at its run: each token is
+    walked once, in order, group 2 is exactly each token that passes, and the space before it is
+    ``_AT_TOKEN``'s start. A match never fails where it starts (at a space: the first byte, or
+    the run after group 2), so nothing is retried; a byte is read by its own unit and by the
+    look-aheads of the four tokens before it, a linear scan."""
+    return [m.start(2) - 1 for m in _AT_TOKEN_WALK.finditer(shadow) if m.start(2) >= 0]
+
+
+def _in_token_starts(shadow: bytes) -> Iterator[int]:
+    """The starts of :data:`_IN_TOKEN` in ``shadow``, in order, found cheaply.
+
+    A pattern that begins with a class is tried at every byte through a slow per-byte class test;
+    one that begins with a literal is searched for by a plain byte loop. So the literal form
+    :data:`_IN_TOKEN_COARSE` runs on ``shadow`` with ``0123456789_?`` all turned into ``0``
+    (:data:`_TO_IN_STARTS`), and each of its starts is kept if :data:`_IN_TOKEN` matches there.
+    Why that is exactly ``_IN_TOKEN.finditer(shadow)``: both patterns consume one byte, so each
+    scan tries every position and yields every position where it matches. The translation is a
+    function of the byte that keeps spaces, keeps token bytes token bytes and keeps ``a-z`` (the
+    letters the look-ahead excludes) while sending only non-letters to ``0``: every class test of
+    the pattern (``[^ ]``, `` ``, ``[a-z]``) gives the same answer on a byte and on its image, and
+    equal stretches stay equal (the backreference). So wherever ``_IN_TOKEN`` matches the shadow,
+    the coarse pattern matches the translation; keeping the coarse starts where ``_IN_TOKEN``
+    matches keeps exactly those, in order."""
+    check = _IN_TOKEN.match
+    for found in _IN_TOKEN_COARSE.finditer(shadow.translate(_TO_IN_STARTS)):
+        if check(shadow, at := found.start()) is not None:
+            yield at
 
 
 def _deep_starts(text: str, start: int, end: int) -> Iterator[int]:
