@@ -220,3 +220,141 @@ def test_a_reference_unresolvable_in_its_scope_fails_as_before(tmp_path: Path) -
             list(loaded.errors(post))
         assert f"({type(plain_failure.value).__name__})" in str(failure.value)
     assert list(loaded.errors({"inner": {"y": 1}})) == []
+
+
+# --- values remembered by kind (and the presence of required keys) -----------------------
+
+
+def _by_kind_schema(draft: str) -> dict[str, Any]:
+    always, never = (True, False) if "draft-04" not in draft else ({}, {"not": {}})
+    return {
+        "$schema": draft,
+        "type": "object",
+        "if": {"not": {"anyOf": [{"required": ["Title"]}, {"required": ["TITLE"]}]}},
+        "then": {"required": ["title"]},
+        "else": {"properties": {"Title": {"type": "string", "minLength": 2}}},
+        "properties": {
+            "title": {"type": ["string", "integer"]},
+            "count": {"type": "integer"},
+            "ratio": {"type": "number", "description": "annotations are not read"},
+            "flag": {"anyOf": [{"type": "boolean"}, {"type": "null"}]},
+            "image": {"oneOf": [{"type": "string"}, {"type": "object", "required": ["src"]}]},
+            "odd": {"oneOf": [{"type": "number"}, {"type": "integer"}]},
+            "neither": {"not": {"type": ["array", "object"]}},
+            "both": {"allOf": [{"type": "object"}, {"required": ["a", "b"]}, always]},
+            "never": {"anyOf": [never, {"type": "array", "items": {"type": "integer"}}]},
+            "long": {"type": "string", "minLength": 3},  # reads the value: not by kind
+            "list": {"type": "array", "items": {"type": ["string", "number"]}},
+        },
+    }
+
+
+_DRAFTS = [
+    "https://json-schema.org/draft/2020-12/schema",
+    "https://json-schema.org/draft/2019-09/schema",
+    "http://json-schema.org/draft-07/schema#",
+    "http://json-schema.org/draft-04/schema#",
+]
+_ANY = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-2, 3),
+        st.sampled_from([0.0, -0.0, 1.0, 2.5, float("inf"), float("nan")]),
+        st.sampled_from(["", "x", "abc", "é😀", "\r\n", "\ufffc"]),
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["a", "b", "src", "Title", "x", 1]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_KIND_KEYS = st.sampled_from(
+    [
+        "title",
+        "Title",
+        "TITLE",
+        "count",
+        "ratio",
+        "flag",
+        "image",
+        "odd",
+        "neither",
+        "both",
+        "never",
+        "long",
+        "list",
+        "x",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def by_kind(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedSchema]:
+    folder = tmp_path_factory.mktemp("kinds")
+    return {
+        draft: load_schema(_write(folder / f"s{n}.json", _by_kind_schema(draft)))
+        for n, draft in enumerate(_DRAFTS)
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.dictionaries(_KIND_KEYS, _ANY, max_size=6), min_size=1, max_size=6),
+    st.sampled_from(_DRAFTS),
+)
+@example([{"count": 1.0, "odd": 1.0, "title": 2.0}, {"count": 2.0, "odd": 2}], _DRAFTS[3])
+@example([{"count": 1.0, "odd": 1.0}, {"count": 2.0, "odd": 3.0}], _DRAFTS[0])
+@example([{"Title": "ab"}, {"Title": "a"}, {"TITLE": 1}, {"title": 1}, {}], _DRAFTS[0])
+@example(
+    [{"both": {"a": 1, "b": 2}}, {"both": {"a": 1}}, {"image": {"src": 1}}, {"image": {}}],
+    _DRAFTS[0],
+)
+@example([{"flag": True, "neither": 1}, {"flag": 1, "neither": True}, {"flag": 0}], _DRAFTS[2])
+@example(
+    [{"ratio": float("nan"), "count": float("inf")}, {"ratio": True, "count": True}], _DRAFTS[0]
+)
+def test_values_remembered_by_kind_answer_as_a_plain_validator(
+    by_kind: dict[str, LoadedSchema], posts: list[dict[Any, Any]], draft: str
+) -> None:
+    loaded = by_kind[draft]
+    plain = jsonschema.validators.validator_for(loaded.validator.schema)(
+        loaded.validator.schema,
+        registry=loaded.validator._registry,
+        format_checker=loaded.validator.format_checker,
+    )
+    for post in posts + posts:
+        assert _described(loaded.errors(post)) == _described(plain.iter_errors(post))
+
+
+def test_which_subschemas_are_judged_by_kind_and_keys() -> None:
+    from jsonschema import Draft4Validator, Draft202012Validator
+
+    from postlint.core.schema_re2 import _names_read
+
+    validators = Draft202012Validator.VALIDATORS
+    assert _names_read({"type": "string", "description": "x"}, validators) == frozenset()
+    assert _names_read(True, validators) == frozenset()
+    assert _names_read(
+        {"not": {"anyOf": [{"required": ["A"]}, {"required": ["B"]}]}}, validators
+    ) == {"A", "B"}
+    for reads_more in (
+        {"type": "string", "minLength": 1},
+        {"pattern": "x"},
+        {"enum": [1]},
+        {"const": 1},
+        {"format": "date"},
+        {"$ref": "#"},
+        {"type": "string", "$schema": "http://json-schema.org/draft-04/schema#"},
+        {"type": "any"},
+        {"type": {"type": "string"}},
+        {"anyOf": {"type": "string"}},
+        {"anyOf": [{"type": "string"}, {"maximum": 3}]},
+        {"properties": {"a": {"type": "string"}}},
+        {"items": {"type": "string"}},
+        {"if": {"type": "string"}},
+        {"required": [1]},
+        "not a schema",
+    ):
+        assert _names_read(reads_more, validators) is None, reads_more
+    assert _names_read({"type": "integer"}, Draft4Validator.VALIDATORS) == frozenset()

@@ -184,6 +184,68 @@ def _frozen(value: Any, depth: int = 0) -> Any:
     return None
 
 
+_TYPE_NAMES = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
+_KINDS = (str, bool, int, type(None), list, dict)
+
+
+def _kind(value: Any) -> Any:
+    """What jsonschema's own type checkers read of a value: its exact type, and for a float
+    whether it is whole (draft 6 on, ``integer`` accepts ``1.0``); None for any other type,
+    which is then always validated."""
+    kind = type(value)
+    if kind is float:
+        return (float, value.is_integer())
+    return kind if kind in _KINDS else None
+
+
+def _names_read(schema: Any, validators: Any, depth: int = 0) -> frozenset[str] | None:
+    """The keys whose presence jsonschema's verdict on a value against ``schema`` reads, when
+    that verdict is a function of the value's :func:`_kind` and of those keys' presence (in a
+    mapping) alone; None when it may read more. So it is when every keyword the validator
+    applies is ``type`` naming built-in types, ``required`` (which only tests ``key in value``,
+    and only in a mapping), or ``anyOf``, ``allOf``, ``oneOf`` or ``not`` over such subschemas:
+    jsonschema's own keywords, whose verdict follows from their subschemas' verdicts; true and
+    false are constant. A ``$schema`` could switch the validator class: it rules a subschema
+    out, as does any keyword replaced or unknown to this list."""
+    from jsonschema import _keywords
+
+    if isinstance(schema, bool):
+        return frozenset()
+    if not isinstance(schema, dict) or "$schema" in schema or depth >= _MAX_DEPTH:
+        return None
+    nested = {
+        "anyOf": _keywords.anyOf,
+        "allOf": _keywords.allOf,
+        "oneOf": _keywords.oneOf,
+        "not": _keywords.not_,
+    }
+    names: set[str] = set()
+    for keyword, value in schema.items():
+        if keyword not in validators:  # an annotation (description, title...): not applied
+            continue
+        function = validators[keyword]
+        if keyword == "type" and function is _keywords.type:
+            types = [value] if isinstance(value, str) else value
+            if not isinstance(types, list) or not all(t in _TYPE_NAMES for t in types):
+                return None
+        elif keyword == "required" and function is _keywords.required:
+            if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
+                return None
+            names.update(value)
+        elif nested.get(keyword) is function:
+            branches = [value] if keyword == "not" else value
+            if not isinstance(branches, list):
+                return None
+            for each in branches:
+                found = _names_read(each, validators, depth + 1)
+                if found is None:
+                    return None
+                names.update(found)
+        else:
+            return None
+    return frozenset(names)
+
+
 class ValidValues:
     """Keywords of jsonschema that skip a value already found valid against the same subschema
     in the same resolver scope: posts repeat most values (layout, tags, draft), and a valid
@@ -199,6 +261,12 @@ class ValidValues:
         # each reference resolved once per resolver scope, not once per post (see _resolved)
         self._lookups: dict[tuple[Any, ...], tuple[Any, Any]] = {}
         self._plain_ref = self._original.get("$ref") is _keywords.ref
+        # per subschema: the keys its verdict reads beside the value's kind, or None when it
+        # reads more (see _names_read)
+        self._reads: dict[int, tuple[Any, tuple[str, ...] | None]] = {}
+        # the ``if`` schemas' verdicts, by the same keys
+        self._verdicts: dict[tuple[Any, ...], tuple[Any, bool]] = {}
+        self._builtin_types = base.TYPE_CHECKER in _builtin_type_checkers()
 
     def keywords(self) -> dict[str, Any]:
         from jsonschema import _keywords
@@ -206,18 +274,37 @@ class ValidValues:
         found = {"items": self._items, "$ref": self._ref}
         if self._original.get("properties") is _keywords.properties:  # draft 3's differs
             found["properties"] = self._properties
+        if self._original.get("if") is _keywords.if_:
+            found["if"] = self._if
         return found
 
     def _key(
         self, validator: Any, subschema: Any, value: Any, part: str = ""
     ) -> tuple[Any, ...] | None:
         """What decides the verdict on ``value``: the subschema (``part`` of it, or all of
-        it), the scope its references resolve in, and the value with its types."""
-        frozen = _frozen(value)
+        it), the scope its references resolve in, and the value with its types, or only its
+        kind and the presence of the keys the subschema requires where the whole subschema
+        reads nothing else (a description, a name of any length: one verdict per kind)."""
+        names = self._names(validator, subschema) if part in ("", "if") else None
+        if names is None:
+            frozen = None if part == "if" else _frozen(value)
+        else:
+            frozen, part = _kind(value), f"{part}kind"
+            if names and frozen is dict:
+                frozen = (dict, tuple(name in value for name in names))
         if frozen is None:
             return None
         resolver = validator._resolver
         return (part, id(subschema), resolver._base_uri, resolver._previous, frozen)
+
+    def _names(self, validator: Any, subschema: Any) -> tuple[str, ...] | None:
+        found = self._reads.get(id(subschema))
+        if found is None:
+            names = _names_read(subschema, validator.VALIDATORS) if self._builtin_types else None
+            found = (subschema, None if names is None else tuple(sorted(names)))
+            if len(self._reads) < _MAX_REMEMBERED:  # kept alive: its id cannot be reused
+                self._reads[id(subschema)] = found
+        return found[1]
 
     def _remember(self, key: tuple[Any, ...] | None, subschema: Any) -> None:
         if key is not None and len(self._valid) < _MAX_REMEMBERED:
@@ -266,6 +353,22 @@ class ValidValues:
             for key in keys:
                 self._remember(key, items)
 
+    def _if(self, validator: Any, if_schema: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        """jsonschema's ``if``, its condition's verdict remembered where the condition reads
+        only the value's kind and the presence of some keys (Hugo's "unless `Title` is
+        given"): that verdict, true or false, is all ``if`` takes from it."""
+        key = self._key(validator, if_schema, instance, "if")
+        found = self._verdicts.get(key) if key is not None else None
+        if found is None:
+            found = (if_schema, validator.evolve(schema=if_schema).is_valid(instance))
+            if key is not None and len(self._verdicts) < _MAX_REMEMBERED:
+                self._verdicts[key] = found
+        if found[1]:
+            if "then" in schema:
+                yield from validator.descend(instance, schema["then"], schema_path="then")
+        elif "else" in schema:
+            yield from validator.descend(instance, schema["else"], schema_path="else")
+
     def _ref(self, validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
         key = self._key(validator, schema, instance, "$ref")
         if key is None or key not in self._valid:
@@ -302,3 +405,17 @@ class ValidValues:
             if len(self._lookups) < _MAX_REMEMBERED:
                 self._lookups[key] = found
         return found[1]
+
+
+def _builtin_type_checkers() -> tuple[Any, ...]:
+    """jsonschema's type checkers from draft 4 on: each decides by the exact Python type (and
+    a float's wholeness), which is what :func:`_kind` keeps."""
+    from jsonschema import _types
+
+    return (
+        _types.draft4_type_checker,
+        _types.draft6_type_checker,
+        _types.draft7_type_checker,
+        _types.draft201909_type_checker,
+        _types.draft202012_type_checker,
+    )
