@@ -253,6 +253,7 @@ class ValidValues:
     and its order stay as they were. One per loaded schema: ``base`` holds the originals."""
 
     def __init__(self, base: Any) -> None:
+        import referencing.exceptions
         from jsonschema import _keywords
 
         self._original = base.VALIDATORS
@@ -261,6 +262,7 @@ class ValidValues:
         # each reference resolved once per resolver scope, not once per post (see _resolved)
         self._lookups: dict[tuple[Any, ...], tuple[Any, Any]] = {}
         self._plain_ref = self._original.get("$ref") is _keywords.ref
+        self._unresolvable = referencing.exceptions.Unresolvable
         # per subschema: the keys its verdict reads beside the value's kind, or None when it
         # reads more (see _names_read)
         self._reads: dict[int, tuple[Any, tuple[str, ...] | None]] = {}
@@ -372,12 +374,17 @@ class ValidValues:
     def _ref(self, validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
         key = self._key(validator, schema, instance, "$ref")
         if key is None or key not in self._valid:
-            resolved = self._resolved(validator, ref)
-            if resolved is None:  # not the plain keyword, or unresolvable: its own path decides
-                errors = self._original["$ref"](validator, ref, instance, schema) or ()
-            else:
-                errors = validator.descend(instance, resolved.contents, resolver=resolved.resolver)
-            yield from self._checked(errors, key, schema)
+            yield from self._checked(self._referred(validator, ref, instance, schema), key, schema)
+
+    def _referred(self, validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        """jsonschema's ``$ref`` keyword, its lookup remembered (see _resolved). It stands where
+        that keyword's generator stood and looks up as deep in the stack, so even a schema
+        that recurses to Python's limit fails where it failed."""
+        resolved = self._resolved(validator, ref)
+        if resolved is None:  # not the plain keyword, or unresolvable: its own path decides
+            yield from self._original["$ref"](validator, ref, instance, schema) or ()
+        else:
+            yield from validator.descend(instance, resolved.contents, resolver=resolved.resolver)
 
     def _resolved(self, validator: Any, ref: Any) -> Any:
         """What ``validator._resolver.lookup(ref)`` returns, looked up once per scope.
@@ -388,8 +395,9 @@ class ValidValues:
         reads nothing else (a file it retrieves is inside the sandbox and was digested at load),
         so its answer for the same four is the same: the registry is kept alive with the entry,
         so its id cannot be reused. None when the keyword is not jsonschema's own, when the
-        legacy resolver is in use, or when the lookup fails: the original keyword then runs and
-        raises its own error, so a failure reads as before."""
+        legacy resolver is in use, or when the reference is unresolvable: the original keyword
+        then runs and raises its own error, so a failure reads as before (any other exception
+        of the lookup propagates as it did)."""
         if not self._plain_ref or validator._ref_resolver is not None or not isinstance(ref, str):
             return None
         resolver = validator._resolver
@@ -399,7 +407,7 @@ class ValidValues:
         if found is None:
             try:
                 resolved = resolver.lookup(ref)
-            except Exception:  # Unresolvable and the rest: the original keyword reports it
+            except self._unresolvable:
                 return None
             found = (registry, resolved)
             if len(self._lookups) < _MAX_REMEMBERED:
