@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from postlint.core.frontmatter import FrontMatter, Located
-from postlint.core.schema_re2 import PatternRefused, Patterns, refuse_unevaluated_with_patterns
+from postlint.core.schema_re2 import (
+    PatternRefused,
+    Patterns,
+    ValidValues,
+    refuse_unevaluated_with_patterns,
+)
 from postlint.core.schema_sandbox import REF_KEYWORDS, SandboxRefused, SchemaSandbox, digest
 from postlint.site.generator import Site
 
@@ -132,110 +137,6 @@ class LoadedSchema:
 
 
 _REF_KEYWORDS = REF_KEYWORDS
-_SCALARS = (str, bool, int, float, type(None))
-_MAX_DEPTH = 32
-_MAX_REMEMBERED = 50_000
-
-
-def _frozen(value: Any, depth: int = 0) -> Any:
-    """A hashable stand-in for plain JSON-like data, its types kept (``1``, ``1.0`` and
-    ``True`` differ); None for anything else, which is then always validated."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return (kind, value)
-    if depth >= _MAX_DEPTH:
-        return None
-    if kind is list:
-        items = tuple(_frozen(item, depth + 1) for item in value)
-        return None if None in items else (list, items)
-    if kind is dict:
-        pairs = tuple((_frozen(k, depth + 1), _frozen(v, depth + 1)) for k, v in value.items())
-        return None if any(None in pair for pair in pairs) else (dict, pairs)
-    return None
-
-
-class ValidValues:
-    """Keywords of jsonschema that skip a value already found valid against the same subschema
-    in the same resolver scope: posts repeat most values (layout, tags, draft), and a valid
-    one yields no error either way. Anything else is validated as before, so every message
-    and its order stay as they were. One per loaded schema: ``base`` holds the originals."""
-
-    def __init__(self, base: Any) -> None:
-        self._original = base.VALIDATORS
-        # the subschema is kept alive with its key, so its id cannot be reused meanwhile
-        self._valid: dict[tuple[Any, ...], Any] = {}
-
-    def keywords(self) -> dict[str, Any]:
-        from jsonschema import _keywords
-
-        found = {"items": self._items, "$ref": self._ref}
-        if self._original.get("properties") is _keywords.properties:  # draft 3's differs
-            found["properties"] = self._properties
-        return found
-
-    def _key(
-        self, validator: Any, subschema: Any, value: Any, part: str = ""
-    ) -> tuple[Any, ...] | None:
-        """What decides the verdict on ``value``: the subschema (``part`` of it, or all of
-        it), the scope its references resolve in, and the value with its types."""
-        frozen = _frozen(value)
-        if frozen is None:
-            return None
-        resolver = validator._resolver
-        return (part, id(subschema), resolver._base_uri, resolver._previous, frozen)
-
-    def _remember(self, key: tuple[Any, ...] | None, subschema: Any) -> None:
-        if key is not None and len(self._valid) < _MAX_REMEMBERED:
-            self._valid[key] = subschema
-
-    def _checked(
-        self, errors: Iterable[Any], key: tuple[Any, ...] | None, subschema: Any
-    ) -> Iterator[Any]:
-        """``errors`` passed on; the value is remembered when there were none."""
-        found = False
-        for error in errors:
-            found = True
-            yield error
-        if not found:
-            self._remember(key, subschema)
-
-    def _properties(
-        self, validator: Any, properties: Any, instance: Any, schema: Any
-    ) -> Iterator[Any]:
-        if not validator.is_type(instance, "object"):
-            return
-        for name, subschema in properties.items():
-            if name not in instance:
-                continue
-            value = instance[name]
-            key = self._key(validator, subschema, value)
-            if key is None or key not in self._valid:
-                errors = validator.descend(value, subschema, path=name, schema_path=name)
-                yield from self._checked(errors, key, subschema)
-
-    def _items(self, validator: Any, items: Any, instance: Any, schema: Any) -> Iterator[Any]:
-        original = self._original["items"](validator, items, instance, schema) or ()
-        if not isinstance(items, dict) or "prefixItems" in schema:
-            yield from original
-            return
-        if not validator.is_type(instance, "array"):
-            return
-        keys = [self._key(validator, items, each) for each in instance]
-        if all(key is not None and key in self._valid for key in keys):
-            return
-        found = False
-        for error in original:  # each element descends into ``items``
-            found = True
-            yield error
-        if not found:
-            for key in keys:
-                self._remember(key, items)
-
-    def _ref(self, validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[Any]:
-        key = self._key(validator, schema, instance, "$ref")
-        if key is None or key not in self._valid:
-            errors = self._original["$ref"](validator, ref, instance, schema) or ()
-            yield from self._checked(errors, key, schema)
 
 
 def _read_json(path: Path, sandbox: SchemaSandbox, closure: list[tuple[str, str]]) -> Any:
