@@ -87,12 +87,20 @@ CONTENTS = [
     ">",
 ]
 BREAKS = ["\n", "\n", "\n", "\r\n", "\r", "\n\n"]
-# Each gate's substrings, and the pieces that must go for a body to lack them.
-GATES = [("|",), ("<",), (">",), ("```", "~~~"), ("#",), ("[",), ("    ", "\t")]
+# Each gate's substrings, and the pieces that must go for a body to lack them; the thematic
+# break's gate is a pattern (three of one marker, blanks between).
+HR = ("hr",)
+GATES = [("|",), ("<",), (">",), ("```", "~~~"), ("#",), ("[",), ("    ", "\t"), HR]
+
+
+def _lacks(piece: str, needs: tuple[str, ...]) -> bool:
+    if needs is HR:
+        return prose_view._HR_RUN.search(piece) is None
+    return not any(need in piece for need in needs)
 
 
 def _allowed(piece: str, banned: list[tuple[str, ...]]) -> bool:
-    return not any(any(need in piece for need in needs) for needs in banned)
+    return all(_lacks(piece, needs) for needs in banned)
 
 
 @st.composite
@@ -116,7 +124,7 @@ def bodies(draw: st.DrawFn) -> str:
         body = body.rstrip("\r\n")
     # Joining pieces can make a banned substring ("    " from two indents): drop the draw.
     if not all(_allowed(body, [needs]) for needs in banned):
-        body = "".join(c for c in body if c not in "|<>`~#[ \t")
+        body = "".join(c for c in body if c not in "|<>`~#[ \t*_-")
     return body
 
 
@@ -132,7 +140,7 @@ def test_each_gate_leaves_its_rule_out() -> None:
     without any of those rules (and the names are real rule names)."""
     parser = prose_view.parser_for("plain text\n\n- item\n")
     active = set(parser.block.ruler.get_active_rules())
-    gated = {rule for rule, _ in prose_view._RULE_NEEDS}
+    gated = {rule for rule, _ in prose_view._RULE_NEEDS} | {"hr"}
     assert gated <= set(prose_view.block_parser().block.ruler.get_active_rules())
     assert not active & gated
 
@@ -153,6 +161,10 @@ def test_examples_with_and_without_each_construct() -> None:
         "1. a\n   b\n\n2) c\n",
         "\ttab\n",
         "line\r\n\r\n    code\r\n",
+        "a\n- - -\nb\n",
+        "a\n* *\n-\t-  -\n",
+        "- a\n- b\n\n__x__\n",
+        "> ***\n",
     ]
     for body in examples:
         assert prose_view.parser_for(body).parse(body) == prose_view.block_parser().parse(body)

@@ -95,11 +95,19 @@ _RULE_NEEDS = (
 )
 
 
+# A thematic break (``hr``) is a line of three or more of one marker with only blanks between
+# them: the rule says no at every line of a body with no such run (most bodies), before it
+# changes any state. Possessive blanks: each run is read by the two markers before it at most.
+_HR_RUN = re.compile(r"([*_-])[ \t]*+\1[ \t]*+\1")
+
+
 def parser_for(body: str) -> MarkdownIt:
     """The block parser without the rules that cannot match ``body``."""
     absent = tuple(
         rule for rule, needs in _RULE_NEEDS if not any(_holds(body, need) for need in needs)
     )
+    if _HR_RUN.search(body) is None:
+        absent += ("hr",)
     return block_parser(absent)
 
 
