@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postlint.application import paths as paths_module
 from postlint.application.paths import ReportPaths, _inside, _moved, rebase, rebased
 from postlint.core.diagnostic import Diagnostic, FileResult, Fix, Severity
 from postlint.core.source import Position
@@ -86,6 +87,19 @@ def test_the_cached_resolution_is_realpath(tree: Path, paths: list[list[str]]) -
     for parts in paths:  # one resolver, many paths: the cache is shared between them
         absolute = os.path.normpath(os.path.join(tree, *parts))
         assert resolver._resolved(absolute) == os.path.realpath(absolute)
+
+
+@pytest.mark.parametrize("posix", [True, False])
+def test_the_lookup_without_shortcuts_is_the_fresh_one(
+    tree: Path, posix: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on Windows: no shortcut taken, the platform's relpath and realpath asked."""
+    monkeypatch.setattr(paths_module, "_POSIX", posix)
+    for cwd in ("site", "elsewhere/sub", "."):
+        resolver = ReportPaths(tree / "site", tree / cwd)
+        for parts in itertools.product(_NAMES, repeat=2):
+            path = "/".join(parts)
+            assert resolver(path) == _fresh(path, tree / "site", tree / cwd), path
 
 
 @settings(max_examples=400, deadline=None)
