@@ -107,34 +107,36 @@ class _Walk:
             )
         if entry.from_root is not None:
             from_root: str | None = _extend(entry.from_root, name)
-        elif _may_be(name, self.root_name):
+        elif name.lower() == self._root_name:
             from_root = relative_to(path, self.root)
         else:
             from_root = None
         shown: str | None
         if entry.shown:
             shown = _extend(entry.display, name)
-        elif _may_be(name, self.cwd.name):
+        elif name.lower() == self._cwd_name:
             shown = _shown(path, self.cwd)
         else:
             shown = None
-        below = os.path.join(entry.below, name) if entry.below else name
+        below = f"{entry.below}{os.sep}{name}" if entry.below else name  # os.path.join's
         display = str(path) if shown is None else shown
         return _Entry(path, from_root, display, shown is not None, below)
 
     @cached_property
-    def root_name(self) -> str:
-        return Path(os.path.abspath(self.root)).name
+    def _root_name(self) -> str:
+        """The root's last part, lowered: an entry of another name cannot be the root (pathlib
+        compares parts as they are, or lowered on Windows)."""
+        return Path(os.path.abspath(self.root)).name.lower()
+
+    @cached_property
+    def _cwd_name(self) -> str:
+        """The working folder's last part, lowered (as for the root)."""
+        return self.cwd.name.lower()
 
 
 def _extend(relative: str, name: str) -> str:
     """A posix relative path (``.`` for the top itself) one name deeper."""
     return name if relative == "." else f"{relative}/{name}"
-
-
-def _may_be(name: str, top_name: str) -> bool:
-    """Whether ``name`` could be a top's last part (case ignored, as Windows compares)."""
-    return name.lower() == top_name.lower()
 
 
 def _shown(path: Path, cwd: Path) -> str | None:
