@@ -129,6 +129,16 @@ def test_every_short_path_resolves_as_realpath(tree: Path) -> None:
             assert resolver._resolved(absolute) == os.path.realpath(absolute), parts
 
 
+def test_a_relative_root_and_working_folder(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relative ``root`` and ``cwd`` (the Python API allows them): from the process's folder."""
+    monkeypatch.chdir(tree / "site")
+    for root, cwd in ((".", "."), (".", "posts"), ("posts", "."), ("..", "out"), ("out", "..")):
+        resolver = ReportPaths(Path(root), Path(cwd))
+        for parts in itertools.product(_NAMES, repeat=2):
+            path = "/".join(parts)
+            assert resolver(path) == _fresh(path, Path(root), Path(cwd)), (root, cwd, path)
+
+
 def test_standard_input_a_nul_and_the_top_folder(tree: Path) -> None:
     resolver = ReportPaths(Path("/"), tree)
     assert resolver("-") == "-"

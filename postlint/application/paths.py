@@ -99,12 +99,14 @@ class ReportPaths:
 
         ``os.path.relpath`` splits both absolute forms on ``/`` (empty parts dropped) and climbs
         out exactly when ``top``'s parts are not a prefix of ``path``'s; otherwise it joins the
-        rest of ``path``'s parts (``.`` when none are left). ``path`` is absolute here.
+        rest of ``path``'s parts (``.`` when none are left). ``path`` is normalised here
+        (``normpath``'s or ``realpath``'s answer, or a plain name joined to one), so when it
+        is absolute its absolute form is itself.
         """
         if not _POSIX:
             return _inside(path, top[0])
         prefix = top[1]
-        parts = _parts(path)
+        parts = [part for part in path.split("/") if part] if path[:1] == "/" else _parts(path)
         if parts[: len(prefix)] != prefix:
             return None
         return "/".join(parts[len(prefix) :]) or os.curdir
