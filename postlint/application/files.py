@@ -79,7 +79,9 @@ class _Walk:
     root: Path
     cwd: Path
 
-    def top(self, given: Path) -> _Entry:
+    def top(self) -> _Entry:
+        """The walked folder itself, through the helpers."""
+        given = self.given
         shown = _shown(given, self.cwd)
         display = str(given) if shown is None else shown
         return _Entry(given, relative_to(given, self.root), display, shown is not None, "")
@@ -155,7 +157,7 @@ def _walk(
     ``exclude`` holds gitignore patterns relative to ``root`` (see postlint.core.patterns).
     """
     walk = _Walk(given, root, cwd)
-    folders = {os.fspath(given): walk.top(given)}  # what os.walk will list next, by its name
+    folders = {os.fspath(given): walk.top()}  # what os.walk will list next, by its name
     for folder, dirs, files in os.walk(given, onerror=None):
         here = folders.pop(folder)
         kept = []
