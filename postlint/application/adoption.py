@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from postlint.application.paths import rebase, report_path
+from postlint.application.paths import ReportPaths, rebased
 from postlint.core.diagnostic import FileResult, Severity
 
 if TYPE_CHECKING:
@@ -87,12 +88,17 @@ class ResultView:
     baseline: BaselineFilter | None = None
     changed: ChangedLines | None = None
 
+    @cached_property
+    def _paths(self) -> ReportPaths:
+        """Report paths for this view's root and folder (what it works out kept for the run)."""
+        return ReportPaths(self.root, self.cwd)
+
     def path_of(self, display: str) -> str:
         """The report path of a file checked under the name ``display``."""
-        return report_path(display, self.root, self.cwd)
+        return self._paths(display)
 
     def __call__(self, result: FileResult) -> FileResult:
-        result = rebase(result, self.root, self.cwd)
+        result = rebased(result, self._paths(result.path))
         if self.baseline is not None:
             result = self.baseline(result)
         if self.changed is not None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import posixpath
 import stat
 import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from postlint.core.patterns import excluded, matches, relative_to
+
+_POSIX = os.path is posixpath  # the walk's shortcuts follow posixpath's rules
 
 
 @dataclass(frozen=True)
@@ -52,30 +56,134 @@ def _not_regular(path: Path) -> str | None:
     return f"{kind}, not a regular file; skipped"
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A walked folder or file with what the per-path helpers made of it: ``relative_to`` the
+    config's root (None outside it), :func:`display_path`, and ``os.path.relpath`` from the
+    folder being walked ('' for that folder). Worked out once per folder and extended by
+    each entry's name (see :meth:`_Walk.child`), not parsed again for every file."""
+
+    path: Path
+    from_root: str | None
+    display: str
+    shown: bool  # display is relative to the working folder (else it is ``str(path)``)
+    below: str
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """One folder's walk: the folder, the root its exclude patterns start from and the working
+    folder."""
+
+    given: Path
+    root: Path
+    cwd: Path
+
+    def top(self) -> _Entry:
+        """The walked folder itself, through the helpers."""
+        given = self.given
+        shown = _shown(given, self.cwd)
+        display = str(given) if shown is None else shown
+        return _Entry(given, relative_to(given, self.root), display, shown is not None, "")
+
+    def child(self, entry: _Entry, name: str) -> _Entry:
+        """``entry``'s ``name`` (a name os.walk listed: no separator, not ``.`` or ``..``).
+
+        Why extending gives what the helpers would compute on the child: both compare the
+        absolute path's parts (pathlib's, after ``os.path.abspath`` for the root) with a
+        top's, and the child's parts are the folder's plus ``name``. Inside the top, the
+        rest grows by ``name``; outside it, the child is inside only when it *is* the top,
+        which needs ``name`` to be the top's last part: then the helper itself is asked.
+        ``relpath`` from the walked folder is the names below it joined by the separator.
+        (Elsewhere than on posix, where ``abspath`` asks the system, the helpers are asked.)
+        """
+        path = entry.path / name
+        if not _POSIX:
+            shown_here = _shown(path, self.cwd)
+            return _Entry(
+                path,
+                relative_to(path, self.root),
+                str(path) if shown_here is None else shown_here,
+                shown_here is not None,
+                os.path.relpath(path, self.given),
+            )
+        if entry.from_root is not None:
+            from_root: str | None = _extend(entry.from_root, name)
+        elif name.lower() == self._root_name:
+            from_root = relative_to(path, self.root)
+        else:
+            from_root = None
+        shown: str | None
+        if entry.shown:
+            shown = _extend(entry.display, name)
+        elif name.lower() == self._cwd_name:
+            shown = _shown(path, self.cwd)
+        else:
+            shown = None
+        below = f"{entry.below}{os.sep}{name}" if entry.below else name  # os.path.join's
+        display = str(path) if shown is None else shown
+        return _Entry(path, from_root, display, shown is not None, below)
+
+    @cached_property
+    def _root_name(self) -> str:
+        """The root's last part, lowered: an entry of another name cannot be the root (pathlib
+        compares parts as they are, or lowered on Windows)."""
+        return Path(os.path.abspath(self.root)).name.lower()
+
+    @cached_property
+    def _cwd_name(self) -> str:
+        """The working folder's last part, lowered (as for the root)."""
+        return self.cwd.name.lower()
+
+
+def _extend(relative: str, name: str) -> str:
+    """A posix relative path (``.`` for the top itself) one name deeper."""
+    return name if relative == "." else f"{relative}/{name}"
+
+
+def _shown(path: Path, cwd: Path) -> str | None:
+    """:func:`display_path` when ``path`` lies in ``cwd``; None when it does not."""
+    try:
+        return path.absolute().relative_to(cwd).as_posix()
+    except ValueError:
+        return None
+
+
 def _walk(
-    given: Path, include: Sequence[str], exclude: Sequence[str], root: Path
-) -> Iterator[Path]:
+    given: Path, include: Sequence[str], exclude: Sequence[str], root: Path, cwd: Path
+) -> Iterator[_Entry]:
     """Matching files, and folder links (never followed, so a link loop cannot trap the walk).
 
     ``exclude`` holds gitignore patterns relative to ``root`` (see postlint.core.patterns).
     """
+    walk = _Walk(given, root, cwd)
+    folders = {os.fspath(given): walk.top()}  # what os.walk will list next, by its name
     for folder, dirs, files in os.walk(given, onerror=None):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and not _excluded(Path(folder, d), root, exclude, True)
-        )
-        yield from (Path(folder) / d for d in dirs if os.path.islink(os.path.join(folder, d)))
+        here = folders.pop(folder)
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            entry = walk.child(here, d)
+            if not _excluded(entry, d, exclude, True):
+                kept.append(d)
+                folders[os.path.join(folder, d)] = entry
+        dirs[:] = kept
+        yield from (folders[os.path.join(folder, d)] for d in kept if _is_link(folder, d))
         for name in sorted(files):
             if not any(fnmatch.fnmatch(name, p) for p in include):
                 continue
-            if _excluded(Path(folder, name), root, exclude, False):
-                continue
-            yield Path(folder) / name
+            entry = walk.child(here, name)
+            if not _excluded(entry, name, exclude, False):
+                yield entry
 
 
-def _excluded(path: Path, root: Path, patterns: Sequence[str], folder: bool) -> bool:
-    relative = relative_to(path, root) or path.name
+def _is_link(folder: str, name: str) -> bool:
+    return os.path.islink(os.path.join(folder, name))
+
+
+def _excluded(entry: _Entry, name: str, patterns: Sequence[str], folder: bool) -> bool:
+    relative = entry.from_root or name
     return bool(patterns) and matches(relative, patterns, folder=folder)
 
 
@@ -85,9 +193,15 @@ def _git_ignored(paths: list[Path], folder: Path) -> set[Path]:
     git runs in ``folder`` and reads paths relative to its working folder, so each path is
     given relative to ``folder`` (not to the process's working folder).
     """
-    if not paths:
-        return set()
     relative = [os.path.relpath(p, folder) for p in paths]
+    ignored = _git_check_ignore(relative, folder)
+    return {p for p, rel in zip(paths, relative, strict=True) if rel in ignored}
+
+
+def _git_check_ignore(relative: list[str], folder: Path) -> set[str]:
+    """Which of ``relative`` (paths relative to ``folder``) git ignores, as given."""
+    if not relative:
+        return set()
     try:
         result = subprocess.run(
             ["git", "check-ignore", "-z", "--stdin"],
@@ -101,8 +215,7 @@ def _git_ignored(paths: list[Path], folder: Path) -> set[Path]:
         return set()
     if result.returncode not in (0, 1):  # 128: not a git repository
         return set()
-    ignored = {os.fsdecode(p) for p in result.stdout.split(b"\0") if p}
-    return {p for p, rel in zip(paths, relative, strict=True) if rel in ignored}
+    return {os.fsdecode(p) for p in result.stdout.split(b"\0") if p}
 
 
 def _force_excluded(paths: Sequence[Path], root: Path, exclude: Sequence[str]) -> set[Path]:
@@ -143,34 +256,39 @@ def _walk_candidates(
     given: Path, include: Sequence[str], exclude: Sequence[str], root: Path, cwd: Path
 ) -> Iterator[Candidate]:
     top = given.resolve()
-    found = list(_walk(given, include, exclude, root))
-    ignored = _git_ignored(found, given)
-    for path in found:
-        if path in ignored:
+    found = list(_walk(given, include, exclude, root, cwd))
+    ignored = _git_check_ignore([entry.below for entry in found], given)
+    for entry in found:
+        if entry.below in ignored:
             continue
+        path = entry.path
         if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                yield Candidate(path, display_path(path, cwd), "broken or looping symbolic link")
-                continue
-            if not target.is_relative_to(top):
-                yield Candidate(
-                    path,
-                    display_path(path, cwd),
-                    "symbolic link points outside the folder being checked; not followed",
-                )
-                continue
-            if path.parent.resolve().is_relative_to(target):
-                yield Candidate(
-                    path,
-                    display_path(path, cwd),
-                    "symbolic link loops back to a folder that holds it; not followed",
-                )
-                continue
-            if target.is_dir():
+            problem = _link_problem(path, top)
+            if problem == _INSIDE_FOLDER:
                 continue  # a folder inside the tree: its posts are checked where they are
-        yield Candidate(path, display_path(path, cwd), _not_regular(path))
+            if problem is not None:
+                yield Candidate(path, entry.display, problem)
+                continue
+        yield Candidate(path, entry.display, _not_regular(path))
+
+
+_INSIDE_FOLDER = "a folder inside the tree"
+
+
+def _link_problem(path: Path, top: Path) -> str | None:
+    """Why the walk does not check the link ``path`` (``_INSIDE_FOLDER``: a folder checked
+    where it is), or None when it is checked as the file it points to."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken or looping symbolic link"
+    if not target.is_relative_to(top):
+        return "symbolic link points outside the folder being checked; not followed"
+    if path.parent.resolve().is_relative_to(target):
+        return "symbolic link loops back to a folder that holds it; not followed"
+    if target.is_dir():
+        return _INSIDE_FOLDER
+    return None
 
 
 def path_state(path: str) -> str:

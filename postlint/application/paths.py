@@ -9,14 +9,18 @@ git's top level for the working folder, the working folder.
 from __future__ import annotations
 
 import os
+import posixpath
+import stat
 import subprocess
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from pathlib import Path
 
-from postlint.core.diagnostic import FileResult
+from postlint.core.diagnostic import Diagnostic, FileResult
 
 CI_ROOT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
+_POSIX = os.path is posixpath  # the shortcuts below follow posixpath's rules
 
 
 def git_top_level(folder: Path) -> Path | None:
@@ -49,17 +53,93 @@ def report_root(explicit: Path | None, cwd: Path, env: Mapping[str, str]) -> Pat
 def report_path(path: str, root: Path, cwd: Path) -> str:
     """``path`` (as checked, relative to ``cwd``) relative to ``root`` in posix form; absolute
     when it lies outside ``root``; standard input (``-``) as it is."""
-    if path == "-":
-        return path
-    absolute = os.path.normpath(os.path.join(cwd, path))
-    if "\0" in absolute:
-        os.path.realpath(absolute)  # raises ValueError, as it always did
-    relative = _inside(absolute, str(root))
-    if relative is None:  # resolved (links followed) only when it lies outside root
-        relative = _inside(os.path.realpath(absolute), str(root.resolve()))
-    if relative is None:
-        return absolute
-    return relative if os.sep == "/" else Path(relative).as_posix()
+    return ReportPaths(root, cwd)(path)
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    """:func:`report_path` for one run's root and working folder, with what every file would
+    work out again (the root's forms, each folder's resolved form) kept for the run's length.
+
+    Outside the root a path's links are followed; ``os.path.realpath`` lstats every component
+    of every file, yet posts share few folders: each folder is resolved once and only the
+    file's own name is looked at (see :meth:`_resolved`). A folder that becomes a link while
+    the run reads its posts is seen as it was first.
+    """
+
+    root: Path
+    cwd: Path
+    _folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __call__(self, path: str) -> str:
+        if path == "-":
+            return path
+        absolute = os.path.normpath(os.path.join(self.cwd, path))
+        if "\0" in absolute:
+            os.path.realpath(absolute)  # raises ValueError, as it always did
+        relative = self._within(absolute, self._root)
+        if relative is None:  # resolved (links followed) only when it lies outside root
+            relative = self._within(self._resolved(absolute), self._resolved_root)
+        if relative is None:
+            return absolute
+        return relative if os.sep == "/" else Path(relative).as_posix()
+
+    @cached_property
+    def _root(self) -> tuple[str, list[str]]:
+        return str(self.root), _parts(str(self.root))
+
+    @cached_property
+    def _resolved_root(self) -> tuple[str, list[str]]:
+        resolved = str(self.root.resolve())
+        return resolved, _parts(resolved)
+
+    @staticmethod
+    def _within(path: str, top: tuple[str, list[str]]) -> str | None:
+        """:func:`_inside` of ``path`` and ``top[0]``; on posix from ``top``'s parts, split once.
+
+        ``os.path.relpath`` splits both absolute forms on ``/`` (empty parts dropped) and climbs
+        out exactly when ``top``'s parts are not a prefix of ``path``'s; otherwise it joins the
+        rest of ``path``'s parts (``.`` when none are left). ``path`` is normalised here
+        (``normpath``'s or ``realpath``'s answer, or a plain name joined to one), so when it
+        is absolute its absolute form is itself.
+        """
+        if not _POSIX:
+            return _inside(path, top[0])
+        prefix = top[1]
+        parts = [part for part in path.split("/") if part] if path[:1] == "/" else _parts(path)
+        if parts[: len(prefix)] != prefix:
+            return None
+        return "/".join(parts[len(prefix) :]) or os.curdir
+
+    def _resolved(self, absolute: str) -> str:
+        """``os.path.realpath(absolute)``, from the cached resolved folder and one lstat.
+
+        Why it is the same (``absolute`` normalised, its last part ``name`` a plain name):
+        realpath resolves a path one part at a time, left to right, each step looking only at
+        the path resolved so far; after the folder's parts it holds ``realpath(folder)`` = R,
+        and the step for ``name`` lstats R/name and, when that is no link (or cannot be
+        lstatted), appends ``name``: the answer is R/name. Where the folder's own resolution
+        stops at a link loop, realpath leaves the rest of the path unresolved and normalises
+        it, which appends a plain ``name`` the same way. When R/name is a link, the full
+        realpath is taken. (Windows: no shortcut.)
+        """
+        folder, name = os.path.split(absolute)
+        if not _POSIX or name in ("", os.curdir, os.pardir):
+            return os.path.realpath(absolute)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        candidate = os.path.join(real, name)
+        try:
+            link = stat.S_ISLNK(os.lstat(candidate).st_mode)
+        except OSError:
+            link = False
+        return os.path.realpath(absolute) if link else candidate
+
+
+def _parts(path: str) -> list[str]:
+    """What ``os.path.relpath`` compares of an absolute posix path: its non-empty parts."""
+    return [part for part in os.path.abspath(path).split("/") if part]
 
 
 def _inside(path: str, top: str) -> str | None:
@@ -73,8 +153,36 @@ def _inside(path: str, top: str) -> str | None:
 
 def rebase(result: FileResult, root: Path, cwd: Path) -> FileResult:
     """``result`` with every path relative to ``root`` (what reports and baselines show)."""
-    path = report_path(result.path, root, cwd)
+    return rebased(result, report_path(result.path, root, cwd))
+
+
+def rebased(result: FileResult, path: str) -> FileResult:
+    """``result`` with ``path`` as its and every diagnostic's path."""
     if path == result.path and all(d.path == path for d in result.diagnostics):
         return result
-    diagnostics = tuple(replace(d, path=path) for d in result.diagnostics)
+    diagnostics = tuple(_moved(d, path) for d in result.diagnostics)
     return replace(result, path=path, diagnostics=diagnostics)
+
+
+def _moved(diagnostic: Diagnostic, path: str) -> Diagnostic:
+    """``replace(diagnostic, path=path)``, a tenth of its cost.
+
+    Where :class:`Diagnostic`'s ``__init__`` only stores its arguments (no ``__post_init__``,
+    no field left out of it, no slots: checked at import), ``replace`` builds an instance whose
+    attributes are the old ones with ``path`` changed; copying the attributes gives that very
+    instance without calling ``__init__``. Any other class goes through ``replace``.
+    """
+    if type(diagnostic) is not Diagnostic or not _PLAIN_DIAGNOSTIC:
+        return replace(diagnostic, path=path)
+    moved = object.__new__(Diagnostic)
+    attributes = moved.__dict__
+    attributes.update(diagnostic.__dict__)
+    attributes["path"] = path
+    return moved
+
+
+_PLAIN_DIAGNOSTIC = (
+    not hasattr(Diagnostic, "__post_init__")
+    and not hasattr(Diagnostic, "__slots__")
+    and all(f.init for f in fields(Diagnostic))
+)
