@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postlint.application import paths as paths_module
-from postlint.application.paths import ReportPaths, _inside, _moved, rebase, rebased
+from postlint.application.paths import ReportPaths, _inside, rebase, rebased
 from postlint.core.diagnostic import Diagnostic, FileResult, Fix, Severity
 from postlint.core.source import Position
 
@@ -181,18 +180,6 @@ def _diagnostic(path: str, start: int) -> Diagnostic:
         docs_url="https://example.org",
         source_line="a line",
     )
-
-
-@given(st.text(max_size=20), st.text(max_size=20), st.integers(0, 50))
-def test_a_moved_diagnostic_is_the_replaced_one(old: str, new: str, start: int) -> None:
-    diagnostic = _diagnostic(old, start)
-    moved, replaced = _moved(diagnostic, new), replace(diagnostic, path=new)
-    assert moved == replaced
-    assert vars(moved) == vars(replaced)
-    assert list(vars(moved)) == list(vars(replaced))
-    assert pickle.dumps(moved) == pickle.dumps(replaced)
-    assert diagnostic.path == old  # the original is untouched
-    assert type(moved) is Diagnostic
 
 
 def test_rebase_copies_only_when_a_path_changes(tree: Path) -> None:

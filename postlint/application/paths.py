@@ -13,11 +13,11 @@ import posixpath
 import stat
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from postlint.core.diagnostic import Diagnostic, FileResult
+from postlint.core.diagnostic import FileResult
 
 CI_ROOT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
 _POSIX = os.path is posixpath  # the shortcuts below follow posixpath's rules
@@ -160,29 +160,5 @@ def rebased(result: FileResult, path: str) -> FileResult:
     """``result`` with ``path`` as its and every diagnostic's path."""
     if path == result.path and all(d.path == path for d in result.diagnostics):
         return result
-    diagnostics = tuple(_moved(d, path) for d in result.diagnostics)
+    diagnostics = tuple(replace(d, path=path) for d in result.diagnostics)
     return replace(result, path=path, diagnostics=diagnostics)
-
-
-def _moved(diagnostic: Diagnostic, path: str) -> Diagnostic:
-    """``replace(diagnostic, path=path)``, a tenth of its cost.
-
-    Where :class:`Diagnostic`'s ``__init__`` only stores its arguments (no ``__post_init__``,
-    no field left out of it, no slots: checked at import), ``replace`` builds an instance whose
-    attributes are the old ones with ``path`` changed; copying the attributes gives that very
-    instance without calling ``__init__``. Any other class goes through ``replace``.
-    """
-    if type(diagnostic) is not Diagnostic or not _PLAIN_DIAGNOSTIC:
-        return replace(diagnostic, path=path)
-    moved = object.__new__(Diagnostic)
-    attributes = moved.__dict__
-    attributes.update(diagnostic.__dict__)
-    attributes["path"] = path
-    return moved
-
-
-_PLAIN_DIAGNOSTIC = (
-    not hasattr(Diagnostic, "__post_init__")
-    and not hasattr(Diagnostic, "__slots__")
-    and all(f.init for f in fields(Diagnostic))
-)
