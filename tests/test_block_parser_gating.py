@@ -79,6 +79,11 @@ CONTENTS = [
     "[x]:",
     "[^1]: note",
     "[link](url)",
+    "[open label",
+    "label end]",
+    "label end] :",
+    "[a] [b]",
+    "[\\]",
     "`code`",
     "$$",
     "\\",
@@ -90,7 +95,7 @@ BREAKS = ["\n", "\n", "\n", "\r\n", "\r", "\n\n"]
 # Each gate's substrings, and the pieces that must go for a body to lack them; the thematic
 # break's gate is a pattern (three of one marker, blanks between).
 HR = ("hr",)
-GATES = [("|",), ("<",), (">",), ("```", "~~~"), ("#",), ("[",), ("    ", "\t"), HR]
+GATES = [("|",), ("<",), (">",), ("```", "~~~"), ("#",), ("]:",), ("    ", "\t"), HR]
 
 
 def _lacks(piece: str, needs: tuple[str, ...]) -> bool:
@@ -124,7 +129,7 @@ def bodies(draw: st.DrawFn) -> str:
         body = body.rstrip("\r\n")
     # Joining pieces can make a banned substring ("    " from two indents): drop the draw.
     if not all(_allowed(body, [needs]) for needs in banned):
-        body = "".join(c for c in body if c not in "|<>`~#[ \t*_-")
+        body = "".join(c for c in body if c not in "|<>`~#[]: \t*_-")
     return body
 
 
