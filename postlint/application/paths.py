@@ -59,7 +59,7 @@ def report_path(path: str, root: Path, cwd: Path) -> str:
 @dataclass(frozen=True)
 class ReportPaths:
     """:func:`report_path` for one run's root and working folder, with what every file would
-    work out again (the root's forms, each folder's resolved form) kept for the run's length.
+    work out again (the root resolved, each folder's resolved form) kept for the run's length.
 
     Outside the root a path's links are followed; ``os.path.realpath`` lstats every component
     of every file, yet posts share few folders: each folder is resolved once and only the
@@ -77,39 +77,16 @@ class ReportPaths:
         absolute = os.path.normpath(os.path.join(self.cwd, path))
         if "\0" in absolute:
             os.path.realpath(absolute)  # raises ValueError, as it always did
-        relative = self._within(absolute, self._root)
+        relative = _inside(absolute, str(self.root))
         if relative is None:  # resolved (links followed) only when it lies outside root
-            relative = self._within(self._resolved(absolute), self._resolved_root)
+            relative = _inside(self._resolved(absolute), self._resolved_root)
         if relative is None:
             return absolute
         return relative if os.sep == "/" else Path(relative).as_posix()
 
     @cached_property
-    def _root(self) -> tuple[str, list[str]]:
-        return str(self.root), _parts(str(self.root))
-
-    @cached_property
-    def _resolved_root(self) -> tuple[str, list[str]]:
-        resolved = str(self.root.resolve())
-        return resolved, _parts(resolved)
-
-    @staticmethod
-    def _within(path: str, top: tuple[str, list[str]]) -> str | None:
-        """:func:`_inside` of ``path`` and ``top[0]``; on posix from ``top``'s parts, split once.
-
-        ``os.path.relpath`` splits both absolute forms on ``/`` (empty parts dropped) and climbs
-        out exactly when ``top``'s parts are not a prefix of ``path``'s; otherwise it joins the
-        rest of ``path``'s parts (``.`` when none are left). ``path`` is normalised here
-        (``normpath``'s or ``realpath``'s answer, or a plain name joined to one), so when it
-        is absolute its absolute form is itself.
-        """
-        if not _POSIX:
-            return _inside(path, top[0])
-        prefix = top[1]
-        parts = [part for part in path.split("/") if part] if path[:1] == "/" else _parts(path)
-        if parts[: len(prefix)] != prefix:
-            return None
-        return "/".join(parts[len(prefix) :]) or os.curdir
+    def _resolved_root(self) -> str:
+        return str(self.root.resolve())
 
     def _resolved(self, absolute: str) -> str:
         """``os.path.realpath(absolute)``, from the cached resolved folder and one lstat.
@@ -135,11 +112,6 @@ class ReportPaths:
         except OSError:
             link = False
         return os.path.realpath(absolute) if link else candidate
-
-
-def _parts(path: str) -> list[str]:
-    """What ``os.path.relpath`` compares of an absolute posix path: its non-empty parts."""
-    return [part for part in os.path.abspath(path).split("/") if part]
 
 
 def _inside(path: str, top: str) -> str | None:
