@@ -26,10 +26,16 @@ class Candidate:
 
 
 def display_path(path: Path, cwd: Path) -> str:
+    shown = _shown(path, cwd)
+    return str(path) if shown is None else shown
+
+
+def _shown(path: Path, cwd: Path) -> str | None:
+    """:func:`display_path` when ``path`` lies in ``cwd``; None when it does not."""
     try:
         return path.absolute().relative_to(cwd).as_posix()
     except ValueError:
-        return str(path)
+        return None
 
 
 def _not_regular(path: Path) -> str | None:
@@ -59,15 +65,20 @@ def _not_regular(path: Path) -> str | None:
 @dataclass(frozen=True)
 class _Entry:
     """A walked folder or file with what the per-path helpers made of it: ``relative_to`` the
-    config's root (None outside it), :func:`display_path`, and ``os.path.relpath`` from the
-    folder being walked ('' for that folder). Worked out once per folder and extended by
-    each entry's name (see :meth:`_Walk.child`), not parsed again for every file."""
+    config's root (None outside it), the path relative to the working folder (None outside
+    it), and ``os.path.relpath`` from the folder being walked ('' for that folder). Worked out
+    once per folder and extended by each entry's name (see :meth:`_Walk.child`), not parsed
+    again for every file."""
 
     path: Path
     from_root: str | None
-    display: str
-    shown: bool  # display is relative to the working folder (else it is ``str(path)``)
+    shown: str | None
     below: str
+
+    @property
+    def display(self) -> str:
+        """:func:`display_path` of the entry."""
+        return str(self.path) if self.shown is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -82,9 +93,7 @@ class _Walk:
     def top(self) -> _Entry:
         """The walked folder itself, through the helpers."""
         given = self.given
-        shown = _shown(given, self.cwd)
-        display = str(given) if shown is None else shown
-        return _Entry(given, relative_to(given, self.root), display, shown is not None, "")
+        return _Entry(given, relative_to(given, self.root), _shown(given, self.cwd), "")
 
     def child(self, entry: _Entry, name: str) -> _Entry:
         """``entry``'s ``name`` (a name os.walk listed: no separator, not ``.`` or ``..``).
@@ -99,12 +108,10 @@ class _Walk:
         """
         path = entry.path / name
         if not _POSIX:
-            shown_here = _shown(path, self.cwd)
             return _Entry(
                 path,
                 relative_to(path, self.root),
-                str(path) if shown_here is None else shown_here,
-                shown_here is not None,
+                _shown(path, self.cwd),
                 os.path.relpath(path, self.given),
             )
         if entry.from_root is not None:
@@ -114,15 +121,14 @@ class _Walk:
         else:
             from_root = None
         shown: str | None
-        if entry.shown:
-            shown = _extend(entry.display, name)
+        if entry.shown is not None:
+            shown = _extend(entry.shown, name)
         elif name.lower() == self._cwd_name:
             shown = _shown(path, self.cwd)
         else:
             shown = None
         below = f"{entry.below}{os.sep}{name}" if entry.below else name  # os.path.join's
-        display = str(path) if shown is None else shown
-        return _Entry(path, from_root, display, shown is not None, below)
+        return _Entry(path, from_root, shown, below)
 
     @cached_property
     def _root_name(self) -> str:
@@ -139,14 +145,6 @@ class _Walk:
 def _extend(relative: str, name: str) -> str:
     """A posix relative path (``.`` for the top itself) one name deeper."""
     return name if relative == "." else f"{relative}/{name}"
-
-
-def _shown(path: Path, cwd: Path) -> str | None:
-    """:func:`display_path` when ``path`` lies in ``cwd``; None when it does not."""
-    try:
-        return path.absolute().relative_to(cwd).as_posix()
-    except ValueError:
-        return None
 
 
 def _walk(
