@@ -4,6 +4,8 @@ make it are not there for any other rule to see either)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,19 +94,18 @@ CONTENTS = [
     ">",
 ]
 BREAKS = ["\n", "\n", "\n", "\r\n", "\r", "\n\n"]
-# Each gate's substrings, and the pieces that must go for a body to lack them; the thematic
-# break's gate is a pattern (three of one marker, blanks between).
-HR = ("hr",)
-GATES = [("|",), ("<",), (">",), ("```", "~~~"), ("#",), ("]:",), ("    ", "\t"), HR]
+# Each gate's substrings (or pattern): the pieces that hold one go for a body to lack them.
+Needs = tuple[str, ...] | re.Pattern[str]
+GATES: list[Needs] = [needs for _, needs in prose_view._RULE_NEEDS]
 
 
-def _lacks(piece: str, needs: tuple[str, ...]) -> bool:
-    if needs is HR:
-        return prose_view._HR_RUN.search(piece) is None
+def _lacks(piece: str, needs: Needs) -> bool:
+    if isinstance(needs, re.Pattern):
+        return needs.search(piece) is None
     return not any(need in piece for need in needs)
 
 
-def _allowed(piece: str, banned: list[tuple[str, ...]]) -> bool:
+def _allowed(piece: str, banned: list[Needs]) -> bool:
     return all(_lacks(piece, needs) for needs in banned)
 
 
@@ -145,7 +146,7 @@ def test_each_gate_leaves_its_rule_out() -> None:
     without any of those rules (and the names are real rule names)."""
     parser = prose_view.parser_for("plain text\n\n- item\n")
     active = set(parser.block.ruler.get_active_rules())
-    gated = {rule for rule, _ in prose_view._RULE_NEEDS} | {"hr"}
+    gated = {rule for rule, _ in prose_view._RULE_NEEDS}
     assert gated <= set(prose_view.block_parser().block.ruler.get_active_rules())
     assert not active & gated
 

@@ -5,6 +5,7 @@ that mix every construct a finder or a block rule reacts to, and on the sample p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import inline_masks_reference
@@ -320,5 +321,7 @@ def test_parser_needs_are_found_as_by_in(pieces: list[str]) -> None:
     body = "".join(pieces)
     for text in (body, "` ~ " * 10 + body):
         for _, needs in prose_view._RULE_NEEDS:
+            if isinstance(needs, re.Pattern):
+                continue  # a pattern is searched for as it is
             for need in needs:
                 assert prose_view._holds(text, need) == (need in text)

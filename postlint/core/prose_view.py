@@ -77,7 +77,8 @@ def block_parser(absent: tuple[str, ...] = ()) -> MarkdownIt:
     return parser
 
 
-# Block rules that cannot match a body without one of these substrings: each returns False
+# Block rules that cannot match a body without one of these substrings (or a match of the
+# pattern): each returns False
 # before it changes any state unless its line holds one (a table's header row a ``|``, a
 # fence three markers), so leaving it out of the parser leaves every token as it was, and
 # saves its call at each block start and each paragraph line it could interrupt. Leaving
@@ -86,9 +87,12 @@ def block_parser(absent: tuple[str, ...] = ()) -> MarkdownIt:
 # A reference definition needs ``]:`` (its label's closing bracket and the colon after it
 # stand on one line): without one, the rule reads a label that starts a line and says no,
 # asking along the way whether the lines after it start another block, a question each rule
-# answers in silent mode without changing any state. A test compares the token streams with
-# the full parser's on generated bodies.
-_RULE_NEEDS = (
+# answers in silent mode without changing any state. A thematic break (``hr``) needs a line of
+# three or more of one marker with only blanks between them (possessive blanks: each run is
+# read by the two markers before it at most). A test compares the token streams with the
+# full parser's on generated bodies.
+_HR_RUN = re.compile(r"([*_-])[ \t]*+\1[ \t]*+\1")
+_RULE_NEEDS: tuple[tuple[str, tuple[str, ...] | re.Pattern[str]], ...] = (
     ("table", ("|",)),
     ("html_block", ("<",)),
     ("blockquote", (">",)),
@@ -96,23 +100,20 @@ _RULE_NEEDS = (
     ("heading", ("#",)),
     ("reference", ("]:",)),
     ("code", ("    ", "\t")),
+    ("hr", _HR_RUN),
 )
-
-
-# A thematic break (``hr``) is a line of three or more of one marker with only blanks between
-# them: the rule says no at every line of a body with no such run (most bodies), before it
-# changes any state. Possessive blanks: each run is read by the two markers before it at most.
-_HR_RUN = re.compile(r"([*_-])[ \t]*+\1[ \t]*+\1")
 
 
 def parser_for(body: str) -> MarkdownIt:
     """The block parser without the rules that cannot match ``body``."""
-    absent = tuple(
-        rule for rule, needs in _RULE_NEEDS if not any(_holds(body, need) for need in needs)
-    )
-    if _HR_RUN.search(body) is None:
-        absent += ("hr",)
-    return block_parser(absent)
+    return block_parser(tuple(rule for rule, needs in _RULE_NEEDS if not _may_use(body, needs)))
+
+
+def _may_use(body: str, needs: tuple[str, ...] | re.Pattern[str]) -> bool:
+    """Whether ``body`` holds one of a rule's substrings, or a match of its pattern."""
+    if isinstance(needs, re.Pattern):
+        return needs.search(body) is not None
+    return any(_holds(body, need) for need in needs)
 
 
 def _holds(body: str, need: str) -> bool:
